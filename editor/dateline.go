@@ -1,0 +1,101 @@
+package editor
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Style is a house style for rendering datelines.
+type Style string
+
+// The house styles the desk knows.
+const (
+	StyleTASS    Style = "tass"    // SOCHI, October 16. /TASS/.
+	StyleAP      Style = "ap"      // SOCHI, Russia (AP) —
+	StyleReuters Style = "reuters" // SOCHI, Russia, Oct 16 (Reuters) -
+)
+
+// Styles lists the house styles in the order the UI offers them.
+var Styles = []Style{StyleTASS, StyleAP, StyleReuters}
+
+// Label is the style's name as the UI shows it.
+func (s Style) Label() string {
+	switch s {
+	case StyleAP:
+		return "AP"
+	case StyleReuters:
+		return "Reuters"
+	}
+	return "TASS"
+}
+
+// ParseStyle accepts "tass", "AP", "Reuters" in any case.
+func ParseStyle(s string) (Style, error) {
+	for _, st := range Styles {
+		if strings.EqualFold(s, string(st)) {
+			return st, nil
+		}
+	}
+	return "", fmt.Errorf("unknown dateline style %q: use tass, ap or reuters", s)
+}
+
+// Render writes the dateline in the house style, without the space that
+// joins it to the first sentence. An empty dateline renders as "".
+func (d Dateline) Render(s Style) string {
+	if d.Place == "" && d.Source == "" && d.Date == "" {
+		return ""
+	}
+	place := strings.ToUpper(d.Place)
+	day, hasDay := d.Day()
+	src := d.Source
+	switch s {
+	case StyleAP:
+		if src == "" {
+			src = "AP"
+		}
+		return joinNonEmpty(", ", place, d.Region) + " (" + src + ") —"
+	case StyleReuters:
+		if src == "" {
+			src = "Reuters"
+		}
+		date := ""
+		if hasDay {
+			date = day.Format("Jan 2")
+		}
+		return joinNonEmpty(", ", place, d.Region, date) + " (" + src + ") -"
+	default:
+		date := ""
+		if hasDay {
+			date = day.Format("January 2")
+		}
+		out := joinNonEmpty(", ", place, date) + "."
+		if src != "" {
+			out += " /" + src + "/."
+		}
+		return out
+	}
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	var keep []string
+	for _, p := range parts {
+		if p != "" {
+			keep = append(keep, p)
+		}
+	}
+	return strings.Join(keep, sep)
+}
+
+// FormatDate renders a YYYY-MM-DD day for people ("16 October 2019"); ""
+// when unset or malformed.
+func (d Dateline) FormatDate() string {
+	t, ok := d.Day()
+	if !ok {
+		return ""
+	}
+	return t.Format("2 January 2006")
+}
+
+// SetDay sets Date from a calendar day.
+func (d *Dateline) SetDay(t time.Time) { d.Date = t.Format(DateLayout) }

@@ -1,0 +1,194 @@
+package editor
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Limits on field sizes. They bound memory and storage against a bad paste
+// or a hostile file, far above anything a real story needs.
+const (
+	MaxHeadlineChars = 1000
+	MaxLineChars     = 10000 // standfirst, caption, credit, ednote, correction …
+	MaxBodyBytes     = 4 << 20
+	MaxTags          = 200
+	MaxTagChars      = 100
+	MaxBylines       = 100
+	MaxSlugChars     = 200
+)
+
+// FieldError names the field that is wrong, what is wrong with it, and what
+// to do about it.
+type FieldError struct {
+	Field   string // JSON name: "headline", "dateline.date", "bylines[2].role"
+	Problem string
+	Fix     string
+}
+
+func (e *FieldError) Error() string {
+	if e.Fix == "" {
+		return e.Field + ": " + e.Problem
+	}
+	return e.Field + ": " + e.Problem + " (" + e.Fix + ")"
+}
+
+// ValidationError is every problem found in one article.
+type ValidationError struct {
+	Problems []*FieldError
+}
+
+func (e *ValidationError) Error() string {
+	msgs := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		msgs[i] = p.Error()
+	}
+	return strings.Join(msgs, "; ")
+}
+
+// Field returns the problem with the named field, or nil.
+func (e *ValidationError) Field(name string) *FieldError {
+	for _, p := range e.Problems {
+		if p.Field == name {
+			return p
+		}
+	}
+	return nil
+}
+
+// AsValidation unwraps a *ValidationError from err.
+func AsValidation(err error) (*ValidationError, bool) {
+	var v *ValidationError
+	ok := errors.As(err, &v)
+	return v, ok
+}
+
+// Validate checks every field and returns a *ValidationError listing all
+// problems, or nil. A draft may lack a headline while it is being written;
+// Validate asks for one because nothing without a headline can be filed.
+func (a *Article) Validate() error {
+	var v validator
+	if !ValidID(a.ID) {
+		v.add("id", fmt.Sprintf("%q is not an article ID", a.ID), "IDs are UUIDs made by the desk; do not edit them")
+	}
+	if strings.TrimSpace(a.Headline) == "" {
+		v.add("headline", "is empty", "every story needs a headline")
+	}
+	v.line("headline", a.Headline, MaxHeadlineChars)
+	v.line("slug", a.Slug, MaxSlugChars)
+	v.line("section", a.Section, MaxLineChars)
+	v.text("standfirst", a.Standfirst, MaxLineChars)
+	v.text("body", a.Body, 0) // bounded in bytes below
+	if len(a.Body) > MaxBodyBytes {
+		v.add("body", fmt.Sprintf("is %d bytes, over the limit of %d", len(a.Body), MaxBodyBytes), "split the story")
+	}
+	v.line("dateline.place", a.Dateline.Place, MaxLineChars)
+	v.line("dateline.region", a.Dateline.Region, MaxLineChars)
+	v.line("dateline.source", a.Dateline.Source, MaxLineChars)
+	if a.Dateline.Date != "" {
+		if _, ok := a.Dateline.Day(); !ok {
+			v.add("dateline.date", fmt.Sprintf("%q is not a date", a.Dateline.Date), "write it as YYYY-MM-DD")
+		}
+	}
+	if len(a.Bylines) > MaxBylines {
+		v.add("bylines", fmt.Sprintf("has %d names, over the limit of %d", len(a.Bylines), MaxBylines), "")
+	}
+	for i, b := range a.Bylines {
+		f := fmt.Sprintf("bylines[%d]", i)
+		if strings.TrimSpace(b.Name) == "" {
+			v.add(f+".name", "is empty", "type the name or remove the line")
+		}
+		v.line(f+".name", b.Name, MaxLineChars)
+		v.line(f+".title", b.Title, MaxLineChars)
+		if !b.Role.Valid() {
+			v.add(f+".role", fmt.Sprintf("%q is not a role", b.Role), "use writer, photographer, editor or translator")
+		}
+	}
+	v.line("photo.caption", a.Photo.Caption, MaxLineChars)
+	v.line("photo.credit", a.Photo.Credit, MaxLineChars)
+	v.line("photo.copyright", a.Photo.Copyright, MaxLineChars)
+	if len(a.Tags) > MaxTags {
+		v.add("tags", fmt.Sprintf("has %d tags, over the limit of %d", len(a.Tags), MaxTags), "keep the tags that help readers find the story")
+	}
+	for i, t := range a.Tags {
+		f := fmt.Sprintf("tags[%d]", i)
+		if strings.TrimSpace(t) == "" {
+			v.add(f, "is empty", "remove it")
+		}
+		v.line(f, t, MaxTagChars)
+	}
+	if !a.Status.Valid() {
+		v.add("status", fmt.Sprintf("%q is not a status", a.Status), "use draft, in_edit, ready, published or spiked")
+	}
+	if a.Urgency < 0 || a.Urgency > 9 {
+		v.add("urgency", fmt.Sprintf("%d is out of range", a.Urgency), "use 1 (most urgent) to 9, or 0 for none")
+	}
+	v.text("ednote", a.EdNote, MaxLineChars)
+	v.text("correction", a.Correction, MaxLineChars)
+	v.line("language", a.Language, 35)
+	if a.Modified.Before(a.Created) {
+		v.add("modified", "is before created", "")
+	}
+	if len(v.problems) == 0 {
+		return nil
+	}
+	return &ValidationError{Problems: v.problems}
+}
+
+type validator struct{ problems []*FieldError }
+
+func (v *validator) add(field, problem, fix string) {
+	v.problems = append(v.problems, &FieldError{Field: field, Problem: problem, Fix: fix})
+}
+
+// line checks a one-line field: valid UTF-8, no control characters, bounded.
+func (v *validator) line(field, s string, max int) {
+	if !v.encoding(field, s) {
+		return
+	}
+	if i := strings.IndexAny(s, "\n\r"); i >= 0 {
+		v.add(field, fmt.Sprintf("has a line break at character %d", utf8.RuneCountInString(s[:i])+1), "keep it on one line")
+	}
+	if n := utf8.RuneCountInString(s); n > max {
+		v.add(field, fmt.Sprintf("is %d characters, over the limit of %d", n, max), "shorten it")
+	}
+}
+
+// text checks a multi-line field; max 0 means no character limit.
+func (v *validator) text(field, s string, max int) {
+	if !v.encoding(field, s) {
+		return
+	}
+	if max > 0 {
+		if n := utf8.RuneCountInString(s); n > max {
+			v.add(field, fmt.Sprintf("is %d characters, over the limit of %d", n, max), "shorten it")
+		}
+	}
+}
+
+func (v *validator) encoding(field, s string) bool {
+	if !utf8.ValidString(s) {
+		off := 0
+		for off < len(s) {
+			r, size := utf8.DecodeRuneInString(s[off:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			off += size
+		}
+		v.add(field, fmt.Sprintf("is not valid UTF-8 (bad byte at offset %d)", off), "re-type or re-import the text as UTF-8")
+		return false
+	}
+	for i, r := range s {
+		if r == '\n' || r == '\t' || r == '\r' {
+			continue
+		}
+		if unicode.IsControl(r) {
+			v.add(field, fmt.Sprintf("has the control character U+%04X at character %d", r, utf8.RuneCountInString(s[:i])+1), "delete it")
+			return false
+		}
+	}
+	return true
+}
