@@ -1,0 +1,72 @@
+# Copydesk — `make run` and `make test` are all a newcomer needs on Debian or
+# Ubuntu: both install what is missing first (Debian packages only when
+# absent, with sudo when not root; Go modules; the Nu HTML checker).
+
+SHELL := /bin/bash
+export PATH := /usr/local/go/bin:$(HOME)/go/bin:$(PATH)
+GO      ?= go
+# fyneDo migration: every UI update from a goroutine goes through fyne.Do.
+TAGS    := migrated_fynedo
+# Headless test builds: Fyne's `ci` tag swaps the GLFW driver for the test driver.
+TESTTAGS := $(TAGS),ci
+BIN     := copydesk
+CACHE   := $(CURDIR)/.cache
+VNU_VERSION := 26.9.27
+export VNU_JAR := $(CACHE)/npm/node_modules/vnu-jar/build/dist/vnu.jar
+export LANG := C.UTF-8
+
+# Fyne 2.8.1 on Debian 12 (Wayland is on by default in 2.8, hence its headers).
+BUILD_PKGS := gcc libc6-dev pkg-config libgl-dev libx11-dev libxcursor-dev \
+	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev \
+	libxkbcommon-dev wayland-protocols git
+# What the tests drive or validate with.
+TEST_PKGS := xvfb xdotool imagemagick libxml2-utils pandoc wdiff \
+	openjdk-17-jre-headless npm
+
+.PHONY: run build test check deps-build deps-test vnu e2e bench fuzz clean
+
+run: build
+	./$(BIN)
+
+build: deps-build
+	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/copydesk
+
+deps-build:
+	@.ci/ensure-apt $(BUILD_PKGS)
+	@$(GO) mod download
+
+deps-test: deps-build
+	@.ci/ensure-apt $(TEST_PKGS)
+
+vnu: deps-test
+	@test -f $(VNU_JAR) || npm install --silent --no-audit --no-fund --prefix $(CACHE)/npm vnu-jar@$(VNU_VERSION)
+
+# check: formatting, vet, staticcheck and the layering rule, without tests.
+check: deps-build
+	@unformatted=$$(gofmt -l cmd app editor storage assets); \
+	  if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
+	$(GO) vet -tags $(TESTTAGS) ./...
+	$(GO) tool staticcheck -tags $(TESTTAGS) ./...
+	@if $(GO) list -deps ./editor/... ./storage/... | grep '^fyne.io/'; then \
+	  echo "editor/ or storage/ depends on Fyne (listed above): the core must stay Fyne-free"; exit 1; fi
+
+test: deps-test vnu check build
+	$(GO) test -race -tags $(TESTTAGS) -timeout 20m ./...
+	$(MAKE) --no-print-directory e2e
+
+# e2e: the real binary in a throwaway X server, driven with xdotool.
+e2e: build
+	@if [ -x app/testdata/e2e.sh ]; then app/testdata/e2e.sh ./$(BIN); else echo "e2e: no end-to-end script yet"; fi
+
+bench: deps-build
+	$(GO) test -tags $(TESTTAGS) -run XXX -bench . -benchmem -count 5 ./...
+
+fuzz: deps-build
+	@$(GO) list -tags $(TESTTAGS) ./... | while read -r pkg; do \
+	  for f in $$($(GO) test -tags $(TESTTAGS) -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "fuzz $$pkg $$f"; $(GO) test -tags $(TESTTAGS) -run XXX -fuzz "^$$f$$" -fuzztime $${FUZZTIME:-60s} $$pkg || exit 1; \
+	  done; \
+	done
+
+clean:
+	rm -f $(BIN)

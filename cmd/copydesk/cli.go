@@ -1,0 +1,279 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"copydesk/editor"
+	"copydesk/storage"
+	"copydesk/storage/badgerstore"
+)
+
+// Exit codes: 0 success, 1 a user error (bad file, unknown ID, locked
+// database …), 2 a usage error (unknown flag or command, missing argument).
+const (
+	exitOK    = 0
+	exitUser  = 1
+	exitUsage = 2
+)
+
+type stdio struct {
+	in       io.Reader
+	out, err io.Writer
+}
+
+// env carries what every command needs: the global options and the streams.
+type env struct {
+	ctx    context.Context
+	io     stdio
+	getenv func(string) string
+	dbDir  string
+	style  editor.Style
+	author string
+}
+
+// command is one subcommand of copydesk.
+type command struct {
+	name    string
+	args    string // synopsis after the name
+	summary string
+	run     func(e *env, args []string) error
+}
+
+var commands []command
+
+func init() {
+	commands = []command{
+		{"import", "[--year YYYY] [--author NAME] FILE...", "import wire copy or Markdown files; prints one article ID a line", cmdImport},
+		{"list", "[--status S] [--tag T] [--search TEXT] [--json]", "list the library, newest change first", cmdList},
+		{"show", "ID [--rev N] [--json]", "show an article (its draft, or revision N)", cmdShow},
+		{"revise", "ID FILE [--label L] [--author A]", "file a new revision of an article from a wire or Markdown file", cmdRevise},
+		{"history", "ID [--json]", "list an article's revisions", cmdHistory},
+		{"export", "ID [--rev N] --format text|md [-o FILE]", "export an article", cmdExport},
+		{"verify", "", "check every revision chain; prints OK or the first broken link", cmdVerify},
+	}
+}
+
+// usageError is a mistake in how a command was called: exit status 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, a ...any) error { return &usageError{fmt.Sprintf(format, a...)} }
+
+func run(ctx context.Context, args []string, io stdio, getenv func(string) string) int {
+	e := &env{ctx: ctx, io: io, getenv: getenv}
+	global := flag.NewFlagSet("copydesk", flag.ContinueOnError)
+	global.SetOutput(io.err)
+	global.StringVar(&e.dbDir, "db", "", "database directory (default $COPYDESK_DB, else "+defaultDBHint()+")")
+	style := global.String("style", "", "dateline house style: tass, ap or reuters (default $COPYDESK_STYLE, else tass)")
+	global.StringVar(&e.author, "author", "", "your name, for revisions (default $COPYDESK_AUTHOR, else your login name)")
+	global.Usage = func() { mainUsage(io.err, global) }
+	if err := global.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			mainUsage(io.out, global)
+			return exitOK
+		}
+		return exitUsage
+	}
+	if err := e.resolve(*style); err != nil {
+		fmt.Fprintln(io.err, "copydesk:", err)
+		return exitUsage
+	}
+	rest := global.Args()
+	if len(rest) == 0 {
+		return runGUI(e)
+	}
+	if rest[0] == "help" {
+		if len(rest) > 1 {
+			rest = []string{rest[1], "--help"}
+		} else {
+			mainUsage(io.out, global)
+			return exitOK
+		}
+	}
+	for _, c := range commands {
+		if c.name != rest[0] {
+			continue
+		}
+		err := c.run(e, rest[1:])
+		switch {
+		case err == nil:
+			return exitOK
+		case errors.Is(err, flag.ErrHelp):
+			return exitOK
+		}
+		var ue *usageError
+		if errors.As(err, &ue) {
+			fmt.Fprintf(io.err, "copydesk %s: %v\nusage: copydesk %s %s (see copydesk %s --help)\n", c.name, err, c.name, c.args, c.name)
+			return exitUsage
+		}
+		fmt.Fprintf(io.err, "copydesk %s: %v\n", c.name, oneLine(err))
+		return exitUser
+	}
+	fmt.Fprintf(io.err, "copydesk: unknown command %q (see copydesk --help)\n", rest[0])
+	return exitUsage
+}
+
+// resolve fills the global options from flags, then the environment, then defaults.
+func (e *env) resolve(style string) error {
+	if e.dbDir == "" {
+		e.dbDir = e.getenv("COPYDESK_DB")
+	}
+	if e.dbDir == "" {
+		e.dbDir = defaultDBDir(e.getenv)
+	}
+	if style == "" {
+		style = e.getenv("COPYDESK_STYLE")
+	}
+	e.style = editor.StyleTASS
+	if style != "" {
+		s, err := editor.ParseStyle(style)
+		if err != nil {
+			return err
+		}
+		e.style = s
+	}
+	if e.author == "" {
+		e.author = e.getenv("COPYDESK_AUTHOR")
+	}
+	if e.author == "" {
+		e.author = e.getenv("USER")
+	}
+	return nil
+}
+
+// defaultDBDir is the user's data directory: $XDG_DATA_HOME/copydesk, else
+// ~/.local/share/copydesk.
+func defaultDBDir(getenv func(string) string) string {
+	if d := getenv("XDG_DATA_HOME"); d != "" {
+		return filepath.Join(d, "copydesk")
+	}
+	home := getenv("HOME")
+	if home == "" {
+		if h, err := os.UserHomeDir(); err == nil {
+			home = h
+		}
+	}
+	return filepath.Join(home, ".local", "share", "copydesk")
+}
+
+func defaultDBHint() string { return "~/.local/share/copydesk" }
+
+func mainUsage(w io.Writer, global *flag.FlagSet) {
+	fmt.Fprint(w, `Copydesk — the writing desk of a news agency in one window.
+
+usage: copydesk [global options]                 open the window
+       copydesk [global options] COMMAND [ARGS]  work from the command line
+
+commands:
+`)
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+	}
+	fmt.Fprint(w, "\nglobal options:\n")
+	global.SetOutput(w)
+	global.PrintDefaults()
+	fmt.Fprint(w, "\nRun 'copydesk COMMAND --help' for a command's options.\n")
+}
+
+// newFlags makes a subcommand's flag set with a --help that prints the
+// synopsis and options to stdout.
+func (e *env) newFlags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+// parse parses flags that may come before, between or after positional
+// arguments ("export ID --format text"), and returns the positionals.
+func (e *env) parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				e.commandHelp(fs)
+				return nil, flag.ErrHelp
+			}
+			return nil, usagef("%v", err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+func (e *env) commandHelp(fs *flag.FlagSet) {
+	w := e.io.out
+	for _, c := range commands {
+		if c.name == fs.Name() {
+			fmt.Fprintf(w, "usage: copydesk [--db DIR] %s %s\n\n%s.\n", c.name, c.args, capitalise(c.summary))
+		}
+	}
+	has := false
+	fs.VisitAll(func(*flag.Flag) { has = true })
+	if has {
+		fmt.Fprint(w, "\noptions:\n")
+		fs.SetOutput(w)
+		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
+	}
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// openStore opens the desk's database.
+func (e *env) openStore() (storage.Store, error) {
+	if err := os.MkdirAll(e.dbDir, 0o700); err != nil {
+		return nil, fmt.Errorf("cannot create the database directory: %w", err)
+	}
+	return badgerstore.Open(e.dbDir, badgerstore.Options{})
+}
+
+// withStore opens the store, runs fn and closes the store, keeping the
+// first error.
+func (e *env) withStore(fn func(s storage.Store) error) (err error) {
+	s, err := e.openStore()
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := s.Close(); cerr != nil && err == nil {
+			err = cerr
+		}
+	}()
+	return fn(s)
+}
+
+// oneLine keeps error messages to one line on stderr.
+func oneLine(err error) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(err.Error(), "\n", "; ")), " ")
+}
+
+// needArgs checks the number of positional arguments.
+func needArgs(pos []string, min, max int, what string) error {
+	if len(pos) < min {
+		return usagef("missing %s", what)
+	}
+	if max >= 0 && len(pos) > max {
+		return usagef("unexpected argument %q", pos[max])
+	}
+	return nil
+}

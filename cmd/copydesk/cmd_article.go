@@ -1,0 +1,304 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"strconv"
+	"time"
+
+	"copydesk/editor"
+	"copydesk/editor/formats"
+	"copydesk/storage"
+)
+
+// cmdImport: copydesk import [--year YYYY] [--author NAME] FILE...
+func cmdImport(e *env, args []string) error {
+	fs := e.newFlags("import")
+	year := fs.Int("year", 0, "year for datelines that carry none (default: this year, marked as assumed)")
+	author := fs.String("author", "", "writer when the copy has no byline; also the revision's author")
+	pos, err := e.parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := needArgs(pos, 1, -1, "FILE to import"); err != nil {
+		return err
+	}
+	if *year != 0 && (*year < 1000 || *year > 9999) {
+		return usagef("--year %d is not a four-digit year", *year)
+	}
+	who := *author
+	if who == "" {
+		who = e.author
+	}
+	// Read and parse every file before writing any: a bad file in a batch
+	// leaves the library as it was.
+	var arts []*editor.Article
+	for _, file := range pos {
+		a, err := importFile(e, file, editor.ImportOptions{Year: *year, Author: *author})
+		if err != nil {
+			return err
+		}
+		arts = append(arts, a)
+	}
+	return e.withStore(func(s storage.Store) error {
+		for i, a := range arts {
+			if _, err := s.Create(e.ctx, a, storage.Meta{Author: who, Kind: storage.KindImport, Label: "imported from " + pos[i]}); err != nil {
+				return fmt.Errorf("%s: %w", pos[i], err)
+			}
+			fmt.Fprintln(e.io.out, a.ID)
+		}
+		return nil
+	})
+}
+
+// importFile reads and parses one file, printing the importer's warnings.
+func importFile(e *env, file string, opt editor.ImportOptions) (*editor.Article, error) {
+	data, err := readInput(file)
+	if err != nil {
+		return nil, err
+	}
+	a, warnings, err := formats.Import(file, data, opt)
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range warnings {
+		fmt.Fprintf(e.io.err, "%s: warning: %s\n", file, w)
+	}
+	return a, nil
+}
+
+// readInput reads a file, refusing directories and files far too large to
+// be a story before reading them.
+func readInput(file string) ([]byte, error) {
+	st, err := os.Stat(file)
+	if err != nil {
+		return nil, err
+	}
+	if st.IsDir() {
+		return nil, fmt.Errorf("%s is a directory: name the files to import", file)
+	}
+	if st.Size() > editor.MaxImportBytes {
+		return nil, &editor.InputError{File: file, Offset: -1, Problem: fmt.Sprintf("the file is %d bytes, over the import limit of %d", st.Size(), editor.MaxImportBytes), Fix: "a story is far smaller: check that this is the right file"}
+	}
+	return os.ReadFile(file)
+}
+
+// cmdRevise: copydesk revise ID FILE [--label L] [--author A]
+func cmdRevise(e *env, args []string) error {
+	fs := e.newFlags("revise")
+	label := fs.String("label", "", "label of the new revision")
+	author := fs.String("author", "", "author of the new revision (default: --author before the command, $COPYDESK_AUTHOR or your login)")
+	year := fs.Int("year", 0, "year for a dateline that carries none")
+	pos, err := e.parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := needArgs(pos, 2, 2, "ID and FILE"); err != nil {
+		return err
+	}
+	id, file := pos[0], pos[1]
+	if !editor.ValidID(id) {
+		return fmt.Errorf("%q is not an article ID (see copydesk list)", id)
+	}
+	who := *author
+	if who == "" {
+		who = e.author
+	}
+	update, err := importFile(e, file, editor.ImportOptions{Year: *year})
+	if err != nil {
+		return err
+	}
+	return e.withStore(func(s storage.Store) error {
+		d, err := s.Draft(e.ctx, id)
+		if err != nil {
+			return err
+		}
+		a := editor.Revise(d.Article, update, time.Now())
+		rev, err := s.SaveRevision(e.ctx, a, storage.Meta{Author: who, Kind: storage.KindSave, Label: *label, DraftVersion: d.Version})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.io.out, "%s revision %d\n", id, rev.Seq)
+		return nil
+	})
+}
+
+// loadArticle returns the draft, or revision rev when rev > 0.
+func loadArticle(e *env, s storage.Store, id string, rev uint64) (*editor.Article, uint64, error) {
+	if !editor.ValidID(id) {
+		return nil, 0, fmt.Errorf("%q is not an article ID (see copydesk list)", id)
+	}
+	if rev > 0 {
+		a, r, err := s.Revision(e.ctx, id, rev)
+		return a, r.Seq, err
+	}
+	d, err := s.Draft(e.ctx, id)
+	if err != nil {
+		return nil, 0, err
+	}
+	return d.Article, d.Seq, nil
+}
+
+// showJSON is the article as `show --json` prints it: every field present,
+// even when empty, plus the derived counts.
+type showJSON struct {
+	ID          string          `json:"id"`
+	Slug        string          `json:"slug"`
+	Section     string          `json:"section"`
+	Headline    string          `json:"headline"`
+	Standfirst  string          `json:"standfirst"`
+	Body        string          `json:"body"`
+	Dateline    editor.Dateline `json:"dateline"`
+	Bylines     []editor.Byline `json:"bylines"`
+	Photo       editor.Photo    `json:"photo"`
+	Tags        []string        `json:"tags"`
+	Status      editor.Status   `json:"status"`
+	Urgency     int             `json:"urgency"`
+	EdNote      string          `json:"ednote"`
+	Language    string          `json:"language"`
+	Embargo     *time.Time      `json:"embargo"`
+	Correction  string          `json:"correction"`
+	Created     time.Time       `json:"created"`
+	Modified    time.Time       `json:"modified"`
+	Words       int             `json:"words"`
+	Chars       int             `json:"chars"`
+	ReadingMins int             `json:"reading_minutes"`
+	Revision    uint64          `json:"revision"`
+	// DatelineText is the dateline in the chosen house style.
+	DatelineText string `json:"dateline_text"`
+}
+
+func newShowJSON(a *editor.Article, rev uint64, style editor.Style) showJSON {
+	c := a.Counts()
+	j := showJSON{
+		ID: a.ID, Slug: a.Slug, Section: a.Section, Headline: a.Headline, Standfirst: a.Standfirst,
+		Body: a.Body, Dateline: a.Dateline, Bylines: a.Bylines, Photo: a.Photo, Tags: a.Tags,
+		Status: a.Status, Urgency: a.Urgency, EdNote: a.EdNote, Language: a.Language,
+		Correction: a.Correction, Created: a.Created, Modified: a.Modified,
+		Words: c.Words, Chars: c.Chars, ReadingMins: int(c.ReadingTime / time.Minute),
+		Revision: rev, DatelineText: a.Dateline.Render(style),
+	}
+	if !a.Embargo.IsZero() {
+		t := a.Embargo
+		j.Embargo = &t
+	}
+	if j.Bylines == nil {
+		j.Bylines = []editor.Byline{}
+	}
+	if j.Tags == nil {
+		j.Tags = []string{}
+	}
+	return j
+}
+
+// cmdShow: copydesk show ID [--rev N] [--json]
+func cmdShow(e *env, args []string) error {
+	fs := e.newFlags("show")
+	rev := fs.Uint64("rev", 0, "show revision N instead of the working draft")
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, err := e.parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := needArgs(pos, 1, 1, "article ID"); err != nil {
+		return err
+	}
+	return e.withStore(func(s storage.Store) error {
+		a, seq, err := loadArticle(e, s, pos[0], *rev)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return writeJSON(e, newShowJSON(a, seq, e.style))
+		}
+		c := a.Counts()
+		fmt.Fprintf(e.io.out, "ID:        %s\nSlug:      %s\nStatus:    %s\nRevision:  %d\nModified:  %s\nWords:     %d (%d characters, %s to read)\n",
+			a.ID, a.Slug, a.Status.Label(), seq, a.Modified.Local().Format("2006-01-02 15:04:05"), c.Words, c.Chars, c.ReadingTime)
+		if len(a.Tags) > 0 {
+			fmt.Fprintf(e.io.out, "Tags:      %s\n", joinTags(a.Tags))
+		}
+		if a.Dateline.DateAssumed {
+			fmt.Fprintf(e.io.out, "Note:      the dateline's year (%s) was assumed at import: check it\n", a.Dateline.Date)
+		}
+		if a.EdNote != "" {
+			fmt.Fprintf(e.io.out, "Ednote:    %s\n", a.EdNote)
+		}
+		fmt.Fprintln(e.io.out)
+		out, err := formats.Export(a, formats.Text, formats.ExportOptions{Style: e.style, Revision: seq})
+		if err != nil {
+			return err
+		}
+		_, err = e.io.out.Write(out)
+		return err
+	})
+}
+
+func joinTags(tags []string) string {
+	out := ""
+	for i, t := range tags {
+		if i > 0 {
+			out += ", "
+		}
+		out += t
+	}
+	return out
+}
+
+func writeJSON(e *env, v any) error {
+	enc := json.NewEncoder(e.io.out)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// cmdExport: copydesk export ID [--rev N] --format F [-o FILE]
+func cmdExport(e *env, args []string) error {
+	fs := e.newFlags("export")
+	rev := fs.Uint64("rev", 0, "export revision N instead of the working draft")
+	format := fs.String("format", "", "text or md")
+	out := fs.String("o", "", "write to FILE instead of standard output")
+	pos, err := e.parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := needArgs(pos, 1, 1, "article ID"); err != nil {
+		return err
+	}
+	if *format == "" {
+		return usagef("missing --format")
+	}
+	f, err := formats.ParseFormat(*format)
+	if err != nil {
+		return usagef("%v", err)
+	}
+	return e.withStore(func(s storage.Store) error {
+		a, seq, err := loadArticle(e, s, pos[0], *rev)
+		if err != nil {
+			return err
+		}
+		data, err := formats.Export(a, f, formats.ExportOptions{Style: e.style, Revision: seq, Now: time.Now()})
+		if err != nil {
+			return err
+		}
+		if *out == "" {
+			_, err = e.io.out.Write(data)
+			return err
+		}
+		return writeFileAtomic(*out, data)
+	})
+}
+
+// writeFileAtomic writes through a temporary file and a rename, so an
+// interrupted export never leaves half a file under the final name.
+func writeFileAtomic(path string, data []byte) error {
+	tmp := path + ".tmp" + strconv.Itoa(os.Getpid())
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
+}

@@ -1,0 +1,136 @@
+package main
+
+import (
+	"fmt"
+	"text/tabwriter"
+	"time"
+
+	"copydesk/editor"
+	"copydesk/storage"
+)
+
+// cmdList: copydesk list [--status S] [--tag T] [--search TEXT] [--json]
+func cmdList(e *env, args []string) error {
+	fs := e.newFlags("list")
+	status := fs.String("status", "", "only articles with this status: draft, in_edit, ready, published, spiked (default: all but spiked)")
+	tag := fs.String("tag", "", "only articles with this tag")
+	search := fs.String("search", "", "only articles whose headline, slug or tags contain every word")
+	limit := fs.Int("limit", 0, "at most N articles (default: all)")
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, err := e.parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := needArgs(pos, 0, 0, ""); err != nil {
+		return err
+	}
+	q := storage.Query{Tag: *tag, Text: *search, Limit: *limit}
+	if *status != "" {
+		st, err := editor.ParseStatus(*status)
+		if err != nil {
+			return usagef("--status: %v", err)
+		}
+		q.Status = st
+	}
+	if *limit < 0 {
+		return usagef("--limit must not be negative")
+	}
+	return e.withStore(func(s storage.Store) error {
+		rows, total, err := s.List(e.ctx, q)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			if rows == nil {
+				rows = []storage.Summary{}
+			}
+			return writeJSON(e, rows)
+		}
+		if len(rows) == 0 {
+			fmt.Fprintln(e.io.err, "no articles")
+			return nil
+		}
+		tw := tabwriter.NewWriter(e.io.out, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "ID\tSTATUS\tWORDS\tCHANGED\tSLUG\tHEADLINE")
+		for _, r := range rows {
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\n", r.ID, r.Status, r.Words, r.Modified.Local().Format("2006-01-02 15:04"), r.Slug, clip(r.Headline, 70))
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+		if total > len(rows) {
+			fmt.Fprintf(e.io.err, "%d of %d articles shown\n", len(rows), total)
+		}
+		return nil
+	})
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// cmdHistory: copydesk history ID [--json]
+func cmdHistory(e *env, args []string) error {
+	fs := e.newFlags("history")
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, err := e.parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := needArgs(pos, 1, 1, "article ID"); err != nil {
+		return err
+	}
+	if !editor.ValidID(pos[0]) {
+		return fmt.Errorf("%q is not an article ID (see copydesk list)", pos[0])
+	}
+	return e.withStore(func(s storage.Store) error {
+		revs, err := s.Revisions(e.ctx, pos[0])
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return writeJSON(e, revs)
+		}
+		tw := tabwriter.NewWriter(e.io.out, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "SEQ\tTIME\tAUTHOR\tKIND\tWORDS\tHASH\tLABEL")
+		for _, r := range revs {
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%s\t%s\n", r.Seq, r.Time.Local().Format(time.DateTime), r.Author, r.Kind, r.Words, r.Hash[:12], r.Label)
+		}
+		return tw.Flush()
+	})
+}
+
+// cmdVerify: copydesk verify
+func cmdVerify(e *env, args []string) error {
+	fs := e.newFlags("verify")
+	asJSON := fs.Bool("json", false, "print the whole report as JSON")
+	pos, err := e.parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := needArgs(pos, 0, 0, ""); err != nil {
+		return err
+	}
+	return e.withStore(func(s storage.Store) error {
+		rep, err := s.Verify(e.ctx, nil)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			if err := writeJSON(e, rep); err != nil {
+				return err
+			}
+		}
+		if !rep.OK() {
+			return fmt.Errorf("BROKEN: %s (%d problems in all)", rep.Problems[0], len(rep.Problems))
+		}
+		if !*asJSON {
+			fmt.Fprintf(e.io.out, "OK: %d articles, %d revisions verified\n", rep.Articles, rep.Revisions)
+		}
+		return nil
+	})
+}

@@ -1,0 +1,111 @@
+// Package formats is the one door in and out of the desk: it picks the
+// importer for a file (wire copy, Markdown, NITF, ninjs) and the exporter
+// for a format name, so the window and the command line share one list.
+package formats
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"copydesk/editor"
+	"copydesk/editor/markdown"
+	"copydesk/editor/wire"
+)
+
+// Format names an interchange format.
+type Format string
+
+// The formats the desk reads and writes.
+const (
+	Text     Format = "text"
+	Markdown Format = "md"
+)
+
+// ExportFormats lists what Export writes, in the order the UI offers them.
+var ExportFormats = []Format{Text, Markdown}
+
+// ParseFormat accepts a format name as typed on the command line.
+func ParseFormat(s string) (Format, error) {
+	k := strings.ToLower(strings.TrimSpace(s))
+	switch k {
+	case "txt", "wire":
+		k = string(Text)
+	case "markdown":
+		k = string(Markdown)
+	}
+	for _, f := range ExportFormats {
+		if string(f) == k {
+			return f, nil
+		}
+	}
+	names := make([]string, len(ExportFormats))
+	for i, f := range ExportFormats {
+		names[i] = string(f)
+	}
+	return "", fmt.Errorf("unknown format %q: use one of %s", s, strings.Join(names, ", "))
+}
+
+// Extension is the file name extension for f, with the dot.
+func (f Format) Extension() string {
+	switch f {
+	case Markdown:
+		return ".md"
+	}
+	return ".txt"
+}
+
+// Label is the format's name as the UI shows it.
+func (f Format) Label() string {
+	switch f {
+	case Markdown:
+		return "Markdown (CommonMark + YAML front matter)"
+	}
+	return "Plain text (wire layout)"
+}
+
+// Detect picks the importer for a file: by its extension first, then by
+// its first bytes; wire copy is the default.
+func Detect(file string, data []byte) Format {
+	switch strings.ToLower(filepath.Ext(file)) {
+	case ".md", ".markdown":
+		return Markdown
+	case ".txt", ".text":
+		return Text
+	}
+	head := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
+	if bytes.HasPrefix(head, []byte("---\n")) || bytes.HasPrefix(head, []byte("---\r\n")) || bytes.HasPrefix(head, []byte("# ")) {
+		return Markdown
+	}
+	return Text
+}
+
+// Import reads one file as an article, choosing the importer with Detect.
+func Import(file string, data []byte, opt editor.ImportOptions) (*editor.Article, []editor.Warning, error) {
+	switch Detect(file, data) {
+	case Markdown:
+		return markdown.Parse(file, data, opt)
+	default:
+		return wire.Parse(file, data, opt)
+	}
+}
+
+// ExportOptions steer exporters.
+type ExportOptions struct {
+	Style    editor.Style // dateline house style
+	Revision uint64       // the revision exported, 0 for the draft
+	Now      time.Time
+}
+
+// Export writes a in format f.
+func Export(a *editor.Article, f Format, opt ExportOptions) ([]byte, error) {
+	switch f {
+	case Text:
+		return wire.Format(a, opt.Style), nil
+	case Markdown:
+		return markdown.Format(a), nil
+	}
+	return nil, fmt.Errorf("unknown format %q", f)
+}
