@@ -20,8 +20,10 @@ BUILD_PKGS := gcc libc6-dev pkg-config libgl-dev libx11-dev libxcursor-dev \
 	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev \
 	libxkbcommon-dev wayland-protocols git
 # What the tests drive or validate with.
-TEST_PKGS := xvfb xdotool imagemagick libxml2-utils pandoc wdiff \
-	openjdk-17-jre-headless npm
+TEST_PKGS := xvfb xdotool imagemagick libxml2-utils pandoc wdiff
+# Java and npm only when the machine has none: a Node.js from NodeSource
+# ships its own npm and conflicts with Debian's npm package.
+NEED_CMDS := java:openjdk-17-jre-headless npm:npm
 
 .PHONY: run build test check deps-build deps-test vnu e2e bench fuzz clean
 
@@ -37,6 +39,9 @@ deps-build:
 
 deps-test: deps-build
 	@.ci/ensure-apt $(TEST_PKGS)
+	@for pair in $(NEED_CMDS); do \
+	  command -v $${pair%%:*} >/dev/null || .ci/ensure-apt $${pair#*:} || exit 1; \
+	done
 
 vnu: deps-test
 	@test -f $(VNU_JAR) || npm install --silent --no-audit --no-fund --prefix $(CACHE)/npm vnu-jar@$(VNU_VERSION)

@@ -49,14 +49,16 @@ func ParseBody(md string) []Block {
 		cur = nil
 	}
 	for _, line := range strings.Split(md, "\n") {
-		if strings.TrimSpace(line) == "" {
+		if isBlank(line) {
 			flush()
 			continue
 		}
 		// A heading ends the paragraph before it even without a blank line.
-		if _, ok := headingText(line); ok {
+		if t, ok := headingText(line); ok {
 			flush()
-			blocks = append(blocks, parseBlock([]string{line}))
+			if !isBlank(t) { // an empty heading holds no copy
+				blocks = append(blocks, parseBlock([]string{line}))
+			}
 			continue
 		}
 		cur = append(cur, line)
@@ -96,7 +98,7 @@ func headingText(line string) (string, bool) {
 	if rest != "" && rest[0] != ' ' && rest[0] != '\t' {
 		return "", false
 	}
-	rest = strings.TrimSpace(rest)
+	rest = strings.Trim(rest, " \t")
 	// A closing sequence of #s preceded by a space is not part of the text.
 	if i := strings.LastIndex(rest, " "); i >= 0 && strings.Trim(rest[i+1:], "#") == "" {
 		rest = strings.TrimRight(rest[:i], " ")
@@ -129,7 +131,10 @@ func FormatBody(blocks []Block) string {
 	first := true
 	for _, bl := range blocks {
 		text := strings.TrimRight(bl.Text, " \t\n")
-		if strings.TrimSpace(text) == "" {
+		if bl.Kind == Subhead {
+			text = collapseLineSpace(text)
+		}
+		if isBlank(text) {
 			continue
 		}
 		if !first {
@@ -139,7 +144,7 @@ func FormatBody(blocks []Block) string {
 		switch bl.Kind {
 		case Subhead:
 			b.WriteString("## ")
-			b.WriteString(escapeLead(strings.Join(strings.Fields(text), " ")))
+			b.WriteString(escapeLead(text))
 		case Quote:
 			for i, l := range strings.Split(escapeLines(text), "\n") {
 				if i > 0 {
@@ -161,7 +166,7 @@ func escapeLines(text string) string {
 	lines := strings.Split(text, "\n")
 	out := lines[:0]
 	for _, l := range lines {
-		if strings.TrimSpace(l) == "" {
+		if isBlank(l) {
 			continue
 		}
 		out = append(out, escapeLead(strings.TrimLeft(l, " \t")))
@@ -169,44 +174,103 @@ func escapeLines(text string) string {
 	return strings.Join(out, "\n")
 }
 
-// escapeLead puts a backslash before a leading character that CommonMark
-// would read as a block marker.
+// isBlank is CommonMark's blank line: spaces and tabs only. A no-break
+// space is text.
+func isBlank(line string) bool { return strings.Trim(line, " \t\r") == "" }
+
+// escapeLead makes the start of a line read as text, not as a block marker,
+// with the backslash escape a CommonMark reader shows as nothing: "\# x",
+// "\> x", "\- x", and "1\. x" for a number (a backslash before a digit is
+// not an escape, so it goes before the dot).
 func escapeLead(s string) string {
+	if n := listNumberLen(s); n > 0 {
+		return s[:n] + `\` + s[n:]
+	}
 	if needsLeadEscape(s) {
 		return `\` + s
 	}
 	return s
 }
 
-func needsLeadEscape(s string) bool {
-	if s == "" {
-		return false
-	}
-	switch s[0] {
-	case '#', '>', '=', '`', '~', '|', '<':
-		return true
-	case '-', '+', '*', '_':
-		return len(s) == 1 || s[1] == ' ' || s[1] == '\t' || s[1] == s[0]
-	case '\\':
-		// A literal leading backslash must survive the unescape on parse.
-		return len(s) > 1 && needsLeadEscape(s[1:])
-	}
-	// "1. " or "1) " starts an ordered list.
-	i := 0
-	for i < len(s) && i < 9 && s[i] >= '0' && s[i] <= '9' {
-		i++
-	}
-	return i > 0 && i < len(s) && (s[i] == '.' || s[i] == ')') && (i+1 == len(s) || s[i+1] == ' ')
-}
-
+// unescapeLead undoes escapeLead on every line.
 func unescapeLead(s string) string {
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
-		if strings.HasPrefix(l, `\`) && needsLeadEscape(l[1:]) {
+		if n := listNumberLen(l); n > 0 && l[n] == '\\' {
+			lines[i] = l[:n] + l[n+1:]
+		} else if strings.HasPrefix(l, `\`) && (needsLeadEscape(l[1:]) || listNumberLen(l[1:]) > 0) {
+			// The second form is how older bodies escaped numbers.
 			lines[i] = l[1:]
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// listNumberLen returns the number of leading digits when s starts like an
+// ordered list item — "1. ", "2)" then a space, a tab or the end, with any
+// backslashes before the dot (so a literal "1\. " survives too) — else 0.
+func listNumberLen(s string) int {
+	i := 0
+	for i < len(s) && i < 9 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == 0 {
+		return 0
+	}
+	j := i
+	for j < len(s) && s[j] == '\\' {
+		j++
+	}
+	if j < len(s) && (s[j] == '.' || s[j] == ')') && (j+1 == len(s) || s[j+1] == ' ' || s[j+1] == '\t') {
+		return i
+	}
+	return 0
+}
+
+// needsLeadEscape reports whether s, at the start of a line, would open a
+// heading, quote, list, rule, setext underline, fence or HTML block.
+func needsLeadEscape(s string) bool {
+	if s == "" {
+		return false
+	}
+	switch c := s[0]; c {
+	case '#', '>', '<', '|':
+		return true
+	case '=':
+		return isRuleLine(s, '=', 1)
+	case '`', '~':
+		return strings.HasPrefix(s, strings.Repeat(s[:1], 3))
+	case '-', '+', '*':
+		if len(s) == 1 || s[1] == ' ' || s[1] == '\t' {
+			return true // a bullet
+		}
+		min := 3
+		if c == '-' {
+			min = 1 // a setext underline
+		}
+		return c != '+' && isRuleLine(s, c, min)
+	case '_':
+		return isRuleLine(s, '_', 3)
+	case '\\':
+		// A literal leading backslash must survive the unescape on parse.
+		return len(s) > 1 && (needsLeadEscape(s[1:]) || listNumberLen(s[1:]) > 0)
+	}
+	return false
+}
+
+// isRuleLine reports whether s is only c (at least min times), spaces and tabs.
+func isRuleLine(s string, c byte, min int) bool {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case c:
+			n++
+		case ' ', '\t':
+		default:
+			return false
+		}
+	}
+	return n >= min
 }
 
 // PlainBody is the body as a reader sees it: block markers and escapes

@@ -2,7 +2,6 @@ package editor
 
 import (
 	"reflect"
-	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -44,6 +43,7 @@ func TestFormatBodyRoundTrip(t *testing.T) {
 		{{Quote, "line one\n# hash line\n> nested?"}},
 		{{Paragraph, "multi\nline paragraph"}},
 		{{Paragraph, "1975 was a year"}, {Paragraph, "-5 degrees"}, {Paragraph, "*emphasis* first"}},
+		{{Paragraph, `1\\. literal`}, {Paragraph, `\\\\# two`}, {Paragraph, "1\\\\) x"}},
 	}
 	for _, blocks := range tests {
 		md := FormatBody(blocks)
@@ -86,9 +86,44 @@ func FuzzBodyRoundTrip(f *testing.F) {
 			t.Fatalf("not stable:\nin    %q\nmd    %q\nonce  %q\nagain %q", in, md, once, again)
 		}
 		for _, bl := range once {
-			if strings.TrimSpace(bl.Text) == "" {
+			if isBlank(bl.Text) {
 				t.Fatalf("empty block from %q", md)
 			}
 		}
 	})
+}
+
+func TestEscapesReadersAgreeWith(t *testing.T) {
+	// What FormatBody writes for a paragraph is what a CommonMark reader
+	// shows as that text: escapes only where a marker would start a block.
+	tests := []struct{ text, md string }{
+		{"1. one", `1\. one`},
+		{"2019) a year", `2019\) a year`},
+		{"1.\tx", "1\\.\tx"},
+		{"**Bold** start", "**Bold** start"},
+		{"__init__ start", "__init__ start"},
+		{"`code` start", "`code` start"},
+		{"```fence", "\\```fence"},
+		{"- bullet", `\- bullet`},
+		{"---", `\---`},
+		{"* * *", `\* * *`},
+		{"# hash", `\# hash`},
+		{"2019 was a year", "2019 was a year"},
+	}
+	for _, tc := range tests {
+		if got := FormatBody([]Block{{Paragraph, tc.text}}); got != tc.md {
+			t.Errorf("FormatBody(%q) = %q, want %q", tc.text, got, tc.md)
+		}
+		if got := ParseBody(tc.md); len(got) != 1 || got[0].Text != tc.text {
+			t.Errorf("ParseBody(%q) = %q, want %q", tc.md, got, tc.text)
+		}
+	}
+	// Older bodies escaped numbers before the digit.
+	if got := ParseBody(`\1. one`); got[0].Text != "1. one" {
+		t.Errorf("old escape: %q", got[0].Text)
+	}
+	// An NBSP-only line is text, not a blank line.
+	if got := ParseBody("a\n\u00a0\nb"); len(got) != 1 {
+		t.Errorf("NBSP line split the paragraph: %q", got)
+	}
 }
