@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"copydesk/editor"
+	"copydesk/editor/export"
+	"copydesk/editor/interchange"
 	"copydesk/editor/markdown"
 	"copydesk/editor/wire"
 )
@@ -21,11 +23,14 @@ type Format string
 // The formats the desk reads and writes.
 const (
 	Text     Format = "text"
+	HTML     Format = "html"
 	Markdown Format = "md"
+	NITF     Format = "nitf"
+	Ninjs    Format = "ninjs"
 )
 
 // ExportFormats lists what Export writes, in the order the UI offers them.
-var ExportFormats = []Format{Text, Markdown}
+var ExportFormats = []Format{Text, HTML, Markdown, NITF, Ninjs}
 
 // ParseFormat accepts a format name as typed on the command line.
 func ParseFormat(s string) (Format, error) {
@@ -35,6 +40,12 @@ func ParseFormat(s string) (Format, error) {
 		k = string(Text)
 	case "markdown":
 		k = string(Markdown)
+	case "htm":
+		k = string(HTML)
+	case "xml":
+		k = string(NITF)
+	case "json":
+		k = string(Ninjs)
 	}
 	for _, f := range ExportFormats {
 		if string(f) == k {
@@ -53,6 +64,12 @@ func (f Format) Extension() string {
 	switch f {
 	case Markdown:
 		return ".md"
+	case HTML:
+		return ".html"
+	case NITF:
+		return ".xml"
+	case Ninjs:
+		return ".json"
 	}
 	return ".txt"
 }
@@ -62,6 +79,12 @@ func (f Format) Label() string {
 	switch f {
 	case Markdown:
 		return "Markdown (CommonMark + YAML front matter)"
+	case HTML:
+		return "HTML page (HTML5 + schema.org NewsArticle)"
+	case NITF:
+		return "NITF 3.6 (IPTC XML)"
+	case Ninjs:
+		return "ninjs 2.2 (IPTC JSON)"
 	}
 	return "Plain text (wire layout)"
 }
@@ -74,8 +97,18 @@ func Detect(file string, data []byte) Format {
 		return Markdown
 	case ".txt", ".text":
 		return Text
+	case ".xml", ".nitf":
+		return NITF
+	case ".json", ".ninjs":
+		return Ninjs
 	}
 	head := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
+	if bytes.HasPrefix(head, []byte("<?xml")) || bytes.HasPrefix(head, []byte("<nitf")) {
+		return NITF
+	}
+	if bytes.HasPrefix(head, []byte("{")) {
+		return Ninjs
+	}
 	if bytes.HasPrefix(head, []byte("---\n")) || bytes.HasPrefix(head, []byte("---\r\n")) || bytes.HasPrefix(head, []byte("# ")) {
 		return Markdown
 	}
@@ -87,6 +120,10 @@ func Import(file string, data []byte, opt editor.ImportOptions) (*editor.Article
 	switch Detect(file, data) {
 	case Markdown:
 		return markdown.Parse(file, data, opt)
+	case NITF:
+		return interchange.ParseNITF(file, data, opt)
+	case Ninjs:
+		return interchange.ParseNinjs(file, data, opt)
 	default:
 		return wire.Parse(file, data, opt)
 	}
@@ -94,9 +131,10 @@ func Import(file string, data []byte, opt editor.ImportOptions) (*editor.Article
 
 // ExportOptions steer exporters.
 type ExportOptions struct {
-	Style    editor.Style // dateline house style
-	Revision uint64       // the revision exported, 0 for the draft
-	Now      time.Time
+	Style     editor.Style // dateline house style
+	Revision  uint64       // the revision exported, 0 for the draft
+	Now       time.Time    // the moment of export; zero is time.Now()
+	Published time.Time    // first publication, when known
 }
 
 // Export writes a in format f.
@@ -106,6 +144,15 @@ func Export(a *editor.Article, f Format, opt ExportOptions) ([]byte, error) {
 		return wire.Format(a, opt.Style), nil
 	case Markdown:
 		return markdown.Format(a), nil
+	}
+	eo := export.Options{Style: opt.Style, Revision: opt.Revision, Now: opt.Now, Published: opt.Published}
+	switch f {
+	case HTML:
+		return export.HTML(a, eo)
+	case NITF:
+		return export.NITF(a, eo)
+	case Ninjs:
+		return export.Ninjs(a, eo)
 	}
 	return nil, fmt.Errorf("unknown format %q", f)
 }

@@ -1,0 +1,183 @@
+package export
+
+import (
+	"regexp"
+	"strings"
+	"time"
+
+	"copydesk/assets"
+	"copydesk/editor"
+)
+
+// HTML writes the article as one standalone UTF-8 HTML5 document: the
+// style sheet inline, a schema.org NewsArticle in JSON-LD, and an
+// <article> with header (section, headline, standfirst, bylines, dateline
+// and time), the photo's caption and credits, the body, the tags and any
+// correction. An embargoed story says so at the top.
+//
+// The photo is a <figure> holding only its <figcaption>: the desk keeps
+// no image, and a figure whose content is a caption is valid HTML (the
+// content model is "figcaption, then flow content", which may be empty).
+// The page that publishes the story puts the picture in before the
+// caption; an <img> with an invented src would be a broken image.
+func HTML(a *editor.Article, opt Options) ([]byte, error) {
+	if err := checkFields(a); err != nil {
+		return nil, err
+	}
+	ld, err := newsArticleJSON(a, opt)
+	if err != nil {
+		return nil, err
+	}
+	blocks := parseBody(a.Body)
+	esc := htmlText
+	var b strings.Builder
+	b.Grow(len(a.Body)*2 + len(assets.ArticleCSS) + 4096)
+
+	b.WriteString("<!DOCTYPE html>\n")
+	if lang := htmlLang(a.Language); lang != "" {
+		b.WriteString(`<html lang="` + htmlAttr(lang) + `">` + "\n")
+	} else {
+		b.WriteString("<html>\n")
+	}
+	b.WriteString("<head>\n<meta charset=\"utf-8\">\n")
+	b.WriteString(`<meta name="viewport" content="width=device-width, initial-scale=1">` + "\n")
+	title := strings.TrimSpace(a.Headline)
+	if title == "" {
+		title = "Untitled story"
+	}
+	b.WriteString("<title>" + esc(oneLine(title)) + "</title>\n")
+	if a.Standfirst != "" {
+		b.WriteString(`<meta name="description" content="` + htmlAttr(oneLine(a.Standfirst)) + `">` + "\n")
+	}
+	if len(a.Tags) > 0 {
+		b.WriteString(`<meta name="keywords" content="` + htmlAttr(oneLine(strings.Join(a.Tags, ", "))) + `">` + "\n")
+	}
+	b.WriteString(`<meta name="generator" content="Copydesk">` + "\n")
+	b.WriteString("<style>\n")
+	b.Write(assets.ArticleCSS)
+	b.WriteString("</style>\n")
+	b.WriteString("<script type=\"application/ld+json\">\n")
+	b.Write(ld)
+	b.WriteString("\n</script>\n</head>\n<body>\n<article>\n<header>\n")
+
+	if !a.Embargo.IsZero() {
+		b.WriteString(`<p class="embargo">Embargoed: not for publication before ` + timeElement(a.Embargo, true) + "</p>\n")
+	}
+	if a.Section != "" {
+		b.WriteString(`<p class="section">` + esc(a.Section) + "</p>\n")
+	}
+	b.WriteString(`<h1 dir="auto">` + esc(a.Headline) + "</h1>\n")
+	if a.Standfirst != "" {
+		b.WriteString(`<p class="standfirst" dir="auto">` + esc(a.Standfirst) + "</p>\n")
+	}
+	if len(a.Bylines) > 0 {
+		b.WriteString(`<ul class="bylines">` + "\n")
+		for _, by := range a.Bylines {
+			role := by.Role
+			if role == "" {
+				role = editor.RoleWriter
+			}
+			b.WriteString(`<li class="` + htmlAttr(string(role)) + `">` + esc(roleLead(by.Role)) + `<span class="name">` + esc(by.Name) + "</span>")
+			if by.Title != "" {
+				b.WriteString(`, <span class="title">` + esc(by.Title) + "</span>")
+			}
+			b.WriteString("</li>\n")
+		}
+		b.WriteString("</ul>\n")
+	}
+	b.WriteString(`<p class="meta">`)
+	if d := a.Dateline.Render(opt.style()); d != "" {
+		b.WriteString(`<span class="dateline">` + esc(d) + "</span> ")
+	}
+	b.WriteString(timeElement(publishedAt(a, opt), false) + "</p>\n")
+	b.WriteString("</header>\n")
+
+	if !a.Photo.IsZero() {
+		b.WriteString("<figure class=\"photo\">\n<figcaption dir=\"auto\">")
+		var parts []string
+		if a.Photo.Caption != "" {
+			parts = append(parts, `<span class="caption">`+esc(a.Photo.Caption)+"</span>")
+		}
+		if a.Photo.Credit != "" {
+			parts = append(parts, `<span class="credit">Photo: `+esc(a.Photo.Credit)+"</span>")
+		}
+		if a.Photo.Copyright != "" {
+			parts = append(parts, `<small class="copyright">`+esc(a.Photo.Copyright)+"</small>")
+		}
+		b.WriteString(strings.Join(parts, " "))
+		b.WriteString("</figcaption>\n</figure>\n")
+	}
+
+	b.WriteString("<div class=\"body\">\n")
+	htmlBody(&b, blocks, "", true, "")
+	b.WriteString("</div>\n")
+
+	if len(a.Tags) > 0 {
+		b.WriteString(`<ul class="tags">` + "\n")
+		for _, t := range a.Tags {
+			b.WriteString(`<li dir="auto">` + esc(t) + "</li>\n")
+		}
+		b.WriteString("</ul>\n")
+	}
+	if a.Correction != "" {
+		b.WriteString("<aside class=\"correction\">\n<h2>Correction</h2>\n")
+		for _, p := range strings.Split(strings.ReplaceAll(a.Correction, "\r\n", "\n"), "\n") {
+			if strings.TrimSpace(p) != "" {
+				b.WriteString(`<p dir="auto">` + esc(p) + "</p>\n")
+			}
+		}
+		b.WriteString("</aside>\n")
+	}
+	b.WriteString("</article>\n</body>\n</html>\n")
+	return []byte(b.String()), nil
+}
+
+// publishedAt is when the story is published: the caller's Published or
+// Now, but never before its embargo.
+func publishedAt(a *editor.Article, opt Options) time.Time {
+	p := opt.published()
+	if !a.Embargo.IsZero() && a.Embargo.After(p) {
+		p = a.Embargo.UTC()
+	}
+	return p
+}
+
+func timeElement(t time.Time, withTime bool) string {
+	t = t.UTC()
+	layout := "2 January 2006"
+	if withTime {
+		layout = "2 January 2006, 15:04 UTC"
+	}
+	return `<time datetime="` + isoTime(t) + `">` + t.Format(layout) + "</time>"
+}
+
+// langTag is a well-formed BCP 47 tag of the common shapes (language,
+// script, region, variants).
+var langTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*$`)
+
+// htmlLang returns the article's language for the lang attribute, or ""
+// when it is not a language tag (an HTML checker refuses a malformed one;
+// without the attribute the page is still valid).
+func htmlLang(s string) string {
+	if langTag.MatchString(s) {
+		return s
+	}
+	return ""
+}
+
+// oneLine folds line breaks into spaces for attributes and <title>.
+func oneLine(s string) string {
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' }), " ")
+}
+
+var (
+	htmlTextEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+	htmlAttrEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
+)
+
+// htmlText escapes character data: quotes stay as typed, which keeps the
+// copy readable in the file.
+func htmlText(s string) string { return htmlTextEscaper.Replace(s) }
+
+// htmlAttr escapes a double-quoted attribute value.
+func htmlAttr(s string) string { return htmlAttrEscaper.Replace(s) }

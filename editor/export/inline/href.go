@@ -1,0 +1,111 @@
+package inline
+
+import (
+	"net/url"
+	"strings"
+	"unicode"
+)
+
+// safeSchemes are the link schemes an exported story may carry. Anything
+// else (javascript:, vbscript:, data:, file: …) could run or read
+// something in the reader's browser; such a link is written as its text.
+var safeSchemes = map[string]bool{"http": true, "https": true, "mailto": true, "tel": true, "ftp": true}
+
+// SafeHref returns the link target as an exporter may write it: an
+// absolute http(s), mailto, tel or ftp URL, or a relative reference,
+// percent-encoded where URLs need it. ok is false for any other scheme and
+// for text that is not a URL; the exporter then drops the link and keeps
+// its text.
+func SafeHref(href string) (string, bool) {
+	h := strings.TrimSpace(href)
+	if h == "" {
+		return "", false
+	}
+	for _, r := range h {
+		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+			return "", false
+		}
+	}
+	u, err := url.Parse(h)
+	if err != nil {
+		return "", false
+	}
+	if u.Scheme != "" && !safeSchemes[strings.ToLower(u.Scheme)] {
+		return "", false
+	}
+	if u.Scheme == "" && u.Opaque == "" && strings.Contains(u.Path, ":") {
+		// "javascript&#58;…" resolved to a colon before the first slash
+		// reads as a scheme in a browser even when url.Parse disagrees.
+		if i := strings.IndexAny(u.Path, ":/?#"); i >= 0 && u.Path[i] == ':' {
+			return "", false
+		}
+	}
+	if !validHost(u.Host) {
+		return "", false
+	}
+	if (u.Scheme == "http" || u.Scheme == "https") && u.Host == "" {
+		return "", false
+	}
+	// The target as written, with the characters URL parsers refuse
+	// percent-encoded (url.URL.String would also encode an IDN host).
+	s := hrefEscaper.Replace(h)
+	return s, true
+}
+
+var hrefEscaper = strings.NewReplacer(" ", "%20", `"`, "%22", "<", "%3C", ">", "%3E", `\`, "%5C", "^", "%5E", "`", "%60", "{", "%7B", "|", "%7C", "}", "%7D")
+
+// validHost accepts a DNS or IDN name, an IPv4 address or a bracketed IPv6
+// address, with an optional port.
+func validHost(host string) bool {
+	if host == "" {
+		return true
+	}
+	if strings.HasPrefix(host, "[") {
+		end := strings.Index(host, "]")
+		if end < 0 {
+			return false
+		}
+		for _, r := range host[1:end] {
+			if !(r == ':' || r == '.' || unicode.Is(unicode.ASCII_Hex_Digit, r)) {
+				return false
+			}
+		}
+		return validPort(host[end+1:])
+	}
+	name, port := host, ""
+	if i := strings.LastIndex(host, ":"); i >= 0 {
+		name, port = host[:i], host[i:]
+	}
+	if name == "" || !validPort(port) {
+		return false
+	}
+	for _, label := range strings.Split(name, ".") {
+		if label == "" && name != label {
+			continue
+		}
+		if label == "" || strings.HasPrefix(label, "-") || strings.HasSuffix(label, "-") {
+			return false
+		}
+		for _, r := range label {
+			if !(r == '-' || unicode.IsLetter(r) || unicode.IsDigit(r)) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func validPort(p string) bool {
+	if p == "" {
+		return true
+	}
+	if p[0] != ':' || len(p) > 6 {
+		return false
+	}
+	for _, r := range p[1:] {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
