@@ -1,0 +1,8 @@
+//go:build !unix
+
+package badgerstore
+
+import "io/fs"
+
+// diskBytes is the file's size where the allocated blocks are not known.
+func diskBytes(info fs.FileInfo) int64 { return info.Size() }
