@@ -1,0 +1,101 @@
+package blockedit
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+)
+
+// blockEntry is the entry of one block. It is a wrapped multi-line
+// widget.Entry whose keys and shortcuts go to the editor first: the editor
+// needs Enter, Backspace, the arrows, undo and paste to act across blocks,
+// and must pass on the shortcuts it does not use (a plain Entry drops them).
+type blockEntry struct {
+	widget.Entry
+	row   *blockRow
+	shift bool // Entry keeps its own shift state private
+}
+
+var (
+	_ fyne.Focusable         = (*blockEntry)(nil)
+	_ fyne.Shortcutable      = (*blockEntry)(nil)
+	_ desktop.Keyable        = (*blockEntry)(nil)
+	_ fyne.Tabbable          = (*blockEntry)(nil)
+	_ fyne.SecondaryTappable = (*blockEntry)(nil)
+)
+
+func newBlockEntry(r *blockRow) *blockEntry {
+	e := &blockEntry{row: r}
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	e.OnChanged = func(text string) {
+		if !r.ed.muted {
+			r.ed.textEdited(r, text)
+		}
+	}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// AcceptsTab is false: copy has no tab characters, so Tab moves the focus on.
+func (e *blockEntry) AcceptsTab() bool { return false }
+
+func (e *blockEntry) KeyDown(ev *fyne.KeyEvent) {
+	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
+		e.shift = true
+	}
+	e.Entry.KeyDown(ev)
+}
+
+func (e *blockEntry) KeyUp(ev *fyne.KeyEvent) {
+	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
+		e.shift = false
+	}
+	e.Entry.KeyUp(ev)
+}
+
+func (e *blockEntry) TypedRune(r rune) {
+	ed := e.row.ed
+	if ed.readOnly {
+		return
+	}
+	ed.sel.selectAllArmed = false
+	e.Entry.TypedRune(r)
+}
+
+func (e *blockEntry) TypedKey(ev *fyne.KeyEvent) {
+	ed := e.row.ed
+	ed.sel.selectAllArmed = false
+	if ed.entryKey(e, ev) {
+		return
+	}
+	e.Entry.TypedKey(ev)
+}
+
+func (e *blockEntry) TypedShortcut(s fyne.Shortcut) {
+	if e.row.ed.entryShortcut(e, s) {
+		return
+	}
+	e.Entry.TypedShortcut(s)
+}
+
+func (e *blockEntry) FocusGained() {
+	e.Entry.FocusGained()
+	e.row.ed.entryFocused(e.row)
+	e.row.focusChanged(true)
+}
+
+func (e *blockEntry) FocusLost() {
+	e.shift = false
+	e.Entry.FocusLost()
+	e.row.focusChanged(false)
+}
+
+// TappedSecondary shows the editor's own context menu: Entry's menu would
+// offer the entry's undo, which knows nothing of splits and merges.
+func (e *blockEntry) TappedSecondary(ev *fyne.PointEvent) {
+	e.row.ed.contextMenu(e, ev)
+}
+
+// offset is the caret's rune offset in the block.
+func (e *blockEntry) offset() int { return e.CursorTextOffset() }
