@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"copydesk/editor"
@@ -46,18 +47,43 @@ type command struct {
 	run     func(e *env, args []string) error
 }
 
+// commands is every subcommand, in the order help lists them. Each file
+// of this package registers its own commands with register, so a feature
+// brings its command with it.
 var commands []command
 
-func init() {
-	commands = []command{
-		{"import", "[--year YYYY] [--author NAME] FILE...", "import wire copy or Markdown files; prints one article ID a line", cmdImport},
-		{"list", "[--status S] [--tag T] [--search TEXT] [--json]", "list the library, newest change first", cmdList},
-		{"show", "ID [--rev N] [--json]", "show an article (its draft, or revision N)", cmdShow},
-		{"revise", "ID FILE [--label L] [--author A]", "file a new revision of an article from a wire or Markdown file", cmdRevise},
-		{"history", "ID [--json]", "list an article's revisions", cmdHistory},
-		{"export", "ID [--rev N] --format text|md [-o FILE]", "export an article", cmdExport},
-		{"verify", "", "check every revision chain; prints OK or the first broken link", cmdVerify},
+// commandOrder is the order of the help text; commands not named here are
+// listed after, by name.
+var commandOrder = []string{"import", "list", "show", "revise", "history", "diff", "export",
+	"check", "verify", "init", "passphrase", "backup", "restore", "migrate"}
+
+func register(c command) {
+	commands = append(commands, c)
+	rank := func(name string) int {
+		for i, n := range commandOrder {
+			if n == name {
+				return i
+			}
+		}
+		return len(commandOrder)
 	}
+	sort.SliceStable(commands, func(i, j int) bool {
+		ri, rj := rank(commands[i].name), rank(commands[j].name)
+		if ri != rj {
+			return ri < rj
+		}
+		return commands[i].name < commands[j].name
+	})
+}
+
+func init() {
+	register(command{"import", "[--year YYYY] [--author NAME] FILE...", "import wire copy, Markdown, NITF or ninjs files; prints one article ID a line", cmdImport})
+	register(command{"list", "[--status S] [--tag T] [--search TEXT] [--json]", "list the library, newest change first", cmdList})
+	register(command{"show", "ID [--rev N] [--json]", "show an article (its draft, or revision N)", cmdShow})
+	register(command{"revise", "ID FILE [--label L] [--author A]", "file a new revision of an article from a wire or Markdown file", cmdRevise})
+	register(command{"history", "ID [--json]", "list an article's revisions", cmdHistory})
+	register(command{"export", "ID [--rev N] --format F [-o FILE] | --all [--status S] --format F --dir OUT", "export articles as text, html, md, nitf or ninjs", cmdExport})
+	register(command{"verify", "", "check every revision chain; prints OK or the first broken link", cmdVerify})
 }
 
 // usageError is a mistake in how a command was called: exit status 2.
