@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"time"
 
@@ -253,16 +254,17 @@ func writeJSON(e *env, v any) error {
 }
 
 // cmdExport: copydesk export ID [--rev N] --format F [-o FILE]
+// or copydesk export --all [--status S] --format F --dir OUT
 func cmdExport(e *env, args []string) error {
 	fs := e.newFlags("export")
 	rev := fs.Uint64("rev", 0, "export revision N instead of the working draft")
-	format := fs.String("format", "", "text or md")
+	format := fs.String("format", "", "text, html, md, nitf or ninjs")
 	out := fs.String("o", "", "write to FILE instead of standard output")
+	all := fs.Bool("all", false, "export every article (but spiked ones, unless --status spiked) into --dir")
+	status := fs.String("status", "", "with --all: only articles with this status")
+	dir := fs.String("dir", "", "with --all: the folder to write into, one file per article named from its slug")
 	pos, err := e.parse(fs, args)
 	if err != nil {
-		return err
-	}
-	if err := needArgs(pos, 1, 1, "article ID"); err != nil {
 		return err
 	}
 	if *format == "" {
@@ -272,12 +274,34 @@ func cmdExport(e *env, args []string) error {
 	if err != nil {
 		return usagef("%v", err)
 	}
-	return e.withStore(func(s storage.Store) error {
-		a, seq, err := loadArticle(e, s, pos[0], *rev)
-		if err != nil {
+	if *all {
+		if err := needArgs(pos, 0, 0, ""); err != nil {
 			return err
 		}
-		data, err := formats.Export(a, f, formats.ExportOptions{Style: e.style, Revision: seq, Now: time.Now()})
+		if *dir == "" {
+			return usagef("--all needs --dir OUT")
+		}
+		if *rev != 0 || *out != "" {
+			return usagef("--rev and -o name one article: not with --all")
+		}
+		q := storage.Query{}
+		if *status != "" {
+			st, err := editor.ParseStatus(*status)
+			if err != nil {
+				return usagef("--status: %v", err)
+			}
+			q.Status = st
+		}
+		return exportAll(e, q, f, *dir)
+	}
+	if *dir != "" || *status != "" {
+		return usagef("--dir and --status go with --all")
+	}
+	if err := needArgs(pos, 1, 1, "article ID (or --all)"); err != nil {
+		return err
+	}
+	return e.withStore(func(s storage.Store) error {
+		data, err := exportOne(e, s, pos[0], *rev, f)
 		if err != nil {
 			return err
 		}
@@ -286,6 +310,55 @@ func cmdExport(e *env, args []string) error {
 			return err
 		}
 		return writeFileAtomic(*out, data)
+	})
+}
+
+// exportOne renders an article (its draft, or revision rev) in format f.
+func exportOne(e *env, s storage.Store, id string, rev uint64, f formats.Format) ([]byte, error) {
+	a, seq, err := loadArticle(e, s, id, rev)
+	if err != nil {
+		return nil, err
+	}
+	published, err := storage.PublishedAt(e.ctx, s, a.ID)
+	if err != nil {
+		return nil, err
+	}
+	return formats.Export(a, f, formats.ExportOptions{Style: e.style, Revision: seq, Now: time.Now(), Published: published})
+}
+
+// exportAll writes one file per article into dir, with progress on stderr.
+// Names come from formats.Namer, which keeps every file inside dir.
+func exportAll(e *env, q storage.Query, f formats.Format, dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("cannot create the export folder: %w", err)
+	}
+	return e.withStore(func(s storage.Store) error {
+		rows, _, err := s.List(e.ctx, q)
+		if err != nil {
+			return err
+		}
+		if len(rows) == 0 {
+			fmt.Fprintln(e.io.err, "no articles to export")
+			return nil
+		}
+		var names formats.Namer
+		for i, r := range rows {
+			data, err := exportOne(e, s, r.ID, 0, f)
+			if err != nil {
+				return fmt.Errorf("article %s (%s): %w; %d of %d exported", r.ID, r.Slug, err, i, len(rows))
+			}
+			d, err := s.Draft(e.ctx, r.ID)
+			if err != nil {
+				return err
+			}
+			name := names.Name(d.Article, f)
+			if err := writeFileAtomic(filepath.Join(dir, name), data); err != nil {
+				return fmt.Errorf("%w; %d of %d exported", err, i, len(rows))
+			}
+			fmt.Fprintf(e.io.err, "[%d/%d] %s\n", i+1, len(rows), name)
+			fmt.Fprintln(e.io.out, filepath.Join(dir, name))
+		}
+		return nil
 	})
 }
 
