@@ -1,11 +1,11 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"time"
 
 	"copydesk/editor"
@@ -309,29 +309,34 @@ func cmdExport(e *env, args []string) error {
 			_, err = e.io.out.Write(data)
 			return err
 		}
-		return writeFileAtomic(*out, data)
+		return formats.WriteFileAtomic(*out, data)
 	})
 }
 
 // exportOne renders an article (its draft, or revision rev) in format f.
 func exportOne(e *env, s storage.Store, id string, rev uint64, f formats.Format) ([]byte, error) {
-	a, seq, err := loadArticle(e, s, id, rev)
+	a, opt, err := loadForExport(e, s, id, rev)
 	if err != nil {
 		return nil, err
+	}
+	return formats.Export(a, f, opt)
+}
+
+// loadForExport loads an article with the options its export needs.
+func loadForExport(e *env, s storage.Store, id string, rev uint64) (*editor.Article, formats.ExportOptions, error) {
+	a, seq, err := loadArticle(e, s, id, rev)
+	if err != nil {
+		return nil, formats.ExportOptions{}, err
 	}
 	published, err := storage.PublishedAt(e.ctx, s, a.ID)
 	if err != nil {
-		return nil, err
+		return nil, formats.ExportOptions{}, err
 	}
-	return formats.Export(a, f, formats.ExportOptions{Style: e.style, Revision: seq, Now: time.Now(), Published: published})
+	return a, formats.ExportOptions{Style: e.style, Revision: seq, Now: time.Now(), Published: published}, nil
 }
 
 // exportAll writes one file per article into dir, with progress on stderr.
-// Names come from formats.Namer, which keeps every file inside dir.
 func exportAll(e *env, q storage.Query, f formats.Format, dir string) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("cannot create the export folder: %w", err)
-	}
 	return e.withStore(func(s storage.Store) error {
 		rows, _, err := s.List(e.ctx, q)
 		if err != nil {
@@ -341,37 +346,17 @@ func exportAll(e *env, q storage.Query, f formats.Format, dir string) error {
 			fmt.Fprintln(e.io.err, "no articles to export")
 			return nil
 		}
-		var names formats.Namer
+		ids := make([]string, len(rows))
 		for i, r := range rows {
-			data, err := exportOne(e, s, r.ID, 0, f)
-			if err != nil {
-				return fmt.Errorf("article %s (%s): %w; %d of %d exported", r.ID, r.Slug, err, i, len(rows))
-			}
-			d, err := s.Draft(e.ctx, r.ID)
-			if err != nil {
-				return err
-			}
-			name := names.Name(d.Article, f)
-			if err := writeFileAtomic(filepath.Join(dir, name), data); err != nil {
-				return fmt.Errorf("%w; %d of %d exported", err, i, len(rows))
-			}
-			fmt.Fprintf(e.io.err, "[%d/%d] %s\n", i+1, len(rows), name)
-			fmt.Fprintln(e.io.out, filepath.Join(dir, name))
+			ids[i] = r.ID
 		}
-		return nil
+		load := func(ctx context.Context, id string) (*editor.Article, formats.ExportOptions, error) {
+			return loadForExport(e, s, id, 0)
+		}
+		_, err = formats.ExportBatch(e.ctx, ids, f, dir, load, func(done, total int, name string) {
+			fmt.Fprintf(e.io.err, "[%d/%d] %s\n", done, total, name)
+			fmt.Fprintln(e.io.out, filepath.Join(dir, name))
+		})
+		return err
 	})
-}
-
-// writeFileAtomic writes through a temporary file and a rename, so an
-// interrupted export never leaves half a file under the final name.
-func writeFileAtomic(path string, data []byte) error {
-	tmp := path + ".tmp" + strconv.Itoa(os.Getpid())
-	if err := os.WriteFile(tmp, data, 0o644); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return nil
 }
