@@ -1,0 +1,184 @@
+// Package transfer holds the window's File › Export… flow: choose a
+// format and a place, then export off the UI goroutine behind a progress
+// dialog that can be cancelled. The work itself is editor/formats'
+// ExportBatch, the same code the command line runs.
+package transfer
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"copydesk/editor"
+	"copydesk/editor/formats"
+	"copydesk/storage"
+)
+
+// StoreLoader loads the working draft of each article, with its newest
+// revision number and first publication time, for export in style.
+func StoreLoader(s storage.Store, style editor.Style) formats.Loader {
+	return func(ctx context.Context, id string) (*editor.Article, formats.ExportOptions, error) {
+		d, err := s.Draft(ctx, id)
+		if err != nil {
+			return nil, formats.ExportOptions{}, err
+		}
+		published, err := storage.PublishedAt(ctx, s, id)
+		if err != nil {
+			return nil, formats.ExportOptions{}, err
+		}
+		return d.Article, formats.ExportOptions{Style: style, Revision: d.Seq, Published: published}, nil
+	}
+}
+
+// Export asks for a format, then for a file (one article) or a folder
+// (several), and exports. last is the format chosen the time before; the
+// choice is handed to remember so the window can keep it in preferences.
+func Export(win fyne.Window, ids []string, load formats.Loader, last formats.Format, remember func(formats.Format)) {
+	if len(ids) == 0 {
+		dialog.ShowInformation("Export", "Select one or more articles in the library first.", win)
+		return
+	}
+	labels := make([]string, len(formats.ExportFormats))
+	chosen := formats.ExportFormats[0]
+	for i, f := range formats.ExportFormats {
+		labels[i] = f.Label()
+		if f == last {
+			chosen = f
+		}
+	}
+	pick := widget.NewRadioGroup(labels, func(label string) {
+		for _, f := range formats.ExportFormats {
+			if f.Label() == label {
+				chosen = f
+			}
+		}
+	})
+	pick.Required = true
+	pick.SetSelected(chosen.Label())
+	title := "Export the article"
+	if len(ids) > 1 {
+		title = "Export " + strconv.Itoa(len(ids)) + " articles"
+	}
+	items := []*widget.FormItem{widget.NewFormItem("Format", pick)}
+	dialog.ShowForm(title, "Choose where…", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		if remember != nil {
+			remember(chosen)
+		}
+		if len(ids) == 1 {
+			chooseFile(win, ids[0], chosen, load)
+			return
+		}
+		chooseFolder(win, ids, chosen, load)
+	}, win)
+}
+
+func chooseFile(win fyne.Window, id string, f formats.Format, load formats.Loader) {
+	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			dialog.ShowError(err, win)
+			return
+		}
+		if w == nil {
+			return // cancelled
+		}
+		ExportTo(win, id, f, load, w, nil)
+	}, win)
+	// The name comes from the slug; load is cheap next to the dialog.
+	if a, _, err := load(context.Background(), id); err == nil {
+		save.SetFileName(formats.BaseName(a) + f.Extension())
+	}
+	save.Show()
+}
+
+func chooseFolder(win fyne.Window, ids []string, f formats.Format, load formats.Loader) {
+	dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil {
+			dialog.ShowError(err, win)
+			return
+		}
+		if dir == nil {
+			return
+		}
+		ExportToFolder(win, ids, f, load, dir.Path(), nil)
+	}, win)
+}
+
+// ExportTo exports one article into w and closes it, off the UI goroutine;
+// done (if set) is called on the UI goroutine with the outcome, after the
+// user has been told.
+func ExportTo(win fyne.Window, id string, f formats.Format, load formats.Loader, w io.WriteCloser, done func(error)) {
+	go func() {
+		err := writeOne(id, f, load, w)
+		fyne.Do(func() {
+			if err != nil {
+				dialog.ShowError(fmt.Errorf("export failed: %w", err), win)
+			}
+			if done != nil {
+				done(err)
+			}
+		})
+	}()
+}
+
+func writeOne(id string, f formats.Format, load formats.Loader, w io.WriteCloser) error {
+	a, opt, err := load(context.Background(), id)
+	if err == nil {
+		var data []byte
+		if data, err = formats.Export(a, f, opt); err == nil {
+			_, err = w.Write(data)
+		}
+	}
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// ExportToFolder runs a batch export into dir behind a progress dialog
+// with a Cancel button; done (if set) gets the paths written and the error
+// on the UI goroutine when it ends.
+func ExportToFolder(win fyne.Window, ids []string, f formats.Format, load formats.Loader, dir string, done func([]string, error)) {
+	ctx, cancel := context.WithCancel(context.Background())
+	bar := widget.NewProgressBar()
+	bar.Max = float64(len(ids))
+	status := widget.NewLabel("Starting…")
+	status.Truncation = fyne.TextTruncateEllipsis
+	var prog *dialog.CustomDialog
+	stop := widget.NewButton("Cancel", func() {
+		cancel()
+		status.SetText("Stopping after the current article…")
+	})
+	content := container.NewVBox(status, bar, container.NewCenter(stop))
+	prog = dialog.NewCustomWithoutButtons(fmt.Sprintf("Exporting %d articles as %s", len(ids), f.Label()), content, win)
+	prog.Resize(fyne.NewSize(460, 0))
+	prog.Show()
+	go func() {
+		written, err := formats.ExportBatch(ctx, ids, f, dir, load, func(n, total int, name string) {
+			fyne.Do(func() {
+				bar.SetValue(float64(n))
+				status.SetText(fmt.Sprintf("%d of %d: %s", n, total, name))
+			})
+		})
+		cancel()
+		fyne.Do(func() {
+			prog.Hide()
+			if err != nil {
+				dialog.ShowError(err, win)
+			} else {
+				dialog.ShowInformation("Export finished", fmt.Sprintf("%d files written to %s", len(written), dir), win)
+			}
+			if done != nil {
+				done(written, err)
+			}
+		})
+	}()
+}
