@@ -15,12 +15,14 @@ VNU_VERSION := 26.9.27
 export VNU_JAR := $(CACHE)/npm/node_modules/vnu-jar/build/dist/vnu.jar
 export LANG := C.UTF-8
 
-# Fyne 2.8.1 on Debian 12 (Wayland is on by default in 2.8, hence its headers).
+# Fyne 2.8.1 on Debian 12 (Wayland is on by default in 2.8, hence its headers);
+# Hunspell and its dictionaries for the spelling check (cgo).
 BUILD_PKGS := gcc libc6-dev pkg-config libgl-dev libx11-dev libxcursor-dev \
 	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev \
-	libxkbcommon-dev wayland-protocols git
+	libxkbcommon-dev wayland-protocols git \
+	libhunspell-dev hunspell-en-us hunspell-ru
 # What the tests drive or validate with.
-TEST_PKGS := xvfb xdotool imagemagick libxml2-utils pandoc wdiff
+TEST_PKGS := xvfb xdotool imagemagick libxml2-utils pandoc wdiff chromium
 # Java and npm only when the machine has none: a Node.js from NodeSource
 # ships its own npm and conflicts with Debian's npm package.
 NEED_CMDS := java:openjdk-17-jre-headless npm:npm

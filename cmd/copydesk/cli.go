@@ -54,7 +54,7 @@ var commands []command
 
 // commandOrder is the order of the help text; commands not named here are
 // listed after, by name.
-var commandOrder = []string{"import", "list", "show", "revise", "history", "diff", "export",
+var commandOrder = []string{"import", "list", "show", "revise", "history", "status", "diff", "export",
 	"check", "verify", "init", "passphrase", "backup", "restore", "migrate"}
 
 func register(c command) {
