@@ -20,7 +20,8 @@ import (
 // validationArticles are what each format's own validator must pass: the
 // fixture, the hostile article, the hostile article with markup that does
 // not survive a round trip, and the fixture as a bare draft (no photo, no
-// dateline, no tags, no headline).
+// dateline, no tags, no headline), and the fixture published with a
+// correction and an embargo (corrected).
 func validationArticles(t *testing.T) map[string]*editor.Article {
 	markup := exporttest.Hostile()
 	markup.Body += "\n\n" + exporttest.HostileMarkup
@@ -29,10 +30,11 @@ func validationArticles(t *testing.T) map[string]*editor.Article {
 	bare.Photo, bare.Dateline, bare.Tags, bare.Urgency = editor.Photo{}, editor.Dateline{}, nil, 0
 	bare.Status, bare.Language = editor.StatusDraft, ""
 	return map[string]*editor.Article{
-		"fixture": exporttest.Fixture(t),
-		"hostile": exporttest.Hostile(),
-		"markup":  markup,
-		"bare":    bare,
+		"fixture":   exporttest.Fixture(t),
+		"corrected": corrected(t),
+		"hostile":   exporttest.Hostile(),
+		"markup":    markup,
+		"bare":      bare,
 	}
 }
 

@@ -1,0 +1,222 @@
+package checks
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"copydesk/editor"
+	"copydesk/editor/check"
+)
+
+// maxRows bounds the findings built as widgets: past that the list says
+// how many more there are (a story with hundreds of findings needs its
+// language or rules looked at, not a longer list).
+const maxRows = 150
+
+// maxSuggestions is how many spelling suggestions a row offers.
+const maxSuggestions = 4
+
+// show puts a report on screen. UI goroutine only.
+func (p *Panel) show(a *editor.Article, rep check.Report) {
+	p.shown, p.report = a, rep
+
+	p.limits.RemoveAll()
+	for _, l := range rep.Limits {
+		p.limits.Add(limitLabel(l))
+	}
+
+	p.notice.SetText(rep.Notice)
+	p.notice.Hidden = rep.Notice == ""
+
+	spelling := 0
+	for _, f := range rep.Findings {
+		if f.Kind == check.KindSpelling {
+			spelling++
+		}
+	}
+	switch n := len(rep.Findings); n {
+	case 0:
+		p.summary.SetText("No spelling or style findings")
+	default:
+		p.summary.SetText(fmt.Sprintf("%s: %d spelling, %d style", plural(n, "finding"), spelling, n-spelling))
+	}
+
+	rows := make([]fyne.CanvasObject, 0, len(rep.Findings))
+	for i, f := range rep.Findings {
+		if i == maxRows {
+			more := widget.NewLabel(fmt.Sprintf("… and %d more", len(rep.Findings)-maxRows))
+			more.Importance = widget.LowImportance
+			rows = append(rows, more)
+			break
+		}
+		rows = append(rows, p.row(f))
+	}
+	p.list.Objects = rows
+	p.list.Refresh()
+	p.Refresh()
+	if p.opt.OnChecked != nil {
+		p.opt.OnChecked(rep)
+	}
+}
+
+// limitLabel is "Headline 87/90 characters", a warning when near the
+// limit and danger past it.
+func limitLabel(l editor.LimitCount) *widget.Label {
+	lab := widget.NewLabel(capitalise(l.Label()))
+	switch {
+	case l.Over():
+		lab.SetText(capitalise(l.Label()) + " — over the limit")
+		lab.Importance = widget.DangerImportance
+	case l.Max > 0 && l.Used*10 >= l.Max*9:
+		lab.Importance = widget.WarningImportance
+	}
+	return lab
+}
+
+// row is one finding: where (a button that jumps there), what, and what
+// can be done.
+func (p *Panel) row(f check.Finding) fyne.CanvasObject {
+	where := widget.NewButton(placeLabel(f.Place), func() {
+		if p.opt.OnJump != nil {
+			p.opt.OnJump(f)
+		}
+	})
+	where.Importance = widget.LowImportance
+	where.Alignment = widget.ButtonAlignLeading
+	kind := widget.NewLabel(string(f.Kind))
+	kind.Importance = widget.LowImportance
+	if f.Kind == check.KindSpelling {
+		kind.Importance = widget.DangerImportance
+	}
+
+	msg := widget.NewLabel(f.Message)
+	msg.Wrapping = fyne.TextWrapWord
+
+	var actions []fyne.CanvasObject
+	if f.Fix != nil {
+		label := "Fix: " + quoteOrRemove(*f.Fix)
+		fixBtn := widget.NewButtonWithIcon(label, theme.ConfirmIcon(), func() { p.apply(f, nil) })
+		fixBtn.Importance = widget.HighImportance
+		actions = append(actions, fixBtn)
+	}
+	for i, s := range f.Suggestions {
+		if i == maxSuggestions {
+			break
+		}
+		actions = append(actions, widget.NewButton(s, func() { p.apply(f, &s) }))
+	}
+	if f.Kind == check.KindSpelling {
+		actions = append(actions, widget.NewButton("Ignore", func() { p.ignore(f.Text) }))
+		if p.opt.Store != nil {
+			actions = append(actions, widget.NewButtonWithIcon("Add to desk dictionary", theme.ContentAddIcon(), func() { p.addWord(f.Text) }))
+		}
+	}
+	box := container.NewVBox(container.NewHBox(kind, where), msg)
+	if len(actions) > 0 {
+		box.Add(container.New(layout.NewRowWrapLayout(), actions...))
+	}
+	box.Add(widget.NewSeparator())
+	return box
+}
+
+// apply makes a fix (or a suggestion) and hands the new article to OnFix.
+func (p *Panel) apply(f check.Finding, with *string) {
+	if p.shown == nil {
+		return
+	}
+	out, err := check.Apply(p.shown, f, with)
+	if err != nil {
+		p.notice.SetText(err.Error())
+		p.notice.Show()
+		return
+	}
+	if p.opt.OnFix != nil {
+		p.opt.OnFix(out)
+	}
+	p.CheckNow(out)
+}
+
+// ignore passes a word for the rest of the session.
+func (p *Panel) ignore(word string) {
+	a := p.shown
+	go func() {
+		c, _ := p.loaded()
+		c.Speller.Ignore(word)
+		if a != nil {
+			p.CheckNow(a)
+		}
+	}()
+}
+
+// addWord keeps a word in the desk dictionary (the store write happens
+// off the UI goroutine), then checks again.
+func (p *Panel) addWord(word string) {
+	a := p.shown
+	go func() {
+		c, _ := p.loaded()
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		words, err := check.AddDeskWord(ctx, p.opt.Store, word)
+		if err != nil {
+			fyne.Do(func() {
+				p.notice.SetText(fmt.Sprintf("%q was not added to the desk dictionary: %v", word, err))
+				p.notice.Show()
+			})
+			return
+		}
+		c.Speller.SetDesk(words)
+		if a != nil {
+			p.CheckNow(a)
+		}
+	}()
+}
+
+// placeLabel is the place as the panel names it: "Body ¶3, at 12".
+func placeLabel(pl check.Place) string {
+	name := fieldNames[pl.Field]
+	if name == "" {
+		name = pl.Field
+	}
+	if pl.Block >= 0 {
+		name += fmt.Sprintf(" ¶%d", pl.Block+1)
+	}
+	if pl.End > pl.Start {
+		name += fmt.Sprintf(", at %d", pl.Start+1)
+	}
+	return name
+}
+
+var fieldNames = map[string]string{
+	"headline": "Headline", "standfirst": "Standfirst", "photo.caption": "Caption", "body": "Body",
+	"correction": "Correction", "dateline": "Dateline", "dateline.place": "Dateline place",
+	"dateline.date": "Dateline date", "dateline.source": "Dateline agency", "dateline.region": "Dateline region",
+}
+
+func quoteOrRemove(s string) string {
+	if s == "" {
+		return "remove"
+	}
+	return "“" + s + "”"
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
