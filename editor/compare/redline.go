@@ -116,8 +116,8 @@ func Redline(r *Result, meta ReportMeta) []byte {
 		v.Fields = append(v.Fields, fieldView{ID: "f-" + f.Field, Label: clean(f.Label), Old: clean(f.Old), New: clean(f.New),
 			Chunks: chunkViews(f.Chunks), Added: cleanAll(f.Added), Removed: cleanAll(f.Removed), Internal: f.Internal})
 	}
-	for _, c := range r.checkList() {
-		cv := checkView{Href: "f-" + c.Field, Where: fieldLabel(c.Field), What: c.what, Old: clean(c.Old), New: clean(c.New)}
+	for _, c := range r.Checks() {
+		cv := checkView{Href: "f-" + c.Field, Where: fieldLabel(c.Field), What: c.What, Old: clean(c.Old), New: clean(c.New)}
 		if c.Entry >= 0 {
 			cv.Href, cv.Where = blockID(c.Entry), "¶ "+paraNum(c.Entry)
 		}
@@ -256,16 +256,17 @@ func cleanAll(ss []string) []string {
 	return out
 }
 
-// check is a number or quote change with what it is.
-type check struct {
+// Check is a changed number or quoted passage, with what it is.
+type Check struct {
 	ValueChange
-	what string
+	What string // "number" or "quote"
 }
 
-// checkList is the numbers and the quotes in one list, in reading order:
-// fields first, then by paragraph, numbers before quotes within one.
-func (r *Result) checkList() []check {
-	var out []check
+// Checks is the numbers and the quotes in one list, in reading order:
+// fields first, then by paragraph, numbers before quotes within one. The
+// reports and the history view list them so.
+func (r *Result) Checks() []Check {
+	var out []Check
 	n, q := 0, 0
 	key := func(v ValueChange) int {
 		switch v.Field {
@@ -278,10 +279,10 @@ func (r *Result) checkList() []check {
 	}
 	for n < len(r.Numbers) || q < len(r.Quotes) {
 		if q >= len(r.Quotes) || n < len(r.Numbers) && key(r.Numbers[n]) <= key(r.Quotes[q]) {
-			out = append(out, check{r.Numbers[n], "number"})
+			out = append(out, Check{r.Numbers[n], "number"})
 			n++
 		} else {
-			out = append(out, check{r.Quotes[q], "quote"})
+			out = append(out, Check{r.Quotes[q], "quote"})
 			q++
 		}
 	}

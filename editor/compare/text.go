@@ -44,13 +44,13 @@ func TextReport(r *Result, meta ReportMeta) []byte {
 	}
 
 	b.WriteString("\nNUMBERS AND QUOTES\n")
-	checks := r.checkList()
+	checks := r.Checks()
 	for _, c := range checks {
 		where := fieldLabel(c.Field)
 		if c.Entry >= 0 {
 			where = "¶ " + paraNum(c.Entry)
 		}
-		fmt.Fprintf(&b, "  %-10s %-6s %s\n", where, c.what, valueText(c.ValueChange))
+		fmt.Fprintf(&b, "  %-10s %-6s %s\n", where, c.What, valueText(c.ValueChange))
 	}
 	if len(checks) == 0 {
 		b.WriteString("  No numbers or quoted passages changed.\n")
