@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"copydesk/editor"
+	"copydesk/editor/check"
 	"copydesk/editor/formats"
 	"copydesk/storage"
 )
@@ -91,6 +92,7 @@ func cmdRevise(e *env, args []string) error {
 	label := fs.String("label", "", "label of the new revision")
 	author := fs.String("author", "", "author of the new revision (default: --author before the command, $COPYDESK_AUTHOR or your login)")
 	year := fs.Int("year", 0, "year for a dateline that carries none")
+	correction := fs.String("correction", "", "the public correction `NOTE`: needed when the story is published (the revision is then a correction)")
 	pos, err := e.parse(fs, args)
 	if err != nil {
 		return err
@@ -116,7 +118,16 @@ func cmdRevise(e *env, args []string) error {
 			return err
 		}
 		a := editor.Revise(d.Article, update, time.Now())
-		rev, err := s.SaveRevision(e.ctx, a, storage.Meta{Author: who, Kind: storage.KindSave, Label: *label, DraftVersion: d.Version})
+		if *correction != "" {
+			a.Correction = *correction
+		}
+		// Once published, a change readers can see is a correction, with a
+		// new public note.
+		kind, err := check.RevisionKind(d.Article, a, storage.KindSave)
+		if err != nil {
+			return fmt.Errorf("%w (give it with --correction NOTE)", err)
+		}
+		rev, err := s.SaveRevision(e.ctx, a, storage.Meta{Author: who, Kind: kind, Label: *label, DraftVersion: d.Version})
 		if err != nil {
 			return err
 		}
@@ -263,6 +274,7 @@ func cmdExport(e *env, args []string) error {
 	all := fs.Bool("all", false, "export every article (but spiked ones, unless --status spiked) into --dir")
 	status := fs.String("status", "", "with --all: only articles with this status")
 	dir := fs.String("dir", "", "with --all: the folder to write into, one file per article named from its slug")
+	force := fs.Bool("force", false, "export embargoed stories before their embargo (each forced export is recorded in the story's history)")
 	pos, err := e.parse(fs, args)
 	if err != nil {
 		return err
@@ -292,7 +304,7 @@ func cmdExport(e *env, args []string) error {
 			}
 			q.Status = st
 		}
-		return exportAll(e, q, f, *dir)
+		return exportAll(e, q, f, *dir, *force)
 	}
 	if *dir != "" || *status != "" {
 		return usagef("--dir and --status go with --all")
@@ -301,7 +313,7 @@ func cmdExport(e *env, args []string) error {
 		return err
 	}
 	return e.withStore(func(s storage.Store) error {
-		data, err := exportOne(e, s, pos[0], *rev, f)
+		data, err := exportOne(e, s, pos[0], *rev, f, *force)
 		if err != nil {
 			return err
 		}
@@ -314,12 +326,34 @@ func cmdExport(e *env, args []string) error {
 }
 
 // exportOne renders an article (its draft, or revision rev) in format f.
-func exportOne(e *env, s storage.Store, id string, rev uint64, f formats.Format) ([]byte, error) {
+// An embargoed story is refused unless forced; a forced export is
+// recorded as a revision whose note says who exported what, when.
+func exportOne(e *env, s storage.Store, id string, rev uint64, f formats.Format, force bool) ([]byte, error) {
 	a, opt, err := loadForExport(e, s, id, rev)
 	if err != nil {
 		return nil, err
 	}
+	if err := embargoGate(e, s, a, f, force); err != nil {
+		return nil, err
+	}
 	return formats.Export(a, f, opt)
+}
+
+// embargoGate refuses an export before the embargo, or records a forced one.
+func embargoGate(e *env, s storage.Store, a *editor.Article, f formats.Format, force bool) error {
+	now := time.Now()
+	if err := check.EmbargoBlocks(a, now); err == nil {
+		return nil
+	} else if !force {
+		return fmt.Errorf("%w (export anyway with --force; it will be recorded)", err)
+	}
+	d, err := s.Draft(e.ctx, a.ID)
+	if err != nil {
+		return err
+	}
+	_, err = s.SaveRevision(e.ctx, d.Article, storage.Meta{Author: e.author, Kind: storage.KindSave,
+		Label: "forced export", Note: check.ForcedExportNote(a, now, string(f)), DraftVersion: d.Version})
+	return err
 }
 
 // loadForExport loads an article with the options its export needs.
@@ -336,7 +370,7 @@ func loadForExport(e *env, s storage.Store, id string, rev uint64) (*editor.Arti
 }
 
 // exportAll writes one file per article into dir, with progress on stderr.
-func exportAll(e *env, q storage.Query, f formats.Format, dir string) error {
+func exportAll(e *env, q storage.Query, f formats.Format, dir string, force bool) error {
 	return e.withStore(func(s storage.Store) error {
 		rows, _, err := s.List(e.ctx, q)
 		if err != nil {
@@ -346,13 +380,28 @@ func exportAll(e *env, q storage.Query, f formats.Format, dir string) error {
 			fmt.Fprintln(e.io.err, "no articles to export")
 			return nil
 		}
-		ids := make([]string, len(rows))
-		for i, r := range rows {
-			ids[i] = r.ID
+		var ids []string
+		held := 0
+		for _, r := range rows {
+			d, err := s.Draft(e.ctx, r.ID)
+			if err != nil {
+				return err
+			}
+			if err := embargoGate(e, s, d.Article, f, force); err != nil {
+				fmt.Fprintf(e.io.err, "held back %s (%s): %v\n", r.ID, r.Slug, oneLine(err))
+				held++
+				continue
+			}
+			ids = append(ids, r.ID)
 		}
 		load := func(ctx context.Context, id string) (*editor.Article, formats.ExportOptions, error) {
 			return loadForExport(e, s, id, 0)
 		}
+		defer func() {
+			if held > 0 {
+				fmt.Fprintf(e.io.err, "%d embargoed stories held back\n", held)
+			}
+		}()
 		_, err = formats.ExportBatch(e.ctx, ids, f, dir, load, func(done, total int, name string) {
 			fmt.Fprintf(e.io.err, "[%d/%d] %s\n", done, total, name)
 			fmt.Fprintln(e.io.out, filepath.Join(dir, name))

@@ -1,16 +1,18 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
 
 	"copydesk/editor"
+	"copydesk/editor/check"
 	"copydesk/storage"
 )
 
 func init() {
-	register(command{"status", "ID draft|in_edit|ready|published|spiked|unspike [--author A]",
+	register(command{"status", "ID draft|in_edit|ready|published|spiked|unspike [--override REASON] [--author A]",
 		"move an article through the workflow (a revision records each move)", cmdStatus})
 }
 
@@ -19,6 +21,7 @@ func init() {
 func cmdStatus(e *env, args []string) error {
 	fs := e.newFlags("status")
 	author := fs.String("author", "", "author of the revision (default: --author before the command, $COPYDESK_AUTHOR or your login)")
+	override := fs.String("override", "", "move to ready although the story is over a length limit, for this `REASON` (recorded in the revision)")
 	pos, err := e.parse(fs, args)
 	if err != nil {
 		return err
@@ -47,12 +50,25 @@ func cmdStatus(e *env, args []string) error {
 		}
 		a := d.Article.Clone()
 		from := a.Status
+		var note string
 		if want == "unspike" {
 			err = a.Unspike()
 		} else {
-			err = a.SetStatus(to)
+			// The house style's length limits hold a story back from ready
+			// unless the editor overrides them, with a reason on record.
+			rules, rerr := check.LoadRules(e.ctx, s, string(e.style))
+			if rerr != nil {
+				return rerr
+			}
+			if note, err = rules.ReadyCheck(a, to, *override != "", *override); err == nil {
+				err = a.SetStatus(to)
+			}
 		}
 		if err != nil {
+			var over *editor.OverLimitError
+			if errors.As(err, &over) {
+				return fmt.Errorf("%w; shorten it, or move it anyway with --override REASON", err)
+			}
 			return err
 		}
 		if a.Status == from {
@@ -61,7 +77,7 @@ func cmdStatus(e *env, args []string) error {
 		}
 		a.Modified = time.Now().UTC().Truncate(time.Millisecond)
 		label := from.Label() + " → " + a.Status.Label()
-		rev, err := s.SaveRevision(e.ctx, a, storage.Meta{Author: who, Kind: storage.KindStatus, Label: label, DraftVersion: d.Version})
+		rev, err := s.SaveRevision(e.ctx, a, storage.Meta{Author: who, Kind: storage.KindStatus, Label: label, Note: note, DraftVersion: d.Version})
 		if err != nil {
 			return err
 		}
