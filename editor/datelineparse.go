@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -47,7 +48,7 @@ func ParseDateline(para string, year int) (d Dateline, rest string, ok bool) {
 		return Dateline{}, "", false
 	}
 	sub := func(name string) string {
-		i := datelineGroups[kind][name]
+		i := datelinePatterns().groups[kind][name]
 		if i < 0 || m[2*i] < 0 {
 			return ""
 		}
@@ -101,11 +102,22 @@ const (
 	dlSource = `(?P<source>\p{L}[\p{L}\p{N}&.'’ \-]{0,29})`
 )
 
-var (
-	tassDateline   = regexp.MustCompile(dlHead + `\.` + dlSpace + `?/` + dlSource + `/\.?`)
-	agencyDateline = regexp.MustCompile(dlHead + dlSpace + `?\(` + dlSource + `\)` + dlSpace + `?(?:—|–|--|-)`)
-	datelineGroups = [...]map[string]int{tassForm: groupIndex(tassDateline), agencyForm: groupIndex(agencyDateline)}
-)
+// datelineRes holds the compiled patterns. They are compiled on first use:
+// compiling them at start-up cost every run of the command line some
+// milliseconds, dateline or not.
+type datelineRes struct {
+	tass, agency *regexp.Regexp
+	groups       [2]map[string]int
+}
+
+var datelinePatterns = sync.OnceValue(func() *datelineRes {
+	r := &datelineRes{
+		tass:   regexp.MustCompile(dlHead + `\.` + dlSpace + `?/` + dlSource + `/\.?`),
+		agency: regexp.MustCompile(dlHead + dlSpace + `?\(` + dlSource + `\)` + dlSpace + `?(?:—|–|--|-)`),
+	}
+	r.groups = [2]map[string]int{tassForm: groupIndex(r.tass), agencyForm: groupIndex(r.agency)}
+	return r
+})
 
 func groupIndex(re *regexp.Regexp) map[string]int {
 	idx := map[string]int{}
@@ -121,10 +133,10 @@ func matchDateline(head string) ([]int, datelineForm) {
 	if !unicode.IsUpper(r) {
 		return nil, 0
 	}
-	if m := tassDateline.FindStringSubmatchIndex(head); m != nil {
+	if m := datelinePatterns().tass.FindStringSubmatchIndex(head); m != nil {
 		return m, tassForm
 	}
-	if m := agencyDateline.FindStringSubmatchIndex(head); m != nil {
+	if m := datelinePatterns().agency.FindStringSubmatchIndex(head); m != nil {
 		return m, agencyForm
 	}
 	return nil, 0
