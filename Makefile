@@ -27,7 +27,7 @@ TEST_PKGS := xvfb xdotool imagemagick libxml2-utils pandoc wdiff chromium
 # ships its own npm and conflicts with Debian's npm package.
 NEED_CMDS := java:openjdk-17-jre-headless npm:npm
 
-.PHONY: run build test check deps-build deps-test vnu e2e bench fuzz clean
+.PHONY: run build test check deps-build deps-test vnu e2e bench fuzz crashtest clean
 
 run: build
 	./$(BIN)
@@ -64,6 +64,11 @@ test: deps-test vnu check build
 # e2e: the real binary in a throwaway X server, driven with xdotool.
 e2e: build
 	@if [ -x app/testdata/e2e.sh ]; then app/testdata/e2e.sh ./$(BIN); else echo "e2e: no end-to-end script yet"; fi
+
+# crashtest: 200 SIGKILLs of a writing child; the store must open, verify
+# and keep every acknowledged write (make test runs 20).
+crashtest: deps-build
+	COPYDESK_CRASH_KILLS=200 $(GO) test -race -tags $(TESTTAGS) -run '^TestCrash$$' -count=1 -timeout 40m -v ./storage/crashtest
 
 bench: deps-build
 	$(GO) test -tags $(TESTTAGS) -run XXX -bench . -benchmem -count 5 ./...

@@ -80,7 +80,7 @@ func init() {
 	register(command{"import", "[--year YYYY] [--author NAME] FILE...", "import wire copy, Markdown, NITF or ninjs files; prints one article ID a line", cmdImport})
 	register(command{"list", "[--status S] [--tag T] [--search TEXT] [--json]", "list the library, newest change first", cmdList})
 	register(command{"show", "ID [--rev N] [--json]", "show an article (its draft, or revision N)", cmdShow})
-	register(command{"revise", "ID FILE [--label L] [--author A]", "file a new revision of an article from a wire or Markdown file", cmdRevise})
+	register(command{"revise", "ID FILE [--label L] [--correction NOTE] [--author A]", "file a new revision of an article from a wire or Markdown file", cmdRevise})
 	register(command{"history", "ID [--json]", "list an article's revisions", cmdHistory})
 	register(command{"export", "ID [--rev N] --format F [-o FILE] | --all [--status S] --format F --dir OUT", "export articles as text, html, md, nitf or ninjs", cmdExport})
 	register(command{"verify", "", "check every revision chain; prints OK or the first broken link", cmdVerify})
@@ -201,7 +201,7 @@ usage: copydesk [global options]                 open the window
 commands:
 `)
 	for _, c := range commands {
-		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-11s %s\n", c.name, c.summary)
 	}
 	fmt.Fprint(w, "\nglobal options:\n")
 	printFlags(w, global)
@@ -288,7 +288,11 @@ func (e *env) openStore() (storage.Store, error) {
 	if err := os.MkdirAll(e.dbDir, 0o700); err != nil {
 		return nil, fmt.Errorf("cannot create the database directory: %w", err)
 	}
-	return badgerstore.Open(e.dbDir, badgerstore.Options{})
+	key, err := e.databaseKey() // nil unless the directory has a key header (cmd_init.go)
+	if err != nil {
+		return nil, err
+	}
+	return badgerstore.Open(e.dbDir, badgerstore.Options{EncryptionKey: key})
 }
 
 // withStore opens the store, runs fn and closes the store, keeping the

@@ -48,9 +48,18 @@ func SafeHref(href string) (string, bool) {
 	}
 	// The target as written, with the characters URL parsers refuse
 	// percent-encoded (url.URL.String would also encode an IDN host).
-	s := hrefEscaper.Replace(h)
-	return s, true
+	// Brackets are legal only around an IPv6 host; anywhere else the Nu
+	// checker (rightly) refuses them, so they are encoded after the host.
+	head, rest := "", h
+	if u.Host != "" {
+		if i := strings.Index(h, u.Host); i >= 0 {
+			head, rest = h[:i+len(u.Host)], h[i+len(u.Host):]
+		}
+	}
+	return hrefEscaper.Replace(head) + bracketEscaper.Replace(hrefEscaper.Replace(rest)), true
 }
+
+var bracketEscaper = strings.NewReplacer("[", "%5B", "]", "%5D")
 
 var hrefEscaper = strings.NewReplacer(" ", "%20", `"`, "%22", "<", "%3C", ">", "%3E", `\`, "%5C", "^", "%5E", "`", "%60", "{", "%7B", "|", "%7C", "}", "%7D")
 

@@ -94,6 +94,9 @@ func TestSafeHref(t *testing.T) {
 		{"file:///etc/passwd", "", false},
 		{"http://exa mple.com/", "", false},
 		{"http://[::1", "", false},
+		{"http://[::1]:8080/a[1]", "http://[::1]:8080/a%5B1%5D", true},
+		{"]]><script>", "%5D%5D%3E%3Cscript%3E", true},
+		{"https://example.com/q?x=[y]", "https://example.com/q?x=%5By%5D", true},
 		{"http:///nohost", "", false},
 		{"", "", false},
 	}

@@ -1,0 +1,143 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"copydesk/storage"
+	"copydesk/storage/backup"
+	"copydesk/storage/keyfile"
+)
+
+func init() {
+	register(command{"backup", "FILE [--force]", "write the whole database (every article, revision and draft) to one compressed, checksummed file", cmdBackup})
+	register(command{"restore", "FILE --db NEWDIR", "restore a backup into a new (or empty) database, then verify it", cmdRestore})
+}
+
+// cmdBackup: copydesk backup FILE [--force]
+func cmdBackup(e *env, args []string) error {
+	fs := e.newFlags("backup")
+	force := fs.Bool("force", false, "replace FILE if it exists")
+	pos, err := e.parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := needArgs(pos, 1, 1, "backup FILE"); err != nil {
+		return err
+	}
+	path := pos[0]
+	if _, err := os.Stat(path); err == nil && !*force {
+		return fmt.Errorf("%s exists: choose another name, or --force to replace it", path)
+	}
+	return e.withStore(func(s storage.Store) error {
+		// Written beside the target and renamed: a failed backup never
+		// leaves a half-written file under the name, nor replaces a good one.
+		tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+		if err != nil {
+			return err
+		}
+		defer os.Remove(tmp.Name())
+		progress, done := e.progress("backing up")
+		sum, err := backup.Write(e.ctx, s, tmp, progress)
+		done()
+		if err == nil {
+			err = tmp.Sync()
+		}
+		if cerr := tmp.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return err
+		}
+		if err := os.Rename(tmp.Name(), path); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.io.err, "backed up %d articles, %d revisions to %s: %s (%s uncompressed) in %v\n",
+			sum.Articles, sum.Revisions, path, sizeText(sum.FileBytes), sizeText(sum.Plain), sum.Elapsed.Round(time.Millisecond))
+		if encrypted, _ := keyfile.Exists(e.dbDir); encrypted {
+			fmt.Fprintf(e.io.err, "note: the database is encrypted, the backup is not: keep %s where only you can read it\n", path)
+		}
+		return nil
+	})
+}
+
+// cmdRestore: copydesk restore FILE --db NEWDIR
+func cmdRestore(e *env, args []string) error {
+	fs := e.newFlags("restore")
+	fs.StringVar(&e.dbDir, "db", e.dbDir, "the database to restore into: a new directory, or an empty database (made with copydesk init)")
+	pos, err := e.parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := needArgs(pos, 1, 1, "backup FILE"); err != nil {
+		return err
+	}
+	f, err := os.Open(pos[0])
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, statErr := os.Stat(e.dbDir)
+	created := errors.Is(statErr, os.ErrNotExist)
+	err = e.withStore(func(s storage.Store) error {
+		progress, done := e.progress("restoring")
+		sum, err := backup.Restore(e.ctx, f, s, progress)
+		done()
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.io.err, "restored %d articles, %d revisions from %s (written %s) into %s in %v; verify: OK\n",
+			sum.Articles, sum.Revisions, pos[0], sum.Created.Local().Format(time.DateTime), e.dbDir, sum.Elapsed.Round(time.Millisecond))
+		return nil
+	})
+	if err != nil && created {
+		// Nothing is kept of a failed restore into a directory it made.
+		if rerr := os.RemoveAll(e.dbDir); rerr != nil {
+			return fmt.Errorf("%w (and removing %s failed: %v)", err, e.dbDir, rerr)
+		}
+	}
+	return err
+}
+
+// progress reports a long run on stderr, at most four times a second;
+// done ends the line.
+func (e *env) progress(what string) (storage.Progress, func()) {
+	var (
+		mu    sync.Mutex
+		last  time.Time
+		shown bool
+	)
+	report := func(done, total int) {
+		mu.Lock()
+		defer mu.Unlock()
+		if now := time.Now(); now.Sub(last) >= 250*time.Millisecond || done == total {
+			last = now
+			shown = true
+			fmt.Fprintf(e.io.err, "\r%s: %d of %d articles", what, done, total)
+		}
+	}
+	return report, func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if shown {
+			fmt.Fprintln(e.io.err)
+		}
+	}
+}
+
+// sizeText is a byte count for people: 1.4 MB, 812 KB, 96 B.
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d B", n)
+}
