@@ -11,7 +11,6 @@ import (
 	"strconv"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
@@ -147,30 +146,13 @@ func writeOne(id string, f formats.Format, load formats.Loader, w io.WriteCloser
 // with a Cancel button; done (if set) gets the paths written and the error
 // on the UI goroutine when it ends.
 func ExportToFolder(win fyne.Window, ids []string, f formats.Format, load formats.Loader, dir string, done func([]string, error)) {
-	ctx, cancel := context.WithCancel(context.Background())
-	bar := widget.NewProgressBar()
-	bar.Max = float64(len(ids))
-	status := widget.NewLabel("Starting…")
-	status.Truncation = fyne.TextTruncateEllipsis
-	var prog *dialog.CustomDialog
-	stop := widget.NewButton("Cancel", func() {
-		cancel()
-		status.SetText("Stopping after the current article…")
-	})
-	content := container.NewVBox(status, bar, container.NewCenter(stop))
-	prog = dialog.NewCustomWithoutButtons(fmt.Sprintf("Exporting %d articles as %s", len(ids), f.Label()), content, win)
-	prog.Resize(fyne.NewSize(460, 0))
-	prog.Show()
+	p := newProgress(win, fmt.Sprintf("Exporting %d articles as %s", len(ids), f.Label()))
 	go func() {
-		written, err := formats.ExportBatch(ctx, ids, f, dir, load, func(n, total int, name string) {
-			fyne.Do(func() {
-				bar.SetValue(float64(n))
-				status.SetText(fmt.Sprintf("%d of %d: %s", n, total, name))
-			})
+		written, err := formats.ExportBatch(p.ctx, ids, f, dir, load, func(n, total int, name string) {
+			p.report(n, total, fmt.Sprintf("%d of %d: %s", n, total, name))
 		})
-		cancel()
 		fyne.Do(func() {
-			prog.Hide()
+			p.close()
 			if err != nil {
 				dialog.ShowError(err, win)
 			} else {

@@ -1,0 +1,179 @@
+package transfer
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+
+	"copydesk/storage"
+	"copydesk/storage/backup"
+)
+
+// Opener opens (creating if need be) the desk in a directory. The window
+// gets it from the composition root, so app/ never names an engine.
+type Opener func(dir string) (storage.Store, error)
+
+// Backup asks for a file and writes a backup of s into it (File › Backup…).
+// encrypted says the desk is encrypted: the user is told the backup is not.
+func Backup(win fyne.Window, s storage.Store, encrypted bool) {
+	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			dialog.ShowError(err, win)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		// The dialog made an empty file; the backup goes through a
+		// temporary file and a rename, so a failure leaves no half backup.
+		w.Close()
+		BackupTo(win, s, path, encrypted, nil)
+	}, win)
+	save.SetFileName("copydesk-" + time.Now().Format("2006-01-02") + ".cdbackup")
+	save.Show()
+}
+
+// BackupTo writes a backup of s to path behind a progress dialog; done (if
+// set) gets the outcome on the UI goroutine after the user has been told.
+func BackupTo(win fyne.Window, s storage.Store, path string, encrypted bool, done func(backup.Summary, error)) {
+	p := newProgress(win, "Backing up the desk")
+	go func() {
+		sum, err := writeBackup(p, s, path)
+		fyne.Do(func() {
+			p.close()
+			if err != nil {
+				dialog.ShowError(fmt.Errorf("backup failed: %w", err), win)
+			} else {
+				msg := fmt.Sprintf("%d articles and %d revisions written to %s (%s).",
+					sum.Articles, sum.Revisions, filepath.Base(path), sizeText(sum.FileBytes))
+				if encrypted {
+					msg += "\n\nThe backup file is not encrypted: keep it somewhere safe."
+				}
+				dialog.ShowInformation("Backup finished", msg, win)
+			}
+			if done != nil {
+				done(sum, err)
+			}
+		})
+	}()
+}
+
+func writeBackup(p *progress, s storage.Store, path string) (backup.Summary, error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return backup.Summary{}, err
+	}
+	defer os.Remove(tmp.Name())
+	sum, err := backup.Write(p.ctx, s, tmp, func(done, total int) {
+		p.report(done, total, fmt.Sprintf("%d of %d articles", done, total))
+	})
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	return sum, err
+}
+
+// Restore asks for a backup file, then for an empty folder, and restores
+// the backup into a new desk there (File › Restore…). The open desk is
+// left as it is: the user opens the restored one with --db.
+func Restore(win fyne.Window, open Opener) {
+	dialog.ShowFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			dialog.ShowError(err, win)
+			return
+		}
+		if r == nil {
+			return
+		}
+		file := r.URI().Path()
+		r.Close()
+		dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
+			if err != nil {
+				dialog.ShowError(err, win)
+				return
+			}
+			if dir == nil {
+				return
+			}
+			RestoreTo(win, file, filepath.Join(dir.Path(), "copydesk-restored"), open, nil)
+		}, win)
+	}, win)
+}
+
+// RestoreTo restores the backup in file into a new desk in dir, which must
+// not exist or be empty, then verifies it. A failed restore removes what
+// it made.
+func RestoreTo(win fyne.Window, file, dir string, open Opener, done func(backup.Summary, error)) {
+	p := newProgress(win, "Restoring "+filepath.Base(file))
+	go func() {
+		sum, err := restore(p, file, dir, open)
+		fyne.Do(func() {
+			p.close()
+			if err != nil {
+				dialog.ShowError(fmt.Errorf("restore failed: %w", err), win)
+			} else {
+				dialog.ShowInformation("Restore finished", fmt.Sprintf(
+					"%d articles and %d revisions restored and verified in\n%s\n\nOpen it with: copydesk --db %q",
+					sum.Articles, sum.Revisions, dir, dir), win)
+			}
+			if done != nil {
+				done(sum, err)
+			}
+		})
+	}()
+}
+
+func restore(p *progress, file, dir string, open Opener) (backup.Summary, error) {
+	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+		return backup.Summary{}, fmt.Errorf("%s is not empty: choose another folder", dir)
+	}
+	_, statErr := os.Stat(dir)
+	created := errors.Is(statErr, os.ErrNotExist)
+	f, err := os.Open(file)
+	if err != nil {
+		return backup.Summary{}, err
+	}
+	defer f.Close()
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return backup.Summary{}, err
+	}
+	s, err := open(dir)
+	if err == nil {
+		var sum backup.Summary
+		sum, err = backup.Restore(p.ctx, f, s, func(done, total int) {
+			p.report(done, total, fmt.Sprintf("%d of %d articles", done, total))
+		})
+		if cerr := s.Close(); err == nil {
+			err = cerr
+		}
+		if err == nil {
+			return sum, nil
+		}
+	}
+	if created {
+		os.RemoveAll(dir)
+	}
+	return backup.Summary{}, err
+}
+
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.0f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
