@@ -122,7 +122,10 @@ type Query struct {
 	// Tag keeps only articles with this tag (compared case-insensitively).
 	Tag string
 	// Text keeps articles whose headline, slug or tags contain every word
-	// of it, case-insensitively.
+	// of it, case-insensitively. A store with a full-text index (the
+	// Badger store has one) also counts a word found as a whole word of
+	// the body: runs of letters and digits, case-insensitively, so "duma"
+	// finds "Duma," but "postpone" does not find "postponed".
 	Text   string
 	Offset int
 	Limit  int // 0: no limit

@@ -121,6 +121,7 @@ func BenchmarkList(b *testing.B) {
 		{"status", storage.Query{Status: editor.StatusReady, Limit: 50}},
 		{"tag", storage.Query{Tag: "russia", Limit: 50}},
 		{"text", storage.Query{Text: "number 12", Limit: 50}},
+		{"body text", storage.Query{Text: "railways hospitals", Limit: 50}},
 		{"page 100", storage.Query{Offset: 5000, Limit: 50}},
 	} {
 		b.Run(q.name, func(b *testing.B) {

@@ -39,51 +39,67 @@ func unframe(val []byte) (header, body []byte, err error) {
 	return val[:i], val[i+1:], nil
 }
 
-// contentFull says that a revision's content is stored whole. A later
-// schema keeps older revisions as reverse deltas against the next one.
-const contentFull = "full"
+// How a revision's content is kept after its header. The newest revision
+// and every keyframe are kept whole; the others as a reverse delta: the
+// go-diff delta (DiffToDelta) that turns the next revision's content into
+// this one's. Schema 1 knew only contentFull.
+const (
+	contentFull  = "full"
+	contentDelta = "delta"
+)
 
 type revisionHeader struct {
 	storage.Revision
 	Encoding string `json:"encoding"` // how the content after the header is kept
 }
 
-// encodeRevision is the stored value of a revision with its content.
-// It and decodeRevision are the only places that know how content is
-// kept, so compacting history later leaves the Store API alone.
+// storedRevision is a revision's value split into its parts, before the
+// content of a delta is rebuilt.
+type storedRevision struct {
+	rec      storage.Revision
+	encoding string
+	body     []byte // the content (full) or the delta against revision Seq+1
+}
+
+// encodeRevision is the stored value of a revision kept whole.
 func encodeRevision(r storage.Revision, content []byte) []byte {
 	return frame(revisionHeader{Revision: r, Encoding: contentFull}, content)
 }
 
-// decodeRevision reads a value made by encodeRevision; the content is a
-// copy, safe to keep after the transaction.
-func decodeRevision(val []byte) (storage.Revision, []byte, error) {
-	r, body, err := decodeRevisionHeader(val)
+// encodeStored is the value of a revision in whichever encoding it has.
+func encodeStored(sr storedRevision) []byte {
+	return frame(revisionHeader{Revision: sr.rec, Encoding: sr.encoding}, sr.body)
+}
+
+// decodeStored reads a revision's value; body is a copy, safe to keep
+// after the transaction.
+func decodeStored(val []byte) (storedRevision, error) {
+	r, enc, body, err := decodeRevisionHeader(val)
 	if err != nil {
-		return r, nil, err
+		return storedRevision{rec: r}, err
 	}
-	return r, bytes.Clone(body), nil
+	return storedRevision{rec: r, encoding: enc, body: bytes.Clone(body)}, nil
 }
 
 // decodeRevisionRecord reads only the record of a revision.
 func decodeRevisionRecord(val []byte) (storage.Revision, error) {
-	r, _, err := decodeRevisionHeader(val)
+	r, _, _, err := decodeRevisionHeader(val)
 	return r, err
 }
 
-func decodeRevisionHeader(val []byte) (storage.Revision, []byte, error) {
+func decodeRevisionHeader(val []byte) (storage.Revision, string, []byte, error) {
 	head, body, err := unframe(val)
 	if err != nil {
-		return storage.Revision{}, nil, err
+		return storage.Revision{}, "", nil, err
 	}
 	var h revisionHeader
 	if err := json.Unmarshal(head, &h); err != nil {
-		return storage.Revision{}, nil, fmt.Errorf("the revision record does not decode: %w", err)
+		return storage.Revision{}, "", nil, fmt.Errorf("the revision record does not decode: %w", err)
 	}
-	if h.Encoding != contentFull {
-		return h.Revision, nil, fmt.Errorf("the revision's content is kept as %q, which this Copydesk does not read", h.Encoding)
+	if h.Encoding != contentFull && h.Encoding != contentDelta {
+		return h.Revision, "", nil, fmt.Errorf("the revision's content is kept as %q, which this Copydesk does not read", h.Encoding)
 	}
-	return h.Revision, body, nil
+	return h.Revision, h.Encoding, body, nil
 }
 
 // draftHeader is what is kept with a draft besides the article.
@@ -91,10 +107,18 @@ type draftHeader struct {
 	Version uint64    `json:"version"`
 	Saved   time.Time `json:"saved"`
 	Seq     uint64    `json:"seq"`
+	// Rev says the draft is revision Seq itself (as after a save): its
+	// content is not stored twice, so a durable save writes and syncs
+	// the story once. Schema 2.
+	Rev bool `json:"rev,omitempty"`
 }
 
-// encodeDraft is the stored value of a draft whose article encodes as content.
+// encodeDraft is the stored value of a draft whose article encodes as
+// content; a draft that is its revision keeps no content of its own.
 func encodeDraft(h draftHeader, content []byte) []byte {
+	if h.Rev {
+		content = nil
+	}
 	return frame(h, content)
 }
 
@@ -111,12 +135,19 @@ func decodeDraftHeader(val []byte) (draftHeader, error) {
 	return h, nil
 }
 
-func decodeDraft(val []byte) (storage.Draft, error) {
+// decodeDraft reads a draft; revision, called only for a draft that is
+// its revision, returns that revision's content.
+func decodeDraft(val []byte, revision func(seq uint64) ([]byte, error)) (storage.Draft, error) {
 	h, err := decodeDraftHeader(val)
 	if err != nil {
 		return storage.Draft{}, err
 	}
 	_, body, _ := unframe(val)
+	if h.Rev {
+		if body, err = revision(h.Seq); err != nil {
+			return storage.Draft{}, fmt.Errorf("the draft is revision %d, which cannot be read: %w", h.Seq, err)
+		}
+	}
 	a, err := editor.Decode(body)
 	if err != nil {
 		return storage.Draft{}, err

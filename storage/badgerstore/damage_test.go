@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -17,10 +18,12 @@ import (
 )
 
 // threeRevisions makes a store in dir holding one article with three
-// revisions, closes it and returns the article's ID.
-func threeRevisions(t *testing.T, dir string) string {
+// revisions, closes it and returns the article's ID. keyframes is how
+// often a revision is kept whole: 1 keeps them all whole.
+func threeRevisions(t *testing.T, dir string, keyframes uint64) string {
 	t.Helper()
 	s := openStore(t, dir, Options{})
+	s.keyframes = keyframes
 	ctx := context.Background()
 	a := storetest.Article("Bortnikov speaks in Sochi", 300, 5)
 	if _, err := s.Create(ctx, a, storage.Meta{Author: "wire"}); err != nil {
@@ -98,7 +101,7 @@ func TestVerifyCatchesFlippedByte(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
-			id := threeRevisions(t, dir)
+			id := threeRevisions(t, dir, 1)
 			rewrite(t, dir, revKey(id, 2), tc.flip(t))
 
 			s := openStore(t, dir, Options{})
@@ -137,7 +140,7 @@ func TestVerifyCatchesFlippedByte(t *testing.T) {
 // revision after it.
 func TestVerifyCatchesMissingRevision(t *testing.T) {
 	dir := t.TempDir()
-	id := threeRevisions(t, dir)
+	id := threeRevisions(t, dir, 1)
 	db, err := badger.Open(badgerOptions(dir, Options{}))
 	if err != nil {
 		t.Fatal(err)
@@ -170,8 +173,8 @@ func TestSchema(t *testing.T) {
 	dir := t.TempDir()
 	openStore(t, dir, Options{}).Close()
 	rewrite(t, dir, keySchema, func(v []byte) []byte {
-		if string(v) != "1" {
-			t.Errorf("schema stamped %q, want 1", v)
+		if string(v) != strconv.Itoa(SchemaVersion) {
+			t.Errorf("schema stamped %q, want %d", v, SchemaVersion)
 		}
 		return v
 	})
@@ -181,13 +184,13 @@ func TestSchema(t *testing.T) {
 		set   func(txn *badger.Txn) error
 		check func(t *testing.T, dir string, err error)
 	}{
-		{"newer", func(txn *badger.Txn) error { return txn.Set(keySchema, []byte("2")) },
+		{"newer", func(txn *badger.Txn) error { return txn.Set(keySchema, []byte(strconv.Itoa(SchemaVersion+1))) },
 			func(t *testing.T, dir string, err error) {
 				var se *storage.SchemaError
-				if !errors.As(err, &se) || !errors.Is(err, storage.ErrSchema) || se.Found != 2 || se.Supported != 1 || se.Path != dir {
-					t.Fatalf("error %v, want a SchemaError of 2 against 1", err)
+				if !errors.As(err, &se) || !errors.Is(err, storage.ErrSchema) || se.Found != SchemaVersion+1 || se.Supported != SchemaVersion || se.Path != dir {
+					t.Fatalf("error %v, want a SchemaError of %d against %d", err, SchemaVersion+1, SchemaVersion)
 				}
-				if msg := err.Error(); !strings.Contains(msg, "version 2") || !strings.Contains(msg, "version 1") {
+				if msg := err.Error(); !strings.Contains(msg, fmt.Sprintf("version %d", SchemaVersion+1)) || !strings.Contains(msg, fmt.Sprintf("version %d", SchemaVersion)) {
 					t.Errorf("message %q does not name both versions", msg)
 				}
 			}},

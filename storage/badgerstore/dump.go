@@ -45,29 +45,42 @@ func history(txn *badger.Txn, id string) (storage.History, error) {
 		return storage.History{}, err
 	}
 	h := storage.History{Draft: d}
+	revs, err := storedRevisions(txn, id)
+	if err != nil {
+		return h, err
+	}
+	contents, errs := rebuildAll(revs)
+	for i, sr := range revs {
+		if errs[i] != nil {
+			return h, fmt.Errorf("revision %d of article %s: %w", sr.rec.Seq, id, errs[i])
+		}
+		a, err := editor.Decode(contents[i])
+		if err != nil {
+			return h, fmt.Errorf("revision %d of article %s: %w", sr.rec.Seq, id, err)
+		}
+		h.Revisions = append(h.Revisions, storage.StoredRevision{Revision: sr.rec, Article: a})
+	}
+	return h, nil
+}
+
+// storedRevisions reads all of an article's revisions as stored, oldest
+// first.
+func storedRevisions(txn *badger.Txn, id string) ([]storedRevision, error) {
+	var revs []storedRevision
 	it := txn.NewIterator(badger.IteratorOptions{Prefix: revPrefix(id)})
 	defer it.Close()
 	for it.Rewind(); it.Valid(); it.Next() {
 		_, seq, _ := revKeyParts(it.Item().Key())
-		var sr storage.StoredRevision
 		err := it.Item().Value(func(v []byte) error {
-			rec, content, err := decodeRevision(v)
-			if err != nil {
-				return err
-			}
-			a, err := editor.Decode(content)
-			if err != nil {
-				return err
-			}
-			sr = storage.StoredRevision{Revision: rec, Article: a}
-			return nil
+			sr, err := decodeStored(v)
+			revs = append(revs, sr)
+			return err
 		})
 		if err != nil {
-			return h, fmt.Errorf("revision %d of article %s: %w", seq, id, err)
+			return revs, fmt.Errorf("revision %d of article %s: %w", seq, id, err)
 		}
-		h.Revisions = append(h.Revisions, sr)
 	}
-	return h, nil
+	return revs, nil
 }
 
 // Load stores a history as given: sequence numbers, times and hashes are
@@ -93,6 +106,7 @@ func (s *Store) Load(ctx context.Context, h storage.History) error {
 	for i, sr := range h.Revisions {
 		revs[i] = entry{revKey(a.ID, sr.Revision.Seq), encodeRevision(sr.Revision, sr.Article.Encode())}
 	}
+	var written storage.Summary
 	finish := func(txn *badger.Txn, withRevisions bool) error {
 		if found, err := exists(txn, draftKey(a.ID)); err != nil || found {
 			if err == nil {
@@ -110,7 +124,12 @@ func (s *Store) Load(ctx context.Context, h storage.History) error {
 				}
 			}
 		}
-		return writeArticle(txn, a, content, words, hd, nil)
+		if err := markPending(txn, a.ID, 1); err != nil {
+			return err
+		}
+		var err error
+		written, err = writeArticle(txn, a, content, words, hd, nil)
+		return err
 	}
 	err := s.update(func(txn *badger.Txn) error { return finish(txn, true) })
 	if errors.Is(err, badger.ErrTxnTooBig) {
@@ -119,7 +138,11 @@ func (s *Store) Load(ctx context.Context, h storage.History) error {
 	if err != nil {
 		return err
 	}
-	return s.sync()
+	s.lib.note(written)
+	err = s.sync()
+	s.kickCompactor()
+	s.kickIndexer()
+	return err
 }
 
 // loadInBatches writes a long history's revisions through a write batch,

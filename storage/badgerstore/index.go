@@ -51,10 +51,26 @@ func indexFields(v []byte) (status, tag, search []byte) {
 	return status, tag, search
 }
 
-// matchAll reports whether every word is in search.
-func matchAll(search []byte, words [][]byte) bool {
-	for _, w := range words {
-		if !bytes.Contains(search, w) {
+// matchWords reports whether every word is in search or, through bodies,
+// in the body of the article whose index key is key.
+func matchWords(search []byte, words [][]byte, bodies *bodyMatcher, key []byte) bool {
+	var packed [16]byte
+	unpacked := true
+	for i, w := range words {
+		if bytes.Contains(search, w) {
+			continue
+		}
+		if unpacked {
+			id, ok := indexID(key)
+			if !ok {
+				return false
+			}
+			if packed, ok = packID(id); !ok {
+				return false
+			}
+			unpacked = false
+		}
+		if !bodies.matches(i, packed) {
 			return false
 		}
 	}

@@ -1,7 +1,7 @@
 package badgerstore
 
-// Key layout. Every key starts with the schema's version so that a later
-// layout can live beside this one during a migration.
+// Key layout. Every key starts with the schema version that introduced
+// it, so that a later layout can live beside this one during a migration.
 //
 //	v1/meta/schema                                   "1"
 //	v1/draft/<id>                                    draft header + article
@@ -11,6 +11,15 @@ package badgerstore
 //	v1/idx/status/<status>/<inv>/<id>                (empty)
 //	v1/idx/tag/<tag key>\x00<inv>/<id>               status \n tag as spelt
 //	v1/setting/<name>                                the value
+//
+// Schema 2 keeps those (a revision's value may now hold a delta, a
+// draft's may point at its revision: codec.go) and adds:
+//
+//	v2/pending/<id>                                  first revision that may await compaction (history.go)
+//	v2/meta/fulltext                                 the full-text index's format (fulltext.go)
+//	v2/ftq/<id>                                      (empty): the body changed since it was indexed
+//	v2/ftd/<id>                                      the terms indexed for the article
+//	v2/f/<term>\x00<id: 16 bytes>                    (empty): a posting
 //
 // <inv> is the modification time as 8 bytes big-endian of ^unix nanos, so
 // that a forward scan meets the newest first. Tag keys cannot hold \x00:

@@ -13,10 +13,13 @@ import (
 )
 
 // List returns the library's rows for q, newest change first, and how
-// many match in all. It walks one index (tag, status or modification
-// time, in that order of preference), filters and searches on what the
-// index entries carry, and reads summaries only for the rows it returns:
-// bodies are never decoded.
+// many match in all. It walks the library in memory (libcache.go), or for
+// a tag that tag's index, filters and searches on what the entries carry,
+// and reads summaries only for the rows it returns.
+// A word of q.Text is found in the headline, slug or tags (anywhere in
+// them) or as a whole word of the body, through the full-text postings:
+// bodies are decoded only for the few articles the indexer has not
+// reached yet.
 func (s *Store) List(ctx context.Context, q storage.Query) ([]storage.Summary, int, error) {
 	if err := s.enter(ctx); err != nil {
 		return nil, 0, err
@@ -34,7 +37,34 @@ func (s *Store) List(ctx context.Context, q storage.Query) ([]storage.Summary, i
 		rows  []storage.Summary
 		total int
 	)
+	if q.Text == "" && q.Tag == "" && q.Limit > 0 {
+		rows, total, ok, err := s.firstRows(q)
+		if ok || err != nil {
+			return rows, total, err
+		}
+	}
+	if q.Tag == "" {
+		if err := s.lib.load(ctx, s.db); err != nil {
+			return nil, 0, err
+		}
+	}
 	err := s.db.View(func(txn *badger.Txn) error {
+		var bodies *bodyMatcher
+		if len(words) > 0 {
+			var err error
+			if bodies, err = newBodyMatcher(ctx, txn, storage.TextWords(q.Text), s.lib.size()); err != nil {
+				return err
+			}
+		}
+		if q.Tag == "" {
+			page, n, err := s.lib.list(ctx, q, words, bodies)
+			if err != nil {
+				return err
+			}
+			total = n
+			rows, err = summaries(txn, page)
+			return err
+		}
 		var prefix []byte
 		switch {
 		case q.Tag != "":
@@ -63,7 +93,7 @@ func (s *Store) List(ctx context.Context, q storage.Query) ([]storage.Summary, i
 				} else {
 					keep = bytes.Equal(st, want)
 				}
-				keep = keep && matchAll(search, words)
+				keep = keep && matchWords(search, words, bodies, item.Key())
 				return nil
 			})
 			if err != nil {
@@ -82,23 +112,77 @@ func (s *Store) List(ctx context.Context, q storage.Query) ([]storage.Summary, i
 			}
 			page = append(page, id)
 		}
-		rows = make([]storage.Summary, 0, len(page))
-		for _, id := range page {
-			sum, err := getSummary(txn, id)
-			if err == nil && sum == nil {
-				err = fmt.Errorf("article %s is in an index but has no summary: the database is damaged", id)
-			}
-			if err != nil {
-				return err
-			}
-			rows = append(rows, *sum)
-		}
-		return nil
+		var err error
+		rows, err = summaries(txn, page)
+		return err
 	})
 	if err != nil {
 		return nil, 0, err
 	}
 	return rows, total, nil
+}
+
+// firstRows answers a query without text or tag from the counts and the
+// first Offset+Limit entries of the status or modification index; ok is
+// false when the counts are not kept.
+func (s *Store) firstRows(q storage.Query) (rows []storage.Summary, total int, ok bool, err error) {
+	err = s.db.View(func(txn *badger.Txn) error {
+		var err error
+		if total, ok, err = counted(txn, q); err != nil || !ok {
+			return err
+		}
+		prefix := prefixMod
+		if q.Status != "" {
+			prefix = statusPrefix(q.Status)
+		}
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
+		defer it.Close()
+		var page []string
+		seen := 0
+		for it.Rewind(); it.Valid() && len(page) < q.Limit; it.Next() {
+			item := it.Item()
+			if q.Status == "" {
+				skip := false
+				if err := item.Value(func(v []byte) error {
+					st, _, _ := indexFields(v)
+					skip = bytes.Equal(st, spiked)
+					return nil
+				}); err != nil {
+					return err
+				}
+				if skip {
+					continue
+				}
+			}
+			if seen++; seen <= q.Offset {
+				continue
+			}
+			id, idOK := indexID(item.Key())
+			if !idOK {
+				return fmt.Errorf("index key %q is damaged", item.Key())
+			}
+			page = append(page, id)
+		}
+		rows, err = summaries(txn, page)
+		return err
+	})
+	return rows, total, ok, err
+}
+
+// summaries reads the library rows of the articles ids.
+func summaries(txn *badger.Txn, ids []string) ([]storage.Summary, error) {
+	rows := make([]storage.Summary, 0, len(ids))
+	for _, id := range ids {
+		sum, err := getSummary(txn, id)
+		if err == nil && sum == nil {
+			err = fmt.Errorf("article %s is in an index but has no summary: the database is damaged", id)
+		}
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, *sum)
+	}
+	return rows, nil
 }
 
 var spiked = []byte(editor.StatusSpiked)

@@ -23,9 +23,21 @@ type Options struct {
 	// 32 bytes. A database must always be opened with the key it was
 	// created with.
 	EncryptionKey []byte
-	// SyncEveryWrite makes every write durable, autosaves too. By default
-	// only revisions are synced; drafts reach the disk with the next sync.
+	// SyncEveryWrite makes Badger sync inside every write. By default the
+	// store syncs once after each revision, draft (autosave) and setting,
+	// which is as durable; background work (compaction of old revisions,
+	// the search index) is not synced and is redone after a crash.
 	SyncEveryWrite bool
+	// NoSync skips the sync after revisions and settings: for filling a
+	// library from an archive, and for benchmarks. A crash of the process
+	// loses nothing (the writes are in the page cache); a power cut may
+	// lose the latest writes. Close still writes everything out.
+	NoSync bool
+	// BeforeMigrate, when set, is called before a database written by an
+	// older Copydesk (schema version from) is migrated to this one's (to),
+	// with the database closed, so that the caller can back it up. An
+	// error leaves the database unmigrated and fails Open with it.
+	BeforeMigrate func(dir string, from, to int) error
 }
 
 // Sizes for a desktop: Badger's defaults are for servers (64 MB memtables

@@ -65,7 +65,7 @@ func (s *Store) Stats(ctx context.Context) (storage.Stats, error) {
 		return storage.Stats{}, err
 	}
 	defer s.exit()
-	st := storage.Stats{Location: s.dir, Schema: SchemaVersion}
+	st := storage.Stats{Location: s.dir, Schema: s.schema}
 	err := s.db.View(func(txn *badger.Txn) error {
 		var err error
 		if st.Articles, err = countKeys(ctx, txn, prefixDraft); err != nil {

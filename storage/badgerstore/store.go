@@ -60,8 +60,25 @@ type Store struct {
 	clockMu sync.Mutex
 	last    time.Time
 
-	stopGC chan struct{}
-	gcDone sync.WaitGroup
+	// The background work (history compaction, the full-text indexer,
+	// idle value-log GC) runs until stop is closed; stopCtx is cancelled
+	// with it so that a long run gives way to Close.
+	stop        chan struct{}
+	stopCtx     context.Context
+	cancelStop  context.CancelFunc
+	background  sync.WaitGroup
+	compactKick chan struct{}
+	indexKick   chan struct{}
+	// keyframes: every keyframes-th revision is kept whole (keyframeEvery;
+	// benchmarks vary it).
+	keyframes uint64
+	// schema is the database's schema version: SchemaVersion, or 1 for a
+	// version-1 database opened read-only (not migrated).
+	schema int
+	// lib is the library in memory, for List (libcache.go).
+	lib libraryCache
+	// lastWrite is when the store last wrote, for the idle GC.
+	lastWrite atomicTime
 
 	// noSync skips the durable sync after revisions: for filling large
 	// databases in benchmarks only.
@@ -73,6 +90,12 @@ type Store struct {
 // *storage.LockedError naming the holder's pid; one written by a newer
 // Copydesk gives a *storage.SchemaError.
 func Open(dir string, opts Options) (*Store, error) {
+	return open(dir, opts, false)
+}
+
+// open opens dir; backedUp says that opts.BeforeMigrate has been called
+// for this open already.
+func open(dir string, opts Options, backedUp bool) (*Store, error) {
 	if dir == "" {
 		return nil, errors.New("no database directory given")
 	}
@@ -97,22 +120,72 @@ func Open(dir string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	if !opts.ReadOnly {
+		if err := removeEmptyLogs(dir); err != nil {
+			lock.release()
+			return nil, err
+		}
+	}
 	db, err := badger.Open(badgerOptions(dir, opts))
 	if err != nil {
 		lock.release()
 		return nil, openError(dir, err)
 	}
-	s := &Store{dir: dir, opts: opts, db: db, lock: lock, stopGC: make(chan struct{})}
+	s := &Store{dir: dir, opts: opts, db: db, lock: lock, keyframes: keyframeEvery,
+		stop: make(chan struct{}), compactKick: make(chan struct{}, 1), indexKick: make(chan struct{}, 1)}
+	s.stopCtx, s.cancelStop = context.WithCancel(context.Background())
 	s.idle = sync.NewCond(&s.mu)
-	if err := s.checkSchema(); err != nil {
+	fail := func(err error) (*Store, error) {
 		db.Close()
 		lock.release()
 		return nil, err
 	}
-	if !opts.ReadOnly {
-		s.gcDone.Add(1)
-		go s.collectGarbage()
+	found, err := s.checkSchema()
+	if err != nil {
+		return fail(err)
 	}
+	if found != 0 && found < SchemaVersion && !opts.ReadOnly {
+		if opts.BeforeMigrate != nil && !backedUp {
+			// The caller backs the database up as it is, which needs it
+			// closed; then it is opened again and migrated.
+			db.Close()
+			lock.release()
+			if err := opts.BeforeMigrate(dir, found, SchemaVersion); err != nil {
+				return nil, fmt.Errorf("database %s was not migrated from schema version %d to %d: %w", dir, found, SchemaVersion, err)
+			}
+			return open(dir, opts, true)
+		}
+		if err := s.migrate(found); err != nil {
+			return fail(err)
+		}
+	}
+	s.schema = SchemaVersion
+	if opts.ReadOnly && found != 0 {
+		s.schema = found
+	}
+	if err := s.checkFullText(); err != nil {
+		return fail(err)
+	}
+	if err := s.checkCounts(context.Background()); err != nil {
+		return fail(fmt.Errorf("database %s: %w", dir, err))
+	}
+	if !opts.ReadOnly {
+		s.background.Add(3)
+		go s.collectGarbage()
+		go s.compactor()
+		go s.indexer()
+		// Work a crash left undone is picked up at once.
+		s.kickCompactor()
+		s.kickIndexer()
+	}
+	// The first search should not wait for the library to be read.
+	s.background.Add(1)
+	go func() {
+		defer s.background.Done()
+		if err := s.lib.load(s.stopCtx, s.db); err != nil && !errors.Is(err, context.Canceled) {
+			s.logger().Warn("reading the library", "err", err)
+		}
+	}()
 	return s, nil
 }
 
@@ -130,8 +203,15 @@ func checkForeignFiles(dir string) error {
 		switch {
 		case name == "MANIFEST":
 			return nil // a Badger database: checkSchema decides whose
+		// Badger writes MANIFEST-REWRITE and REWRITE-KEYREGISTRY first and
+		// renames them into place: a first Open killed in between leaves them.
 		case name == lockFileName, name == "LOCK", name == "KEYREGISTRY", name == "DISCARD",
+			name == "MANIFEST-REWRITE", name == badger.KeyRegistryRewriteFileName,
 			strings.HasSuffix(name, ".sst"), strings.HasSuffix(name, ".vlog"), strings.HasSuffix(name, ".mem"):
+		// The key header of an encrypted desk (storage/keyfile) comes
+		// before the database, so that a crash cannot leave an encrypted
+		// database without the header that unlocks it.
+		case strings.HasPrefix(name, "copydesk.key"):
 		default:
 			foreign = append(foreign, name)
 		}
@@ -141,6 +221,29 @@ func checkForeignFiles(dir string) error {
 			foreign = append(foreign[:3], "…")
 		}
 		return fmt.Errorf("directory %s holds other files (%s) and no database: choose an empty or new directory for the database", dir, strings.Join(foreign, ", "))
+	}
+	return nil
+}
+
+// removeEmptyLogs deletes 0-byte memtable and value-log files. A process
+// killed between Badger creating such a file and sizing it leaves one,
+// and Badger 4.9.6 then refuses every Open ("Create a new file",
+// dgraph-io/badger#2207). An empty file holds no write, so nothing is lost.
+func removeEmptyLogs(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return fmt.Errorf("reading database directory: %w", err)
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasSuffix(name, ".mem") && !strings.HasSuffix(name, ".vlog") {
+			continue
+		}
+		if info, err := e.Info(); err == nil && info.Mode().IsRegular() && info.Size() == 0 {
+			if err := os.Remove(filepath.Join(dir, name)); err != nil {
+				return fmt.Errorf("database %s: removing the empty %s a crash left: %w", dir, name, err)
+			}
+		}
 	}
 	return nil
 }
@@ -201,12 +304,18 @@ func (s *Store) Close() error {
 	}
 	s.mu.Unlock()
 
-	close(s.stopGC)
-	s.gcDone.Wait()
+	close(s.stop)
+	s.cancelStop()
+	s.background.Wait()
+	var err error
 	if !s.opts.ReadOnly {
+		// Finish what the background left: the history the last saves
+		// superseded, and the full-text index. Neither is lost if this
+		// is cut short; the next Open resumes it.
+		err = errors.Join(s.compactAll(context.Background()), s.indexAll(context.Background()))
 		_ = s.db.RunValueLogGC(gcDiscardRatio) // nothing to reclaim is the usual answer
 	}
-	err := s.db.Close()
+	err = errors.Join(err, s.db.Close())
 	if lerr := s.lock.release(); err == nil {
 		err = lerr
 	}
@@ -214,23 +323,6 @@ func (s *Store) Close() error {
 		return fmt.Errorf("closing database %s: %w", s.dir, err)
 	}
 	return nil
-}
-
-// collectGarbage reclaims value-log space every gcInterval until Close.
-func (s *Store) collectGarbage() {
-	defer s.gcDone.Done()
-	tick := time.NewTicker(gcInterval)
-	defer tick.Stop()
-	for {
-		select {
-		case <-s.stopGC:
-			return
-		case <-tick.C:
-			// Each successful run rewrites one file; stop when one finds nothing.
-			for i := 0; i < 10 && s.db.RunValueLogGC(gcDiscardRatio) == nil; i++ {
-			}
-		}
-	}
 }
 
 // now is the store's clock: UTC, and strictly increasing, so that two
@@ -252,6 +344,7 @@ func (s *Store) update(fn func(txn *badger.Txn) error) error {
 	if s.opts.ReadOnly {
 		return fmt.Errorf("database %s: %w", s.dir, ErrReadOnly)
 	}
+	s.lastWrite.set(time.Now())
 	for attempt := 0; ; attempt++ {
 		err := s.db.Update(fn)
 		if !errors.Is(err, badger.ErrConflict) {
@@ -267,7 +360,7 @@ func (s *Store) update(fn func(txn *badger.Txn) error) error {
 // sync makes what was committed durable: explicit saves must survive a
 // power cut, not only a crash of the process.
 func (s *Store) sync() error {
-	if s.opts.SyncEveryWrite || s.noSync {
+	if s.opts.SyncEveryWrite || s.opts.NoSync || s.noSync {
 		return nil
 	}
 	if err := s.db.Sync(); err != nil {

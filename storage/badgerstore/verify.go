@@ -41,6 +41,7 @@ func (s *Store) Verify(ctx context.Context, progress storage.Progress) (storage.
 			if w.id == "" {
 				return
 			}
+			w.flush()
 			seen[w.id] = true
 			rep.Articles++
 			h, ok := drafts[w.id]
@@ -49,8 +50,8 @@ func (s *Store) Verify(ctx context.Context, progress storage.Progress) (storage.
 				w.problem(0, "has revisions but no draft")
 			case h.err != nil:
 				w.problem(0, "the draft cannot be read: "+h.err.Error())
-			case w.last != nil && h.header.Seq != w.last.Seq:
-				w.problem(0, fmt.Sprintf("the draft says the newest revision is %d, but it is %d", h.header.Seq, w.last.Seq))
+			case w.last() != nil && h.header.Seq != w.last().Seq:
+				w.problem(0, fmt.Sprintf("the draft says the newest revision is %d, but it is %d", h.header.Seq, w.last().Seq))
 			}
 			if ok {
 				if found, err := exists(txn, summaryKey(w.id)); err == nil && !found {
@@ -107,18 +108,19 @@ func (s *Store) Verify(ctx context.Context, progress storage.Progress) (storage.
 	return rep, nil
 }
 
-// chainWalk follows one article's revisions in order.
+// chainWalk follows one article's revisions in order. They are gathered
+// first and checked at flush: a revision kept as a delta is rebuilt from
+// the ones after it.
 type chainWalk struct {
 	rep  *storage.Report
 	id   string
-	last *storage.Revision // the previous revision, nil before the first
-	// lost is set when the previous revision could not be read: the next
-	// one is then checked against what it claims about its parent.
-	lost bool
+	seqs []uint64
+	revs []storedRevision
+	bad  []error // why a revision could not be read, or nil
 }
 
 func (w *chainWalk) start(id string) {
-	w.id, w.last, w.lost = id, nil, false
+	w.id, w.seqs, w.revs, w.bad = id, nil, nil, nil
 }
 
 func (w *chainWalk) problem(seq uint64, what string) {
@@ -126,25 +128,57 @@ func (w *chainWalk) problem(seq uint64, what string) {
 }
 
 func (w *chainWalk) check(seq uint64, val []byte) {
-	rec, content, err := decodeRevision(val)
+	sr, err := decodeStored(val)
 	if err != nil {
-		w.problem(seq, "cannot be read: "+err.Error())
-		w.last, w.lost = &storage.Revision{ArticleID: w.id, Seq: seq}, true
-		return
+		sr = storedRevision{rec: storage.Revision{ArticleID: w.id, Seq: seq}}
 	}
-	if rec.Seq != seq {
-		w.problem(seq, fmt.Sprintf("is stored as revision %d but its record says %d", seq, rec.Seq))
+	w.seqs = append(w.seqs, seq)
+	w.revs = append(w.revs, sr)
+	w.bad = append(w.bad, err)
+}
+
+// flush rebuilds the gathered revisions and checks each link.
+func (w *chainWalk) flush() {
+	contents, rebuildErrs := rebuildAll(w.revs)
+	var last *storage.Revision
+	// lost is set when the previous revision could not be read: the next
+	// one is then checked against what it claims about its parent.
+	lost := false
+	for i, sr := range w.revs {
+		seq := w.seqs[i]
+		if w.bad[i] != nil {
+			w.problem(seq, "cannot be read: "+w.bad[i].Error())
+			last, lost = &storage.Revision{ArticleID: w.id, Seq: seq}, true
+			continue
+		}
+		rec := sr.rec
+		if rec.Seq != seq {
+			w.problem(seq, fmt.Sprintf("is stored as revision %d but its record says %d", seq, rec.Seq))
+		}
+		prev := last
+		if lost {
+			stand := *last
+			stand.Hash = rec.ParentHash
+			prev = &stand
+		}
+		if rebuildErrs[i] != nil {
+			w.problem(seq, "cannot be rebuilt: "+rebuildErrs[i].Error())
+		} else {
+			for _, what := range storage.CheckRevision(w.id, prev, rec, contents[i]) {
+				w.problem(seq, what)
+			}
+		}
+		r := rec
+		last, lost = &r, false
 	}
-	prev := w.last
-	if w.lost {
-		stand := *w.last
-		stand.Hash = rec.ParentHash
-		prev = &stand
+}
+
+// last is the newest revision gathered, nil when none.
+func (w *chainWalk) last() *storage.Revision {
+	if len(w.revs) == 0 {
+		return nil
 	}
-	for _, what := range storage.CheckRevision(w.id, prev, rec, content) {
-		w.problem(seq, what)
-	}
-	w.last, w.lost = &rec, false
+	return &w.revs[len(w.revs)-1].rec
 }
 
 type draftInfo struct {

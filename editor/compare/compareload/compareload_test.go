@@ -66,3 +66,24 @@ func TestEdit(t *testing.T) {
 		t.Error("a story with fewer than four paragraphs was edited")
 	}
 }
+
+func TestHistory(t *testing.T) {
+	h := History(3, 1500, 30)
+	if len(h) != 30 {
+		t.Fatalf("%d revisions, want 30", len(h))
+	}
+	for i := 1; i < len(h); i++ {
+		if h[i].Body == h[i-1].Body {
+			t.Errorf("revision %d leaves the body as it was", i+1)
+		}
+		if err := h[i].Validate(); err != nil {
+			t.Errorf("revision %d is invalid: %v", i+1, err)
+		}
+	}
+	if h[7].Headline == h[6].Headline || len(h[7].Tags) != len(h[6].Tags)+1 {
+		t.Error("revision 8 changes no metadata")
+	}
+	if History(3, 1500, 30)[29].Body != h[29].Body {
+		t.Error("History is not deterministic")
+	}
+}
