@@ -6,6 +6,7 @@ package transfer
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -163,4 +164,17 @@ func ExportToFolder(win fyne.Window, ids []string, f formats.Format, load format
 			}
 		})
 	}()
+}
+
+// WithWorkingCopy loads open — the story as edited in the window now —
+// instead of its stored draft, and every other article through load, so
+// that an export never misses edits the autosave has not written yet.
+func WithWorkingCopy(load formats.Loader, open *editor.Article) formats.Loader {
+	return func(ctx context.Context, id string) (*editor.Article, formats.ExportOptions, error) {
+		a, opt, err := load(ctx, id)
+		if id == open.ID && (err == nil || errors.Is(err, storage.ErrNotFound)) {
+			return open, opt, nil
+		}
+		return a, opt, err
+	}
 }

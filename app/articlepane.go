@@ -1,0 +1,282 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"copydesk/app/blockedit"
+	"copydesk/editor"
+)
+
+// articlePane is the centre's Edit tab: headline, standfirst, the find bar
+// and the body.
+type articlePane struct {
+	w          *Window
+	headline   *fieldEntry
+	standfirst *fieldEntry
+	dateline   *widget.Label // the dateline in house style, as it will lead the copy
+	body       *blockedit.Editor
+	find       *findBar
+	content    fyne.CanvasObject
+}
+
+func newArticlePane(w *Window) *articlePane {
+	p := &articlePane{w: w}
+	p.headline = newFieldEntry(w, false)
+	p.headline.SetPlaceHolder("Headline")
+	p.headline.TextStyle = fyne.TextStyle{Bold: true}
+	p.headline.OnChanged = func(string) {
+		if !w.loading {
+			w.updateTitle()
+		}
+		w.edited()
+	}
+	p.headline.onReturn = func() bool { w.win.Canvas().Focus(p.standfirst); return true }
+
+	p.standfirst = newFieldEntry(w, true)
+	p.standfirst.SetPlaceHolder("Standfirst: the story in one sentence")
+	p.standfirst.Wrapping = fyne.TextWrapWord
+	p.standfirst.SetMinRowsVisible(2)
+	p.standfirst.OnChanged = func(string) { w.edited() }
+	// Return leaves the standfirst for the body: it is one sentence.
+	p.standfirst.onReturn = func() bool { p.body.FocusBlock(0, 0); return true }
+
+	p.body = blockedit.New()
+	p.body.OnChanged = func() {
+		w.status.setCounts(p.body.Counts())
+		w.edited()
+	}
+	p.body.OnShortcut = w.shortcut
+	p.find = newFindBar(w, p.body)
+
+	p.dateline = widget.NewLabel("")
+	p.dateline.TextStyle = fyne.TextStyle{Bold: true}
+	p.dateline.Hide()
+	// In line with the body's text: right of the block editor's gutter
+	// (seven paddings) and its entries' inner padding and border.
+	inset := 7*theme.Padding() + theme.InnerPadding() + 2*theme.Padding()
+	datelineRow := container.New(layout.NewCustomPaddedLayout(0, -theme.Padding(), inset, 0), p.dateline)
+
+	top := container.NewVBox(p.headline, p.standfirst, p.find.content, datelineRow)
+	p.content = container.NewBorder(top, nil, nil, nil, p.body)
+	return p
+}
+
+// load fills the pane from a without calling OnChanged's edits (the window
+// is loading).
+func (p *articlePane) load(a *editor.Article) {
+	p.headline.SetText(a.Headline)
+	p.standfirst.SetText(a.Standfirst)
+	p.body.SetBody(a.Body)
+	p.find.matchesChanged()
+}
+
+// setDateline shows the dateline the copy will open with ("" hides it).
+func (p *articlePane) setDateline(text string) {
+	p.dateline.SetText(text)
+	if text == "" {
+		p.dateline.Hide()
+	} else {
+		p.dateline.Show()
+	}
+}
+
+// apply writes the pane's fields into a.
+func (p *articlePane) apply(a *editor.Article) {
+	a.Headline = p.headline.Text
+	a.Standfirst = p.standfirst.Text
+	a.Body = p.body.Body()
+}
+
+func (p *articlePane) setEnabled(on bool) {
+	if on {
+		p.headline.Enable()
+		p.standfirst.Enable()
+	} else {
+		p.headline.Disable()
+		p.standfirst.Disable()
+	}
+	p.body.SetReadOnly(!on)
+}
+
+// fieldEntry is an Entry that hands the window the shortcuts it does not
+// use itself (Ctrl+S, Ctrl+F …): a focused Entry swallows those, and
+// Canvas().AddShortcut never sees them.
+type fieldEntry struct {
+	widget.Entry
+	w        *Window
+	onReturn func() bool // Return without Shift; true if handled
+	onEscape func()
+}
+
+func newFieldEntry(w *Window, multiLine bool) *fieldEntry {
+	e := &fieldEntry{w: w}
+	e.MultiLine = multiLine
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedShortcut is part of fyne.Shortcutable.
+func (e *fieldEntry) TypedShortcut(s fyne.Shortcut) {
+	switch s.(type) {
+	case *fyne.ShortcutCopy, *fyne.ShortcutCut, *fyne.ShortcutPaste, *fyne.ShortcutSelectAll,
+		*fyne.ShortcutUndo, *fyne.ShortcutRedo:
+		e.Entry.TypedShortcut(s)
+		return
+	}
+	if e.w.shortcut(s) {
+		return
+	}
+	e.Entry.TypedShortcut(s)
+}
+
+// TypedKey is part of fyne.Focusable.
+func (e *fieldEntry) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if e.onReturn != nil && !shiftHeld() && e.onReturn() {
+			return
+		}
+	case fyne.KeyEscape:
+		if e.onEscape != nil {
+			e.onEscape()
+			return
+		}
+	}
+	e.Entry.TypedKey(ev)
+}
+
+// shiftHeld reports whether Shift is down, where the driver can tell.
+func shiftHeld() bool {
+	if d, ok := fyne.CurrentApp().Driver().(interface{ CurrentKeyModifiers() fyne.KeyModifier }); ok {
+		return d.CurrentKeyModifiers()&fyne.KeyModifierShift != 0
+	}
+	return false
+}
+
+// findBar is find and replace over the whole body (Ctrl+F, Ctrl+H).
+type findBar struct {
+	w       *Window
+	body    *blockedit.Editor
+	query   *fieldEntry
+	with    *fieldEntry
+	count   *widget.Label
+	matchCs *widget.Check
+	whole   *widget.Check
+	replRow *fyne.Container
+	content *fyne.Container
+	cur     blockedit.Match
+	has     bool
+}
+
+func newFindBar(w *Window, body *blockedit.Editor) *findBar {
+	f := &findBar{w: w, body: body, count: widget.NewLabel("")}
+	f.query = newFieldEntry(w, false)
+	f.query.SetPlaceHolder("Find in the body")
+	f.query.OnChanged = func(string) { f.has = false; f.matchesChanged() }
+	f.query.onReturn = func() bool { f.next(true); return true }
+	f.query.onEscape = f.hide
+	f.with = newFieldEntry(w, false)
+	f.with.SetPlaceHolder("Replace with")
+	f.with.onReturn = func() bool { f.replace(); return true }
+	f.with.onEscape = f.hide
+	f.matchCs = widget.NewCheck("Match case", func(bool) { f.has = false; f.matchesChanged() })
+	f.whole = widget.NewCheck("Whole words", func(bool) { f.has = false; f.matchesChanged() })
+	prev := widget.NewButton("Previous", func() { f.next(false) })
+	next := widget.NewButton("Next", func() { f.next(true) })
+	closeB := widget.NewButton("Close", f.hide)
+	findRow := container.NewBorder(nil, nil, nil,
+		container.NewHBox(f.count, f.matchCs, f.whole, prev, next, closeB), f.query)
+	one := widget.NewButton("Replace", f.replace)
+	all := widget.NewButton("Replace all", f.replaceAll)
+	f.replRow = container.NewBorder(nil, nil, nil, container.NewHBox(one, all), f.with)
+	f.content = container.NewVBox(findRow, f.replRow)
+	f.content.Hide()
+	return f
+}
+
+func (f *findBar) opts() blockedit.FindOptions {
+	return blockedit.FindOptions{MatchCase: f.matchCs.Checked, WholeWord: f.whole.Checked}
+}
+
+// show opens the bar, with the replace row when replace is set.
+func (f *findBar) show(replace bool) {
+	if replace {
+		f.replRow.Show()
+	} else {
+		f.replRow.Hide()
+	}
+	f.content.Show()
+	f.matchesChanged()
+	f.w.win.Canvas().Focus(f.query)
+}
+
+func (f *findBar) hide() {
+	f.content.Hide()
+	f.body.FocusCaret()
+}
+
+// matchesChanged recounts the matches shown beside the query.
+func (f *findBar) matchesChanged() {
+	if !f.content.Visible() || f.query.Text == "" {
+		f.count.SetText("")
+		return
+	}
+	n := len(f.body.Find(f.query.Text, f.opts()))
+	switch n {
+	case 0:
+		f.count.SetText("not found")
+	case 1:
+		f.count.SetText("1 match")
+	default:
+		f.count.SetText(thousands(n) + " matches")
+	}
+}
+
+// next shows the next (or previous) match after the caret.
+func (f *findBar) next(forward bool) {
+	if f.query.Text == "" {
+		return
+	}
+	var ok bool
+	if forward {
+		f.cur, ok = f.body.FindNext(f.query.Text, f.opts())
+	} else {
+		f.cur, ok = f.body.FindPrev(f.query.Text, f.opts())
+	}
+	f.has = ok
+	if !ok {
+		f.count.SetText("not found")
+	}
+	// The body showed the match; the keyboard stays in the bar so that
+	// Return finds the next one.
+	f.w.win.Canvas().Focus(f.query)
+}
+
+// replace puts the replacement in place of the current match and shows
+// the next one.
+func (f *findBar) replace() {
+	if !f.has {
+		f.next(true)
+		if !f.has {
+			return
+		}
+	}
+	f.body.Replace(f.cur, f.with.Text) // OnChanged marks the edit
+	f.has = false
+	f.next(true)
+	f.matchesChanged()
+}
+
+func (f *findBar) replaceAll() {
+	if f.query.Text == "" {
+		return
+	}
+	n := f.body.ReplaceAll(f.query.Text, f.with.Text, f.opts())
+	f.has = false
+	f.matchesChanged()
+	f.count.SetText("replaced " + thousands(n))
+}

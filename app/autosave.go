@@ -1,0 +1,226 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"copydesk/editor"
+	"copydesk/storage"
+)
+
+// errNoHeadline: a new story is not stored until it has a headline (the
+// store files nothing without one), so its first autosave waits.
+var errNoHeadline = errors.New("a new story is kept once it has a headline")
+
+// edited is called on every change in the editor or the metadata panel.
+func (w *Window) edited() {
+	if w.loading || w.doc == nil {
+		return
+	}
+	w.editGen++
+	if !w.dirty {
+		w.status.setText("Unsaved changes")
+	}
+	w.dirty, w.sinceRevision = true, true
+	w.scheduleAutosave()
+	w.scheduleChecks()
+}
+
+// scheduleAutosave (re)starts the pause after which the draft is written.
+func (w *Window) scheduleAutosave() {
+	w.stopAutosave()
+	w.cancelSave = w.cfg.after(w.cfg.AutosaveDelay, func() {
+		w.cfg.do(w.autosave)
+	})
+}
+
+func (w *Window) stopAutosave() {
+	if w.cancelSave != nil {
+		w.cancelSave()
+		w.cancelSave = nil
+	}
+}
+
+// saveResult is what a store write reports back to the UI goroutine.
+type saveResult struct {
+	doc   *document
+	gen   uint64 // editGen when the copy was taken
+	seq   uint64
+	saved time.Time
+	kept  uint64 // a revision made of a copy changed elsewhere (ErrStale), or 0
+	rev   bool   // a revision was made
+	err   error
+}
+
+// autosave writes the draft in the background.
+func (w *Window) autosave() {
+	w.cancelSave = nil
+	if w.doc == nil || !w.dirty || w.closing {
+		return
+	}
+	doc, gen, a, author := w.doc, w.editGen, w.Article(), w.settings.Name()
+	w.status.setText("Saving…")
+	w.bg.Add(1)
+	go func() {
+		defer w.bg.Done()
+		kept, err := doc.draft(w.ctx, w.store, a, author)
+		r := saveResult{doc: doc, gen: gen, saved: w.cfg.Now(), kept: kept, err: err}
+		doc.mu.Lock()
+		r.seq = doc.seq
+		doc.mu.Unlock()
+		w.cfg.do(func() { w.saved(r) })
+	}()
+}
+
+// writeRevision makes a revision of the open article in the background.
+func (w *Window) writeRevision(m storage.Meta) {
+	if w.doc == nil {
+		return
+	}
+	w.stopAutosave()
+	doc, gen, a := w.doc, w.editGen, w.Article()
+	m.Author = w.settings.Name()
+	w.bg.Add(1)
+	go func() {
+		defer w.bg.Done()
+		rev, err := doc.revision(w.ctx, w.store, a, m)
+		r := saveResult{doc: doc, gen: gen, seq: rev.Seq, saved: rev.Time, rev: true, err: err}
+		w.cfg.do(func() { w.saved(r) })
+	}()
+}
+
+// meta0 is the metadata of a revision the person makes now.
+func (w *Window) meta0(k storage.Kind, label string) storage.Meta {
+	return storage.Meta{Author: w.settings.Name(), Kind: k, Label: label}
+}
+
+// saved applies a store write's outcome to the window, on the UI goroutine.
+func (w *Window) saved(r saveResult) {
+	current := w.doc == r.doc
+	switch {
+	case errors.Is(r.err, errNoHeadline):
+		if current {
+			w.status.setText("Not saved yet: " + errNoHeadline.Error())
+		}
+		return
+	case r.err != nil:
+		if current {
+			// The text stays in the window; the next edit tries again.
+			w.status.setText("Not saved: " + oneLine(r.err))
+			if r.rev {
+				w.showError(fmt.Errorf("the revision was not saved: %w", r.err))
+			}
+		}
+		return
+	}
+	if current {
+		w.lib.updateSpikeButton() // a new story is stored now
+		if r.gen == w.editGen {
+			w.dirty = false
+			if r.rev {
+				w.sinceRevision = false
+			}
+		}
+		if w.dirty {
+			w.status.setText("Unsaved changes")
+		} else {
+			w.status.setSaved(r.saved.In(w.cfg.Location), r.seq)
+		}
+		if r.rev && w.centreTabs.Selected() != nil && w.centreTabs.Selected().Text == "History" {
+			w.loadView(w.history) // show the new revision
+		}
+		if r.kept > 0 {
+			w.showError(fmt.Errorf("this story had been changed elsewhere since you opened it: that copy is kept as revision %d, and yours is the draft now", r.kept))
+		}
+	}
+	w.lib.reload()
+}
+
+// draft writes a as the working draft. A draft changed elsewhere
+// (ErrStale) is first kept as a revision, so neither copy is lost; kept
+// is that revision's number.
+func (d *document) draft(ctx context.Context, s storage.Store, a *editor.Article, author string) (kept uint64, err error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if !d.stored.Load() {
+		_, err := d.create(ctx, s, a, storage.Meta{Author: author, Kind: storage.KindCheckpoint, Label: "new story"})
+		return 0, err
+	}
+	v, err := s.SaveDraft(ctx, a, d.version)
+	if errors.Is(err, storage.ErrStale) {
+		if kept, err = d.keepOther(ctx, s, author); err != nil {
+			return 0, err
+		}
+		v, err = s.SaveDraft(ctx, a, d.version)
+	}
+	if err != nil {
+		return kept, err
+	}
+	d.version = v
+	return kept, nil
+}
+
+// revision makes a an immutable revision (and the draft).
+func (d *document) revision(ctx context.Context, s storage.Store, a *editor.Article, m storage.Meta) (storage.Revision, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if !d.stored.Load() {
+		return d.create(ctx, s, a, m)
+	}
+	m.DraftVersion = d.version
+	rev, err := s.SaveRevision(ctx, a, m)
+	if errors.Is(err, storage.ErrStale) {
+		if _, err = d.keepOther(ctx, s, m.Author); err != nil {
+			return storage.Revision{}, err
+		}
+		m.DraftVersion = d.version
+		rev, err = s.SaveRevision(ctx, a, m)
+	}
+	if err != nil {
+		return storage.Revision{}, err
+	}
+	d.seq = rev.Seq
+	return rev, d.refresh(ctx, s, a.ID)
+}
+
+// create stores a new story with its first revision. Called with mu held.
+func (d *document) create(ctx context.Context, s storage.Store, a *editor.Article, m storage.Meta) (storage.Revision, error) {
+	if strings.TrimSpace(a.Headline) == "" {
+		return storage.Revision{}, errNoHeadline
+	}
+	rev, err := s.Create(ctx, a, m)
+	if err != nil {
+		return storage.Revision{}, err
+	}
+	d.stored.Store(true)
+	return rev, d.refresh(ctx, s, a.ID)
+}
+
+// refresh reads the stored draft's version and newest revision. Called
+// with mu held.
+func (d *document) refresh(ctx context.Context, s storage.Store, id string) error {
+	cur, err := s.Draft(ctx, id)
+	if err != nil {
+		return err
+	}
+	d.version, d.seq = cur.Version, cur.Seq
+	return nil
+}
+
+// keepOther makes a revision of the draft someone else wrote, so that
+// overwriting it loses nothing. Called with mu held.
+func (d *document) keepOther(ctx context.Context, s storage.Store, author string) (uint64, error) {
+	other, err := s.Draft(ctx, d.id)
+	if err != nil {
+		return 0, err
+	}
+	rev, err := s.SaveRevision(ctx, other.Article, storage.Meta{Author: author, Kind: storage.KindCheckpoint,
+		Label: "kept: changed elsewhere while open in the window", DraftVersion: other.Version})
+	if err != nil {
+		return 0, fmt.Errorf("the story was changed elsewhere, and that copy could not be kept: %w", err)
+	}
+	return rev.Seq, d.refresh(ctx, s, d.id)
+}

@@ -1,0 +1,91 @@
+package app
+
+import (
+	"time"
+
+	"copydesk/editor"
+)
+
+// checkDelay is the pause in typing after which the Checks tab is given
+// the copy: taking a copy of a long body on every keystroke would cost
+// more than the keystroke.
+const checkDelay = 300 * time.Millisecond
+
+func (w *Window) checksShown() bool {
+	return w.checks != nil && w.rightTabs.Selected() != nil && w.rightTabs.Selected().Text == "Checks"
+}
+
+// runChecks gives the Checks tab the copy as it is now.
+func (w *Window) runChecks() {
+	if w.cancelCheck != nil {
+		w.cancelCheck()
+		w.cancelCheck = nil
+	}
+	if !w.checksShown() || w.doc == nil {
+		return
+	}
+	w.checks.Check(w.Article())
+}
+
+// scheduleChecks runs the checks once typing pauses.
+func (w *Window) scheduleChecks() {
+	if !w.checksShown() {
+		return
+	}
+	if w.cancelCheck != nil {
+		w.cancelCheck()
+	}
+	w.cancelCheck = w.cfg.after(checkDelay, func() { w.cfg.do(w.runChecks) })
+}
+
+// jump shows a place the checks point at.
+func (w *Window) jump(field string, block, start, end int) {
+	if w.doc == nil {
+		return
+	}
+	c := w.win.Canvas()
+	switch field {
+	case "headline":
+		w.centreTabs.SelectIndex(0)
+		c.Focus(w.pane.headline)
+	case "standfirst":
+		w.centreTabs.SelectIndex(0)
+		c.Focus(w.pane.standfirst)
+	case "body":
+		w.centreTabs.SelectIndex(0)
+		w.pane.body.FocusBlock(block, start)
+	case "photo.caption":
+		w.rightTabs.SelectIndex(0)
+		c.Focus(w.meta.caption)
+	case "photo.credit":
+		w.rightTabs.SelectIndex(0)
+		c.Focus(w.meta.credit)
+	case "dateline", "dateline.place":
+		w.rightTabs.SelectIndex(0)
+		c.Focus(w.meta.place)
+	case "dateline.source":
+		w.rightTabs.SelectIndex(0)
+		c.Focus(w.meta.source)
+	case "slug":
+		w.rightTabs.SelectIndex(0)
+		c.Focus(w.meta.slug)
+	}
+}
+
+// takeFix makes a fixed copy from the checks the working copy. It is an
+// edit like typing (autosaved); the body's undo history starts afresh.
+func (w *Window) takeFix(a *editor.Article) {
+	if w.doc == nil || a == nil || a.ID != w.doc.base.ID {
+		return
+	}
+	fixed := a.Clone()
+	fixed.Status, fixed.SpikedFrom = w.doc.base.Status, w.doc.base.SpikedFrom
+	w.doc.base = fixed
+	w.loading = true
+	w.pane.load(fixed)
+	w.meta.load(fixed)
+	w.loading = false
+	w.status.setCounts(w.pane.body.Counts())
+	w.updateTitle()
+	w.edited()
+}

@@ -1,0 +1,124 @@
+package app
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+
+	"copydesk/editor"
+	"copydesk/editor/formats"
+	cdstorage "copydesk/storage"
+)
+
+// importDialog asks for a file and imports it (File › Import…).
+func (w *Window) importDialog() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			w.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		defer r.Close()
+		data, err := io.ReadAll(io.LimitReader(r, editor.MaxImportBytes+1))
+		if err != nil {
+			w.showError(fmt.Errorf("cannot read %s: %w", r.URI().Name(), err))
+			return
+		}
+		if _, err := w.ImportData(r.URI().Path(), data); err != nil {
+			w.showError(err)
+		}
+	}, w.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt", ".md", ".markdown", ".xml", ".json"}))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// ImportFile imports a wire, Markdown, NITF or ninjs file as a new story
+// and opens it. It returns the story's ID.
+func (w *Window) ImportFile(path string) (string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return "", err
+	}
+	return w.ImportData(path, data)
+}
+
+// ImportData imports data read from file (its name picks the format when
+// the content does not) and opens the new story.
+func (w *Window) ImportData(file string, data []byte) (string, error) {
+	a, warnings, err := formats.Import(file, data, editor.ImportOptions{})
+	if err != nil {
+		return "", err
+	}
+	if _, err := w.store.Create(w.ctx, a, cdstorage.Meta{Author: w.settings.Name(), Kind: cdstorage.KindImport,
+		Label: "imported from " + filepath.Base(file)}); err != nil {
+		return "", fmt.Errorf("%s: %w", filepath.Base(file), err)
+	}
+	w.lib.reload()
+	if err := w.Open(a.ID); err != nil {
+		return a.ID, err
+	}
+	w.lib.selectOpen()
+	if len(warnings) > 0 {
+		var lines []string
+		for _, wr := range warnings {
+			lines = append(lines, wr.String())
+		}
+		dialog.ShowInformation("Imported with warnings", strings.Join(lines, "\n"), w.win)
+	}
+	return a.ID, nil
+}
+
+// exportDialog exports the ticked stories through Extensions.Export, or
+// else the open story to one file whose extension picks the format.
+func (w *Window) exportDialog() {
+	if f := w.cfg.Extensions.Export; f != nil {
+		f(w.win, w.store, w.SelectedIDs(), w.settings.Style(), w.Article())
+		return
+	}
+	a := w.Article()
+	if a == nil {
+		return
+	}
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil {
+			w.showError(err)
+			return
+		}
+		if wc == nil {
+			return
+		}
+		defer wc.Close()
+		f, err := formats.ParseFormat(strings.TrimPrefix(wc.URI().Extension(), "."))
+		if err != nil {
+			w.showError(fmt.Errorf("%s: name the file .txt, .html, .md, .xml (NITF) or .json (ninjs): %w", wc.URI().Name(), err))
+			return
+		}
+		var seq uint64
+		if w.doc != nil && !w.dirty && !w.sinceRevision {
+			seq = w.status.seq
+		}
+		data, err := formats.Export(a, f, formats.ExportOptions{Style: w.settings.Style(), Revision: seq, Now: w.cfg.Now()})
+		if err == nil {
+			_, err = wc.Write(data)
+		}
+		if err != nil {
+			w.showError(fmt.Errorf("export to %s failed: %w", wc.URI().Name(), err))
+		}
+	}, w.win)
+	name := a.Slug
+	if name == "" {
+		name = "story"
+	}
+	d.SetFileName(strings.NewReplacer("/", "-", `\`, "-").Replace(name) + ".html")
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}

@@ -1,0 +1,327 @@
+package app
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"copydesk/editor"
+	"copydesk/storage"
+)
+
+// libraryLimit is how many rows the library lists; the search box and the
+// filters find the rest.
+const libraryLimit = 500
+
+// Labels of the library filters' "everything" entries.
+const (
+	allStatuses = "All but spiked"
+	allTags     = "All tags"
+)
+
+// library is the left pane: search, filters, New, Spike, and the stories
+// newest change first. Rows are ticked to select several (for export).
+type library struct {
+	w        *Window
+	search   *fieldEntry
+	status   *widget.Select
+	tag      *widget.Select
+	spike    *widget.Button
+	list     *widget.List
+	count    *widget.Label
+	content  fyne.CanvasObject
+	rows     []storage.Summary
+	selected map[string]bool // ticked rows, by article ID
+	opening  bool
+}
+
+func newLibrary(w *Window) *library {
+	l := &library{w: w, selected: map[string]bool{}, count: widget.NewLabel("")}
+	l.search = newFieldEntry(w, false)
+	l.search.SetPlaceHolder("Search headline, slug, tags")
+	l.search.OnChanged = func(string) { l.reload() }
+	statuses := []string{allStatuses}
+	for _, s := range editor.Statuses {
+		statuses = append(statuses, s.Label())
+	}
+	l.status = widget.NewSelect(statuses, func(string) { l.reload() })
+	l.status.SetSelected(allStatuses)
+	l.tag = widget.NewSelect([]string{allTags}, func(string) { l.reload() })
+	l.tag.SetSelected(allTags)
+	newB := widget.NewButtonWithIcon("New", theme.DocumentCreateIcon(), w.NewArticle)
+	l.spike = widget.NewButtonWithIcon("Spike", theme.DeleteIcon(), w.confirmSpike)
+	l.list = widget.NewList(func() int { return len(l.rows) }, l.newRow, l.updateRow)
+	l.list.OnSelected = func(i widget.ListItemID) {
+		if l.opening || i < 0 || i >= len(l.rows) {
+			return
+		}
+		id := l.rows[i].ID
+		w.confirmDiscard(func() {
+			if w.Open(id) != nil {
+				l.list.UnselectAll()
+			}
+		}, l.selectOpen)
+	}
+	top := container.NewVBox(
+		l.search,
+		container.NewGridWithColumns(2, l.status, l.tag),
+		container.NewBorder(nil, nil, nil, container.NewHBox(newB, l.spike), l.count),
+	)
+	l.content = container.NewBorder(top, nil, nil, nil, l.list)
+	return l
+}
+
+// libraryRow is one story in the list: a tick box, the headline, and
+// status · words · time of the last change.
+type libraryRow struct {
+	widget.BaseWidget
+	tick     *widget.Check
+	headline *widget.Label
+	detail   *widget.Label
+	box      fyne.CanvasObject
+}
+
+func (l *library) newRow() fyne.CanvasObject {
+	r := &libraryRow{headline: widget.NewLabel(""), detail: widget.NewLabel("")}
+	r.headline.TextStyle = fyne.TextStyle{Bold: true}
+	r.headline.Truncation = fyne.TextTruncateEllipsis
+	r.detail.Truncation = fyne.TextTruncateEllipsis
+	r.tick = widget.NewCheck("", nil)
+	r.box = container.NewBorder(nil, nil, r.tick, nil,
+		container.New(&tightVBox{}, r.headline, r.detail))
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+// CreateRenderer is part of fyne.Widget.
+func (r *libraryRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.box) }
+
+func (l *library) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+	r, ok := o.(*libraryRow)
+	if !ok || i >= len(l.rows) {
+		return
+	}
+	s := l.rows[i]
+	h := s.Headline
+	if h == "" {
+		h = "(no headline)"
+	}
+	r.headline.SetText(h)
+	r.detail.SetText(fmt.Sprintf("%s · %s words · %s", s.Status.Label(), thousands(s.Words), l.when(s.Modified)))
+	r.tick.OnChanged = nil
+	r.tick.SetChecked(l.selected[s.ID])
+	id := s.ID
+	r.tick.OnChanged = func(on bool) {
+		if on {
+			l.selected[id] = true
+		} else {
+			delete(l.selected, id)
+		}
+	}
+}
+
+// when is the time of a change as the list shows it: the time today, the
+// date otherwise.
+func (l *library) when(t time.Time) string {
+	t = t.In(l.w.cfg.Location)
+	now := l.w.cfg.Now().In(l.w.cfg.Location)
+	if t.Year() == now.Year() && t.YearDay() == now.YearDay() {
+		return t.Format("15:04")
+	}
+	if t.Year() == now.Year() {
+		return t.Format("2 Jan 15:04")
+	}
+	return t.Format("2 Jan 2006")
+}
+
+// query is the store query for the search box and filters.
+func (l *library) query() storage.Query {
+	q := storage.Query{Text: l.search.Text, Limit: libraryLimit}
+	for _, s := range editor.Statuses {
+		if s.Label() == l.status.Selected {
+			q.Status = s
+		}
+	}
+	if l.tag.Selected != allTags {
+		q.Tag = l.tag.Selected
+	}
+	return q
+}
+
+// reload lists the stories again and keeps the open one selected.
+func (l *library) reload() {
+	if l.w.store == nil || l.list == nil {
+		return
+	}
+	rows, total, err := l.w.store.List(l.w.ctx, l.query())
+	if err != nil {
+		l.count.SetText("Cannot list: " + oneLine(err))
+		return
+	}
+	l.rows = rows
+	switch {
+	case total == 1:
+		l.count.SetText("1 story")
+	case total > len(rows):
+		l.count.SetText(fmt.Sprintf("%s of %s stories", thousands(len(rows)), thousands(total)))
+	default:
+		l.count.SetText(thousands(total) + " stories")
+	}
+	l.list.Refresh()
+	l.selectOpen()
+	l.reloadTags()
+}
+
+// selectOpen shows the open story as selected without opening it again.
+func (l *library) selectOpen() {
+	l.opening = true
+	defer func() { l.opening = false }()
+	if l.w.doc != nil {
+		for i, r := range l.rows {
+			if r.ID == l.w.doc.base.ID {
+				l.list.Select(i)
+				return
+			}
+		}
+	}
+	l.list.UnselectAll()
+}
+
+// reloadTags fills the tag filter and the tag suggestions from the store.
+func (l *library) reloadTags() {
+	tcs, err := l.w.store.Tags(l.w.ctx)
+	if err != nil {
+		return
+	}
+	opts := []string{allTags}
+	known := make([]string, 0, len(tcs))
+	for _, tc := range tcs {
+		opts = append(opts, tc.Tag)
+		known = append(known, tc.Tag)
+	}
+	l.tag.Options = opts
+	l.tag.Refresh()
+	if l.w.meta != nil {
+		l.w.meta.tags.setKnown(known)
+	}
+}
+
+// selectRow opens the story in row i.
+func (l *library) selectRow(i int) { l.list.Select(i) }
+
+// SelectedIDs are the ticked stories, or the open one when none is ticked:
+// what File › Export… works on.
+func (w *Window) SelectedIDs() []string {
+	var ids []string
+	for _, r := range w.lib.rows {
+		if w.lib.selected[r.ID] {
+			ids = append(ids, r.ID)
+		}
+	}
+	if len(ids) == 0 && w.doc != nil && w.doc.stored.Load() {
+		ids = []string{w.doc.base.ID}
+	}
+	return ids
+}
+
+// updateSpikeButton names the button for what it would do to the open story.
+func (l *library) updateSpikeButton() {
+	if l.w.doc == nil || !l.w.doc.stored.Load() {
+		// A new story is spiked by discarding it; it is not stored yet.
+		l.spike.SetText("Spike")
+		l.spike.Disable()
+		return
+	}
+	l.spike.Enable()
+	if l.w.meta.statusOf == editor.StatusSpiked {
+		l.spike.SetText("Unspike")
+	} else {
+		l.spike.SetText("Spike")
+	}
+}
+
+// confirmSpike spikes or unspikes the open story after asking.
+func (w *Window) confirmSpike() {
+	if w.doc == nil {
+		return
+	}
+	h := w.pane.headline.Text
+	if w.meta.statusOf == editor.StatusSpiked {
+		dialog.ShowConfirm("Unspike the story?", fmt.Sprintf("“%s” goes back to the library.", h), func(ok bool) {
+			if ok {
+				a := w.doc.base.Clone()
+				if err := a.Unspike(); err != nil {
+					w.showError(err)
+					return
+				}
+				w.changeStatus(a.Status)
+			}
+		}, w.win)
+		return
+	}
+	dialog.ShowConfirm("Spike the story?", fmt.Sprintf("“%s” is killed: it leaves the library but is not deleted (filter by Spiked to find it and unspike it).", h), func(ok bool) {
+		if ok {
+			w.changeStatus(editor.StatusSpiked)
+		}
+	}, w.win)
+}
+
+// changeStatus moves the open story to status to and makes a revision of
+// kind status; a move the workflow refuses is explained and undone.
+func (w *Window) changeStatus(to editor.Status) {
+	if w.doc == nil {
+		return
+	}
+	a := w.Article()
+	var err error
+	if a.Status == editor.StatusSpiked && to != editor.StatusSpiked {
+		if err = a.Unspike(); err == nil && a.Status != to {
+			err = fmt.Errorf("a spiked story goes back to %s when it is unspiked: choose %s, or use Unspike", a.Status.Label(), a.Status.Label())
+		}
+	} else {
+		err = a.SetStatus(to)
+	}
+	if err != nil {
+		w.loading = true
+		w.meta.setStatus(w.meta.statusOf)
+		w.loading = false
+		w.showError(err)
+		return
+	}
+	w.doc.base.Status, w.doc.base.SpikedFrom = a.Status, a.SpikedFrom
+	w.loading = true
+	w.meta.setStatus(a.Status)
+	w.loading = false
+	w.lib.updateSpikeButton()
+	w.editGen++
+	w.dirty, w.sinceRevision = true, true
+	w.writeRevision(storage.Meta{Kind: storage.KindStatus, Label: "status: " + a.Status.Label()})
+}
+
+// tightVBox stacks a row's two labels with no padding between them.
+type tightVBox struct{}
+
+func (*tightVBox) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	y := float32(0)
+	for _, o := range objs {
+		h := o.MinSize().Height - theme.Padding()
+		o.Move(fyne.NewPos(0, y))
+		o.Resize(fyne.NewSize(size.Width, o.MinSize().Height))
+		y += h
+	}
+}
+
+func (*tightVBox) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var w, h float32
+	for _, o := range objs {
+		m := o.MinSize()
+		w = max(w, m.Width)
+		h += m.Height - theme.Padding()
+	}
+	return fyne.NewSize(w, h+theme.Padding())
+}

@@ -1,0 +1,98 @@
+package app
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"copydesk/editor"
+)
+
+// ShowPreview shows the open story as readers would see it (Ctrl+P).
+func (w *Window) ShowPreview() {
+	a := w.Article()
+	if a == nil {
+		return
+	}
+	rt := previewText(a, w.settings.Style())
+	d := dialog.NewCustom("Preview", "Close", container.NewVScroll(rt), w.win)
+	size := w.win.Canvas().Size()
+	d.Resize(fyne.NewSize(min(max(size.Width-80, 480), 820), max(size.Height-80, 400)))
+	w.showClosable(d)
+}
+
+// previewText renders a as rich text: headline, standfirst, byline, photo
+// caption and credit, then the body with the dateline in house style
+// before its first paragraph. The ednote is internal and not shown.
+func previewText(a *editor.Article, style editor.Style) *widget.RichText {
+	var segs []widget.RichTextSegment
+	para := func(text string, st widget.RichTextStyle) {
+		if strings.TrimSpace(text) != "" {
+			segs = append(segs, &widget.TextSegment{Text: text, Style: st})
+		}
+	}
+	headline := a.Headline
+	if headline == "" {
+		headline = "(no headline)"
+	}
+	heading := widget.RichTextStyleHeading
+	heading.Inline = false // a line of its own, not run into the standfirst
+	para(headline, heading)
+	standfirst := widget.RichTextStyleParagraph
+	standfirst.TextStyle.Italic = true
+	para(a.Standfirst, standfirst)
+	var by, credits []string
+	for _, b := range a.Bylines {
+		if b.Role == editor.RoleWriter || b.Role == "" {
+			by = append(by, b.Name)
+		} else {
+			credits = append(credits, string(b.Role)+": "+b.Name)
+		}
+	}
+	strong := widget.RichTextStyleParagraph
+	strong.TextStyle.Bold = true
+	if len(by) > 0 {
+		para("By "+strings.Join(by, " and "), strong)
+	}
+	small := widget.RichTextStyleParagraph
+	small.TextStyle.Italic = true
+	var photo []string
+	if a.Photo.Caption != "" {
+		photo = append(photo, a.Photo.Caption)
+	}
+	if a.Photo.Credit != "" {
+		photo = append(photo, "Photo: "+a.Photo.Credit)
+	}
+	if a.Photo.Copyright != "" {
+		photo = append(photo, a.Photo.Copyright)
+	}
+	para(strings.Join(photo, " · "), small)
+
+	blocks := editor.ParseBody(a.Body)
+	if dl := a.Dateline.Render(style); dl != "" {
+		placed := false
+		for i := range blocks {
+			if blocks[i].Kind == editor.Paragraph {
+				blocks[i].Text = dl + " " + blocks[i].Text
+				placed = true
+				break
+			}
+		}
+		if !placed {
+			blocks = append([]editor.Block{{Kind: editor.Paragraph, Text: dl}}, blocks...)
+		}
+	}
+	// Raw HTML in copy is shown as text, never interpreted: Fyne's Markdown
+	// drops tags, and honours entities but not backslash escapes before "<".
+	body := strings.NewReplacer("&", "&amp;", "<", "&lt;").Replace(editor.FormatBody(blocks))
+	segs = append(segs, widget.NewRichTextFromMarkdown(body).Segments...)
+	if len(credits) > 0 {
+		para(strings.Join(credits, "; "), small)
+	}
+	rt := widget.NewRichText(segs...)
+	rt.Wrapping = fyne.TextWrapWord
+	return rt
+}

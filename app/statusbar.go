@@ -1,0 +1,85 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"copydesk/editor"
+)
+
+// statusBar shows the save state left and the counts right.
+type statusBar struct {
+	state   *widget.Label
+	counts  *widget.Label
+	content fyne.CanvasObject
+	last    editor.Counts
+	seq     uint64 // the revision last shown as saved
+}
+
+func newStatusBar() *statusBar {
+	s := &statusBar{state: widget.NewLabel(""), counts: widget.NewLabel("")}
+	s.state.Truncation = fyne.TextTruncateEllipsis
+	s.content = container.NewBorder(widget.NewSeparator(), nil, nil, s.counts, s.state, layout.NewSpacer())
+	return s
+}
+
+func (s *statusBar) setText(t string) {
+	if s.state.Text != t {
+		s.state.SetText(t)
+	}
+}
+
+// setSaved shows when the draft was last written and the newest revision.
+func (s *statusBar) setSaved(at time.Time, seq uint64) {
+	s.seq = seq
+	t := "Saved " + at.Format("15:04:05")
+	if seq > 0 {
+		t += fmt.Sprintf(" · revision %d", seq)
+	}
+	s.setText(t)
+}
+
+// setCounts shows words, characters and reading time. It is called on
+// every keystroke, so it does nothing when the figures have not changed.
+func (s *statusBar) setCounts(c editor.Counts) {
+	if c == s.last && s.counts.Text != "" {
+		return
+	}
+	s.last = c
+	s.counts.SetText(countsText(c))
+}
+
+func countsText(c editor.Counts) string {
+	word := "words"
+	if c.Words == 1 {
+		word = "word"
+	}
+	return fmt.Sprintf("%s %s · %s characters · %d min read", thousands(c.Words), word, thousands(c.Chars), int(c.ReadingTime/time.Minute))
+}
+
+// thousands writes n with a comma between thousands: 10,412.
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	if n < 0 {
+		return "-" + thousands(-n)
+	}
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// oneLine keeps an error message to one line for the status bar.
+func oneLine(err error) string {
+	return strings.Join(strings.Fields(err.Error()), " ")
+}

@@ -1,0 +1,410 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"copydesk/editor"
+	"copydesk/storage"
+)
+
+// Window is the main window: library left, the article in the centre
+// (Edit | History), metadata and checks right, the status bar below.
+type Window struct {
+	app      fyne.App
+	win      fyne.Window
+	cfg      Config
+	store    storage.Store
+	settings *Settings
+	ctx      context.Context
+
+	lib    *library
+	pane   *articlePane
+	meta   *metadataPanel
+	status *statusBar
+
+	centreTabs, rightTabs *container.AppTabs
+	leftSplit, rightSplit *container.Split
+	history               ArticleView
+	checks                ChecksView
+	cancelCheck           func()
+
+	// The open article. Only the UI goroutine reads or writes these.
+	doc           *document
+	loading       bool   // set while widgets are filled from an article
+	dirty         bool   // edits not yet in the stored draft
+	sinceRevision bool   // edits not yet in a revision
+	editGen       uint64 // counts edits: a save applies to the edits it saw
+	cancelSave    func()
+	closing       bool
+	escape        func() // closes the dialog Escape should close
+
+	bg sync.WaitGroup // store writes in flight
+}
+
+// document is an open article and what the window knows of its stored
+// copy. base carries the fields the window does not edit (ID, created,
+// language, embargo …). The store-side fields are guarded by mu, which also
+// puts this article's writes in order.
+type document struct {
+	id   string          // never changes; goroutines may read it
+	base *editor.Article // the UI goroutine's only
+
+	stored atomic.Bool // Create has been called
+
+	mu      sync.Mutex
+	version uint64 // draft version, for SaveDraft and DraftVersion
+	seq     uint64 // newest revision
+}
+
+// openedDocument is a stored article as the store gave it.
+func openedDocument(d storage.Draft) *document {
+	doc := &document{id: d.Article.ID, base: d.Article, version: d.Version, seq: d.Seq}
+	doc.stored.Store(true)
+	return doc
+}
+
+// NewWindow builds the main window on a; Run shows it. Tests build it on a
+// test app.
+func NewWindow(a fyne.App, cfg Config) *Window {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Location == nil {
+		cfg.Location = time.Local
+	}
+	if cfg.AutosaveDelay <= 0 {
+		cfg.AutosaveDelay = DefaultAutosaveDelay
+	}
+	if cfg.do == nil {
+		cfg.do = fyne.Do
+	}
+	if cfg.after == nil {
+		cfg.after = func(d time.Duration, f func()) func() {
+			t := time.AfterFunc(d, f)
+			return func() { t.Stop() }
+		}
+	}
+	w := &Window{
+		app:      a,
+		cfg:      cfg,
+		store:    cfg.Store,
+		settings: NewSettings(a.Preferences(), cfg.Author, cfg.Style),
+		ctx:      context.Background(),
+	}
+	w.settings.ApplyTheme(a)
+	w.win = a.NewWindow("Copydesk")
+	w.build()
+	w.win.SetMainMenu(w.mainMenu())
+	w.win.Resize(w.settings.WindowSize())
+	w.win.SetCloseIntercept(w.requestClose)
+	w.win.Canvas().SetOnTypedKey(w.typedKey)
+	w.lib.reload()
+	w.showArticle(nil)
+	return w
+}
+
+// Window is the Fyne window.
+func (w *Window) Window() fyne.Window { return w.win }
+
+// Settings are the person's settings.
+func (w *Window) Settings() *Settings { return w.settings }
+
+// build lays the window out.
+func (w *Window) build() {
+	w.lib = newLibrary(w)
+	w.pane = newArticlePane(w)
+	w.meta = newMetadataPanel(w)
+	w.status = newStatusBar()
+
+	opt := HistoryOptions{
+		Author: w.settings.Name,
+		Style:  w.settings.Style,
+		OnRestored: func(a *editor.Article, rev storage.Revision) {
+			w.restored(a, rev)
+		},
+	}
+	var historyContent fyne.CanvasObject
+	if f := w.cfg.Extensions.History; f != nil {
+		w.history = f(w.win, w.store, opt)
+		historyContent = w.history
+	} else {
+		// Hook: app/history fills this tab (Extensions.History).
+		historyContent = placeholder("The history of revisions is not part of this build.")
+	}
+	var checksContent fyne.CanvasObject
+	if f := w.cfg.Extensions.Checks; f != nil {
+		w.checks = f(w.win, w.store, ChecksOptions{Style: w.settings.Style, Jump: w.jump, Fix: w.takeFix})
+		checksContent = w.checks
+	} else {
+		// Hook: app/checks fills this tab (Extensions.Checks).
+		checksContent = placeholder("Copy checks are not part of this build.")
+	}
+	w.centreTabs = container.NewAppTabs(
+		container.NewTabItem("Edit", w.pane.content),
+		container.NewTabItem("History", historyContent),
+	)
+	w.centreTabs.OnSelected = func(t *container.TabItem) {
+		if t.Text == "History" {
+			w.loadView(w.history)
+		}
+	}
+	w.rightTabs = container.NewAppTabs(
+		container.NewTabItem("Metadata", w.meta.content),
+		container.NewTabItem("Checks", checksContent),
+	)
+	w.rightTabs.OnSelected = func(t *container.TabItem) {
+		if t.Text == "Checks" {
+			w.runChecks()
+		}
+	}
+	w.rightSplit = container.NewHSplit(w.centreTabs, w.rightTabs)
+	w.leftSplit = container.NewHSplit(w.lib.content, w.rightSplit)
+	w.leftSplit.Offset, w.rightSplit.Offset = w.settings.Splits()
+	w.win.SetContent(container.NewBorder(nil, w.status.content, nil, nil, w.leftSplit))
+}
+
+func placeholder(text string) fyne.CanvasObject {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	l.Alignment = fyne.TextAlignCenter
+	return container.NewCenter(l)
+}
+
+// loadView tells a history or checks view which article is open.
+func (w *Window) loadView(v ArticleView) {
+	if v == nil {
+		return
+	}
+	if w.doc == nil {
+		v.Load("", nil)
+		return
+	}
+	v.Load(w.doc.base.ID, w.Article)
+}
+
+// Article returns the article as edited in the window now, or nil when
+// none is open. Call it on the UI goroutine.
+func (w *Window) Article() *editor.Article {
+	if w.doc == nil {
+		return nil
+	}
+	a := w.doc.base.Clone()
+	w.pane.apply(a)
+	w.meta.apply(a)
+	if w.dirty || w.sinceRevision {
+		a.Modified = w.cfg.Now().UTC().Truncate(time.Millisecond)
+		if a.Modified.Before(a.Created) {
+			a.Modified = a.Created
+		}
+	}
+	return a
+}
+
+// OpenNewest opens the library's first row, if there is one: the story
+// changed last.
+func (w *Window) OpenNewest() {
+	if len(w.lib.rows) > 0 {
+		w.lib.selectRow(0)
+	}
+}
+
+// Open shows the article id, after making a checkpoint revision of the
+// open one if it has changes.
+func (w *Window) Open(id string) error {
+	if w.doc != nil && w.doc.base.ID == id {
+		return nil
+	}
+	d, err := w.store.Draft(w.ctx, id)
+	if err != nil {
+		w.showError(fmt.Errorf("cannot open the story: %w", err))
+		return err
+	}
+	w.leave()
+	w.showArticle(openedDocument(d))
+	w.status.setSaved(d.Saved.In(w.cfg.Location), d.Seq)
+	return nil
+}
+
+// unkept reports whether the open story is new, has been written in, and
+// cannot be kept because it has no headline.
+func (w *Window) unkept() bool {
+	if w.doc == nil || w.doc.stored.Load() || (!w.dirty && !w.sinceRevision) {
+		return false
+	}
+	return strings.TrimSpace(w.pane.headline.Text) == ""
+}
+
+// confirmDiscard runs proceed at once, or once the person agrees to lose a
+// new story that has no headline; cancelled runs if they do not.
+func (w *Window) confirmDiscard(proceed, cancelled func()) {
+	if !w.unkept() {
+		proceed()
+		return
+	}
+	dialog.ShowConfirm("Discard the new story?",
+		"The new story has no headline, so it cannot be kept.\nDiscard it? (No: go back and give it a headline.)",
+		func(ok bool) {
+			if !ok {
+				if cancelled != nil {
+					cancelled()
+				}
+				w.win.Canvas().Focus(w.pane.headline)
+				return
+			}
+			w.dirty, w.sinceRevision = false, false
+			proceed()
+		}, w.win)
+}
+
+// NewArticle starts a new story. It is stored once it has a headline.
+func (w *Window) NewArticle() {
+	w.confirmDiscard(w.newArticle, nil)
+}
+
+func (w *Window) newArticle() {
+	w.leave()
+	a := editor.New(w.cfg.Now())
+	if name := w.settings.Name(); name != "" {
+		a.Bylines = []editor.Byline{{Name: name, Role: editor.RoleWriter}}
+	}
+	w.showArticle(&document{id: a.ID, base: a})
+	w.status.setText("New story: it is kept once it has a headline")
+	w.lib.list.UnselectAll()
+	w.win.Canvas().Focus(w.pane.headline)
+}
+
+// leave makes a checkpoint of the open article if it has changes that no
+// revision holds, without waiting for it.
+func (w *Window) leave() {
+	w.stopAutosave()
+	if w.doc == nil || (!w.dirty && !w.sinceRevision) {
+		return
+	}
+	w.writeRevision(storage.Meta{Kind: storage.KindCheckpoint})
+}
+
+// showArticle fills the window from doc (nil: no article).
+func (w *Window) showArticle(doc *document) {
+	w.doc = doc
+	w.dirty, w.sinceRevision = false, false
+	w.editGen++
+	w.loading = true
+	if doc == nil {
+		w.pane.load(&editor.Article{})
+		w.meta.load(&editor.Article{})
+	} else {
+		w.pane.load(doc.base)
+		w.meta.load(doc.base)
+	}
+	w.loading = false
+	w.pane.setEnabled(doc != nil)
+	w.meta.setEnabled(doc != nil)
+	w.status.setCounts(w.pane.body.Counts())
+	if doc == nil {
+		w.status.setText("No story open: choose one in the library, or File › New")
+		w.win.SetTitle("Copydesk")
+	} else {
+		w.updateTitle()
+	}
+	w.lib.updateSpikeButton()
+	if w.centreTabs.Selected() != nil && w.centreTabs.Selected().Text == "History" {
+		w.loadView(w.history)
+	}
+	w.runChecks()
+}
+
+func (w *Window) updateTitle() {
+	h := w.pane.headline.Text
+	if h == "" {
+		h = "New story"
+	}
+	w.win.SetTitle(h + " — Copydesk")
+}
+
+// restored loads a revision that the history view has made current.
+func (w *Window) restored(a *editor.Article, rev storage.Revision) {
+	d, err := w.store.Draft(w.ctx, a.ID)
+	if err != nil {
+		w.showError(err)
+		return
+	}
+	w.stopAutosave()
+	w.showArticle(openedDocument(d))
+	w.status.setSaved(rev.Time.In(w.cfg.Location), rev.Seq)
+	w.lib.reload()
+}
+
+// requestClose is the window's close intercept and File › Quit: remember
+// the layout, make a checkpoint of unsaved changes, then close.
+func (w *Window) requestClose() {
+	if w.closing {
+		return
+	}
+	if w.unkept() {
+		w.confirmDiscard(w.requestClose, nil)
+		return
+	}
+	w.settings.SetWindowSize(w.win.Canvas().Size())
+	w.settings.SetSplits(w.leftSplit.Offset, w.rightSplit.Offset)
+	w.stopAutosave()
+	w.bg.Wait()
+	if w.doc != nil && (w.dirty || w.sinceRevision) {
+		a := w.Article()
+		if _, err := w.doc.revision(w.ctx, w.store, a, w.meta0(storage.KindCheckpoint, "")); err != nil && !errors.Is(err, errNoHeadline) {
+			dialog.ShowConfirm("The changes could not be saved",
+				fmt.Sprintf("%v\n\nClose anyway and lose the changes since the last save?", err),
+				func(ok bool) {
+					if ok {
+						w.closeNow()
+					}
+				}, w.win)
+			return
+		}
+	}
+	w.closeNow()
+}
+
+// finish runs after the event loop has ended without requestClose: the
+// driver quit on SIGTERM or SIGINT (Fyne's GLFW driver catches both and
+// quits at once). No UI goroutine runs any more, so the copy is read here
+// and the changes are kept as a checkpoint, as on File › Quit.
+func (w *Window) finish() error {
+	if w.closing {
+		return nil
+	}
+	w.closing = true
+	w.stopAutosave()
+	w.bg.Wait()
+	w.settings.SetSplits(w.leftSplit.Offset, w.rightSplit.Offset)
+	if w.doc == nil || (!w.dirty && !w.sinceRevision) {
+		return nil
+	}
+	_, err := w.doc.revision(w.ctx, w.store, w.Article(), w.meta0(storage.KindCheckpoint, ""))
+	if err != nil && !errors.Is(err, errNoHeadline) {
+		return fmt.Errorf("the changes since the last save could not be kept: %w", err)
+	}
+	return nil
+}
+
+func (w *Window) closeNow() {
+	w.closing = true
+	w.win.Close()
+}
+
+// Wait returns when the store writes started so far have finished.
+func (w *Window) Wait() { w.bg.Wait() }
+
+func (w *Window) showError(err error) {
+	dialog.ShowError(err, w.win)
+}
