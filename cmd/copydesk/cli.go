@@ -292,7 +292,13 @@ func (e *env) openStore() (storage.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return badgerstore.Open(e.dbDir, badgerstore.Options{EncryptionKey: key})
+	return e.openWithKey(key)
+}
+
+// openWithKey opens the desk's database with its key (nil: not encrypted).
+// Before an older schema is migrated, the whole directory is copied aside.
+func (e *env) openWithKey(key []byte) (storage.Store, error) {
+	return badgerstore.Open(e.dbDir, badgerstore.Options{EncryptionKey: key, BeforeMigrate: e.backupBeforeMigrate})
 }
 
 // withStore opens the store, runs fn and closes the store, keeping the

@@ -46,22 +46,30 @@ func cmdInit(e *env, args []string) error {
 		}
 		key = keyfile.NewKey()
 	}
-	// Badger creates its files first: badgerstore refuses a directory
-	// that holds anything else, the key header included.
-	s, err := badgerstore.Open(e.dbDir, badgerstore.Options{EncryptionKey: key})
-	if err != nil {
-		return err
+	start := time.Now()
+	if err := os.MkdirAll(e.dbDir, 0o700); err != nil {
+		return fmt.Errorf("cannot create the database directory: %w", err)
 	}
-	if err := s.Close(); err != nil {
+	if *encrypt {
+		// The key header first: a crash after it leaves a header and no
+		// database (init again), never a database nobody can unlock.
+		if err := keyfile.Seal(e.dbDir, pass, key, keyfile.DefaultParams); err != nil {
+			return err
+		}
+	}
+	s, err := badgerstore.Open(e.dbDir, badgerstore.Options{EncryptionKey: key})
+	if err == nil {
+		err = s.Close()
+	}
+	if err != nil {
+		if *encrypt {
+			os.Remove(filepath.Join(e.dbDir, keyfile.FileName))
+		}
 		return err
 	}
 	if !*encrypt {
 		fmt.Fprintf(e.io.err, "created database %s\n", e.dbDir)
 		return nil
-	}
-	start := time.Now()
-	if err := keyfile.Seal(e.dbDir, pass, key, keyfile.DefaultParams); err != nil {
-		return fmt.Errorf("%w; the database %s was created but cannot be opened: remove it and run init again", err, e.dbDir)
 	}
 	fmt.Fprintf(e.io.err, "created encrypted database %s (key derivation %v). Keep the passphrase safe: without it nothing in the database can be read.\n",
 		e.dbDir, time.Since(start).Round(time.Millisecond))

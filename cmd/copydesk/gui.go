@@ -3,27 +3,158 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
+	"runtime/debug"
+
+	"fyne.io/fyne/v2"
 
 	"copydesk/app"
+	"copydesk/app/checks"
+	"copydesk/app/history"
+	"copydesk/app/transfer"
+	"copydesk/editor"
+	"copydesk/editor/check"
+	"copydesk/editor/formats"
 	"copydesk/storage"
+	"copydesk/storage/badgerstore"
+	"copydesk/storage/keyfile"
 )
 
 // runGUI opens the window on the desk's database. A database held by
-// another Copydesk is reported in a dialog by the app, then we exit.
+// another Copydesk is reported in a dialog naming the database and the pid
+// that holds it, then we exit. An encrypted desk without
+// $COPYDESK_PASSPHRASE_FILE asks for its passphrase in a window, and a
+// first run (no database directory yet) offers to encrypt the new desk.
 func runGUI(e *env) int {
+	cfg := app.Config{DBDir: e.dbDir, Author: e.author, Style: e.style, Version: buildVersion(), Context: e.ctx}
+	cfg.Extensions = extensions(e)
+	gate, err := e.gate()
+	if err != nil {
+		return guiFailed(e, err)
+	}
+	if gate != nil {
+		if err := app.RunGated(cfg, *gate); err != nil {
+			fmt.Fprintln(e.io.err, "copydesk:", oneLine(err))
+			return exitUser
+		}
+		return exitOK
+	}
 	s, err := e.openStore()
 	if err != nil {
-		if errors.Is(err, storage.ErrLocked) {
-			app.ShowFatal("Copydesk is already open", err)
-		} else {
-			fmt.Fprintln(e.io.err, "copydesk:", oneLine(err))
-		}
-		return exitUser
+		return guiFailed(e, err)
 	}
 	defer s.Close()
-	if err := app.Run(app.Config{Store: s, DBDir: e.dbDir}); err != nil {
+	cfg.Store = s
+	if err := app.Run(cfg); err != nil {
 		fmt.Fprintln(e.io.err, "copydesk:", oneLine(err))
 		return exitUser
 	}
 	return exitOK
+}
+
+func guiFailed(e *env, err error) int {
+	fmt.Fprintln(e.io.err, "copydesk:", oneLine(err))
+	if errors.Is(err, storage.ErrLocked) {
+		app.ShowFatal("Copydesk is already open", err)
+	} else {
+		app.ShowFatal("Copydesk cannot open the desk", err)
+	}
+	return exitUser
+}
+
+// gate says what the window must ask before the desk opens: nil when the
+// store can simply be opened.
+func (e *env) gate() (*app.Gate, error) {
+	encrypted, err := keyfile.Exists(e.dbDir)
+	if err != nil {
+		return nil, err
+	}
+	if encrypted {
+		if e.getenv(envPassphraseFile) != "" {
+			return nil, nil
+		}
+		return &app.Gate{Unlock: func(pass []byte) (storage.Store, error) {
+			key, err := keyfile.Unlock(e.dbDir, pass)
+			if err != nil {
+				return nil, err
+			}
+			return e.openWithKey(key)
+		}}, nil
+	}
+	if _, err := os.Stat(e.dbDir); !errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	return &app.Gate{Create: func(pass []byte) (storage.Store, error) {
+		if err := os.MkdirAll(e.dbDir, 0o700); err != nil {
+			return nil, fmt.Errorf("cannot create the database directory: %w", err)
+		}
+		var key []byte
+		if pass != nil {
+			key = keyfile.NewKey()
+			// The key header first, as copydesk init does.
+			if err := keyfile.Seal(e.dbDir, pass, key, keyfile.DefaultParams); err != nil {
+				return nil, err
+			}
+		}
+		return e.openWithKey(key)
+	}}, nil
+}
+
+// extensions wires the views and flows of app's sub-packages into the window.
+func extensions(e *env) app.Extensions {
+	return app.Extensions{
+		History: func(w fyne.Window, s storage.Store, o app.HistoryOptions) app.ArticleView {
+			return history.New(w, s, history.Options{Author: o.Author, Style: o.Style, OnRestored: o.OnRestored})
+		},
+		Checks: func(w fyne.Window, s storage.Store, o app.ChecksOptions) app.ChecksView {
+			return checks.New(checks.Options{Store: s, Style: o.Style(), OnFix: o.Fix,
+				OnJump: func(f check.Finding) { o.Jump(f.Place.Field, f.Place.Block, f.Place.Start, f.Place.End) }})
+		},
+		Export: func(w fyne.Window, s storage.Store, ids []string, style editor.Style, open *editor.Article) {
+			load := transfer.StoreLoader(s, style)
+			if open != nil {
+				load = transfer.WithWorkingCopy(load, open)
+			}
+			prefs := fyne.CurrentApp().Preferences()
+			last := formats.Format(prefs.StringWithFallback("export.format", string(formats.HTML)))
+			transfer.ExportHolding(w, s, ids, load, last, func(f formats.Format) { prefs.SetString("export.format", string(f)) }, e.author)
+		},
+		Backup: func(w fyne.Window, s storage.Store) {
+			encrypted, _ := keyfile.Exists(e.dbDir)
+			transfer.Backup(w, s, encrypted)
+		},
+		Restore: func(w fyne.Window, _ storage.Store) {
+			transfer.Restore(w, func(dir string) (storage.Store, error) {
+				return badgerstore.Open(dir, badgerstore.Options{})
+			})
+		},
+	}
+}
+
+// buildVersion is the module version, else the VCS revision the binary
+// was built from, for Help › About.
+func buildVersion() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return ""
+	}
+	if v := bi.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	rev, dirty := "", false
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			dirty = s.Value == "true"
+		}
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	if rev != "" && dirty {
+		rev += " (modified)"
+	}
+	return rev
 }
