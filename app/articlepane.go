@@ -20,17 +20,19 @@ type articlePane struct {
 	dateline   *widget.Label // the dateline in house style, as it will lead the copy
 	body       *blockedit.Editor
 	find       *findBar
+	limits     *limitCounters
 	content    fyne.CanvasObject
 }
 
 func newArticlePane(w *Window) *articlePane {
-	p := &articlePane{w: w}
+	p := &articlePane{w: w, limits: newLimitCounters(w)}
 	p.headline = newFieldEntry(w, false)
 	p.headline.SetPlaceHolder("Headline")
 	p.headline.TextStyle = fyne.TextStyle{Bold: true}
 	p.headline.OnChanged = func(string) {
 		if !w.loading {
 			w.updateTitle()
+			p.limits.update()
 		}
 		w.edited()
 	}
@@ -40,13 +42,21 @@ func newArticlePane(w *Window) *articlePane {
 	p.standfirst.SetPlaceHolder("Standfirst: the story in one sentence")
 	p.standfirst.Wrapping = fyne.TextWrapWord
 	p.standfirst.SetMinRowsVisible(2)
-	p.standfirst.OnChanged = func(string) { w.edited() }
+	p.standfirst.OnChanged = func(string) {
+		if !w.loading {
+			p.limits.update()
+		}
+		w.edited()
+	}
 	// Return leaves the standfirst for the body: it is one sentence.
 	p.standfirst.onReturn = func() bool { p.body.FocusBlock(0, 0); return true }
 
 	p.body = blockedit.New()
 	p.body.OnChanged = func() {
 		w.status.setCounts(p.body.Counts())
+		if !w.loading {
+			p.limits.update()
+		}
 		w.edited()
 	}
 	p.body.OnShortcut = w.shortcut
@@ -60,7 +70,10 @@ func newArticlePane(w *Window) *articlePane {
 	inset := 7*theme.Padding() + theme.InnerPadding() + 2*theme.Padding()
 	datelineRow := container.New(layout.NewCustomPaddedLayout(0, -theme.Padding(), inset, 0), p.dateline)
 
-	top := container.NewVBox(p.headline, p.standfirst, p.find.content, datelineRow)
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, nil, p.limits.headline, p.headline),
+		container.NewBorder(nil, nil, nil, p.limits.standfirst, p.standfirst),
+		p.find.content, datelineRow)
 	p.content = container.NewBorder(top, nil, nil, nil, p.body)
 	return p
 }

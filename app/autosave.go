@@ -52,7 +52,11 @@ type saveResult struct {
 	saved time.Time
 	kept  uint64 // a revision made of a copy changed elsewhere (ErrStale), or 0
 	rev   bool   // a revision was made
-	err   error
+	// drafted: a checkpoint of a change to a published story, without a
+	// correction note, was kept as the draft instead of a revision.
+	drafted  bool
+	headline string
+	err      error
 }
 
 // autosave writes the draft in the background.
@@ -86,8 +90,11 @@ func (w *Window) writeRevision(m storage.Meta) {
 	w.bg.Add(1)
 	go func() {
 		defer w.bg.Done()
-		rev, err := doc.revision(w.ctx, w.store, a, m)
-		r := saveResult{doc: doc, gen: gen, seq: rev.Seq, saved: rev.Time, rev: true, err: err}
+		rev, drafted, err := doc.revisionOrDraft(w.ctx, w.store, a, m)
+		r := saveResult{doc: doc, gen: gen, seq: rev.Seq, saved: rev.Time, rev: !drafted, drafted: drafted, headline: a.Headline, err: err}
+		if drafted {
+			r.saved = w.cfg.Now()
+		}
 		w.cfg.do(func() { w.saved(r) })
 	}()
 }
@@ -116,6 +123,9 @@ func (w *Window) saved(r saveResult) {
 		}
 		return
 	}
+	if r.drafted && !current {
+		w.status.setText(unfiledMessage(r.headline))
+	}
 	if current {
 		w.lib.updateSpikeButton() // a new story is stored now
 		if r.gen == w.editGen {
@@ -124,10 +134,17 @@ func (w *Window) saved(r saveResult) {
 				w.sinceRevision = false
 			}
 		}
-		if w.dirty {
+		switch {
+		case w.dirty:
 			w.status.setText("Unsaved changes")
-		} else {
+		case r.drafted:
+			w.status.setText(unfiledMessage(r.headline))
+			w.meta.unfiled.Show()
+		default:
 			w.status.setSaved(r.saved.In(w.cfg.Location), r.seq)
+		}
+		if r.rev && !w.sinceRevision {
+			w.meta.unfiled.Hide()
 		}
 		if r.rev && w.centreTabs.Selected() != nil && w.centreTabs.Selected().Text == "History" {
 			w.loadView(w.history) // show the new revision
@@ -145,6 +162,11 @@ func (w *Window) saved(r saveResult) {
 func (d *document) draft(ctx context.Context, s storage.Store, a *editor.Article, author string) (kept uint64, err error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	return d.draftLocked(ctx, s, a, author)
+}
+
+// draftLocked is draft, called with mu held.
+func (d *document) draftLocked(ctx context.Context, s storage.Store, a *editor.Article, author string) (kept uint64, err error) {
 	if !d.stored.Load() {
 		_, err := d.create(ctx, s, a, storage.Meta{Author: author, Kind: storage.KindCheckpoint, Label: "new story"})
 		return 0, err
@@ -163,13 +185,41 @@ func (d *document) draft(ctx context.Context, s storage.Store, a *editor.Article
 	return kept, nil
 }
 
-// revision makes a an immutable revision (and the draft).
+// revision makes a an immutable revision (and the draft). A checkpoint
+// of a change to a published story that has no new correction note is
+// kept as the draft only (see revisionOrDraft).
 func (d *document) revision(ctx context.Context, s storage.Store, a *editor.Article, m storage.Meta) (storage.Revision, error) {
+	rev, _, err := d.revisionOrDraft(ctx, s, a, m)
+	return rev, err
+}
+
+// revisionOrDraft is revision, reporting whether a checkpoint was kept as
+// the draft because it would have filed a correction without a note. A
+// change to a published story with its note becomes a correction.
+func (d *document) revisionOrDraft(ctx context.Context, s storage.Store, a *editor.Article, m storage.Meta) (storage.Revision, bool, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if !d.stored.Load() {
-		return d.create(ctx, s, a, m)
+		rev, err := d.create(ctx, s, a, m)
+		return rev, false, err
 	}
+	kind, asDraft, err := d.revisionKind(ctx, s, a, m.Kind)
+	if err != nil {
+		return storage.Revision{}, false, err
+	}
+	if asDraft {
+		if _, err := d.draftLocked(ctx, s, a, m.Author); err != nil {
+			return storage.Revision{}, false, err
+		}
+		return storage.Revision{Seq: d.seq}, true, nil
+	}
+	m.Kind = kind
+	rev, err := d.save(ctx, s, a, m)
+	return rev, false, err
+}
+
+// save files a revision of a stored story. Called with mu held.
+func (d *document) save(ctx context.Context, s storage.Store, a *editor.Article, m storage.Meta) (storage.Revision, error) {
 	m.DraftVersion = d.version
 	rev, err := s.SaveRevision(ctx, a, m)
 	if errors.Is(err, storage.ErrStale) {

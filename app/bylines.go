@@ -12,7 +12,8 @@ import (
 	"copydesk/editor"
 )
 
-// bylineList edits the bylines and credits: a name and a role a line,
+// bylineList edits the bylines and credits: a name, a role and a title
+// (optional) a line,
 // with buttons to move a line up or down or remove it.
 type bylineList struct {
 	w       *Window
@@ -27,7 +28,7 @@ type bylineList struct {
 type bylineRow struct {
 	name  *fieldEntry
 	role  *widget.Select
-	title string // kept as it came: the panel does not edit titles
+	title *fieldEntry // "Moscow correspondent" (NITF byttl)
 	up    *widget.Button
 	down  *widget.Button
 	del   *widget.Button
@@ -55,11 +56,15 @@ func newBylineList(w *Window, changed func()) *bylineList {
 }
 
 func (l *bylineList) newRow(b editor.Byline) *bylineRow {
-	r := &bylineRow{title: b.Title}
+	r := &bylineRow{}
 	r.name = newFieldEntry(l.w, false)
 	r.name.SetPlaceHolder("Name")
 	r.name.SetText(b.Name)
 	r.name.OnChanged = func(string) { l.changed() }
+	r.title = newFieldEntry(l.w, false)
+	r.title.SetPlaceHolder("Title: Moscow correspondent")
+	r.title.SetText(b.Title)
+	r.title.OnChanged = func(string) { l.changed() }
 	var roles []string
 	for _, k := range editor.Roles {
 		roles = append(roles, roleLabels[k])
@@ -123,7 +128,8 @@ func (l *bylineList) rebuild() {
 		// Two lines: the panel is narrow, and a name needs the width.
 		objs = append(objs, container.NewVBox(
 			container.NewBorder(nil, nil, nil, r.del, r.name),
-			container.NewBorder(nil, nil, nil, container.NewHBox(r.up, r.down), r.role)))
+			container.NewBorder(nil, nil, nil, container.NewHBox(r.up, r.down), r.role),
+			r.title))
 		if i < len(l.rows)-1 {
 			objs = append(objs, widget.NewSeparator())
 		}
@@ -157,7 +163,7 @@ func (l *bylineList) bylines() []editor.Byline {
 				role = k
 			}
 		}
-		out = append(out, editor.Byline{Name: name, Role: role, Title: r.title})
+		out = append(out, editor.Byline{Name: name, Role: role, Title: strings.Join(strings.Fields(r.title.Text), " ")})
 	}
 	return out
 }
@@ -165,7 +171,7 @@ func (l *bylineList) bylines() []editor.Byline {
 func (l *bylineList) setEnabled(on bool) {
 	l.enabled = on
 	for _, r := range l.rows {
-		for _, d := range []fyne.Disableable{r.name, r.role, r.del} {
+		for _, d := range []fyne.Disableable{r.name, r.role, r.title, r.del} {
 			if on {
 				d.Enable()
 			} else {

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"copydesk/app/checks"
 	"copydesk/editor"
 	"copydesk/storage"
 )
@@ -53,7 +55,7 @@ func newLibrary(w *Window) *library {
 	l.status.SetSelected(allStatuses)
 	l.tag = widget.NewSelect([]string{allTags}, func(string) { l.reload() })
 	l.tag.SetSelected(allTags)
-	newB := widget.NewButtonWithIcon("New", theme.DocumentCreateIcon(), w.NewArticle)
+	newB := widget.NewButtonWithIcon("New", theme.DocumentCreateIcon(), func() { w.leaveFirst(w.NewArticle) })
 	l.spike = widget.NewButtonWithIcon("Spike", theme.DeleteIcon(), w.confirmSpike)
 	l.list = widget.NewList(func() int { return len(l.rows) }, l.newRow, l.updateRow)
 	l.list.OnSelected = func(i widget.ListItemID) {
@@ -62,9 +64,11 @@ func newLibrary(w *Window) *library {
 		}
 		id := l.rows[i].ID
 		w.confirmDiscard(func() {
-			if w.Open(id) != nil {
-				l.list.UnselectAll()
-			}
+			w.leaveFirst(func() {
+				if w.Open(id) != nil {
+					l.list.UnselectAll()
+				}
+			})
 		}, l.selectOpen)
 	}
 	top := container.NewVBox(
@@ -272,11 +276,35 @@ func (w *Window) confirmSpike() {
 }
 
 // changeStatus moves the open story to status to and makes a revision of
-// kind status; a move the workflow refuses is explained and undone.
+// kind status. Every way of changing the status (the panel's select, the
+// Article › Status menu, Spike / Unspike) comes here. A move the workflow
+// refuses is explained and undone; a move to ready over the section's
+// length limits asks for an override and its reason, which the revision
+// records (storage.Meta.Note).
 func (w *Window) changeStatus(to editor.Status) {
 	if w.doc == nil {
 		return
 	}
+	a := w.Article()
+	if to == editor.StatusReady && a.Status != editor.StatusSpiked {
+		_, err := w.pane.limits.rules().ReadyCheck(a, to, false, "")
+		var over *editor.OverLimitError
+		if errors.As(err, &over) {
+			w.showStatus(w.meta.statusOf) // until the override is confirmed
+			doc := w.doc
+			checks.ConfirmOverride(w.win, over.Over, func(note string) {
+				if w.doc == doc {
+					w.moveStatus(to, note)
+				}
+			})
+			return
+		}
+	}
+	w.moveStatus(to, "")
+}
+
+// moveStatus makes the move, with note (an override's) on the revision.
+func (w *Window) moveStatus(to editor.Status, note string) {
 	a := w.Article()
 	var err error
 	if a.Status == editor.StatusSpiked && to != editor.StatusSpiked {
@@ -287,20 +315,23 @@ func (w *Window) changeStatus(to editor.Status) {
 		err = a.SetStatus(to)
 	}
 	if err != nil {
-		w.loading = true
-		w.meta.setStatus(w.meta.statusOf)
-		w.loading = false
+		w.showStatus(w.meta.statusOf)
 		w.showError(err)
 		return
 	}
 	w.doc.base.Status, w.doc.base.SpikedFrom = a.Status, a.SpikedFrom
-	w.loading = true
-	w.meta.setStatus(a.Status)
-	w.loading = false
+	w.showStatus(a.Status)
 	w.lib.updateSpikeButton()
 	w.editGen++
 	w.dirty, w.sinceRevision = true, true
-	w.writeRevision(storage.Meta{Kind: storage.KindStatus, Label: "status: " + a.Status.Label()})
+	w.writeRevision(storage.Meta{Kind: storage.KindStatus, Label: "status: " + a.Status.Label(), Note: note})
+}
+
+// showStatus shows s in the panel's select without treating it as a change.
+func (w *Window) showStatus(s editor.Status) {
+	w.loading = true
+	w.meta.setStatus(s)
+	w.loading = false
 }
 
 // tightVBox stacks a row's two labels with no padding between them.

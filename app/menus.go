@@ -33,7 +33,7 @@ func item(label string, sc fyne.Shortcut, action func()) *fyne.MenuItem {
 // an entry has the keyboard.
 func (w *Window) mainMenu() *fyne.MainMenu {
 	file := fyne.NewMenu("File",
-		item("New story", ctrl(fyne.KeyN), w.NewArticle),
+		item("New story", ctrl(fyne.KeyN), func() { w.leaveFirst(w.NewArticle) }),
 		item("Import…", ctrl(fyne.KeyO), w.importDialog),
 		item("Export…", ctrl(fyne.KeyE), w.exportDialog),
 	)
@@ -158,8 +158,14 @@ func (w *Window) SaveRevision(label string) {
 		w.labelNewest(label)
 		return
 	}
-	w.status.setText("Saving revision…")
-	w.writeRevision(storage.Meta{Kind: storage.KindSave, Label: label})
+	// A change to a published story is a correction: it needs a note for
+	// readers first.
+	w.correctionFirst(func() {
+		w.status.setText("Saving revision…")
+		w.writeRevision(storage.Meta{Kind: storage.KindSave, Label: label})
+	}, func() {
+		w.status.setText("Not saved as a revision: a change to a published story is filed as a correction, with a note for readers")
+	})
 }
 
 // labelNewest labels the newest revision (or says there is nothing to save).

@@ -31,10 +31,18 @@ type metadataPanel struct {
 	status   *widget.Select
 	urgency  *widget.Select
 	ednote   *fieldEntry
-	entries  []*fieldEntry
-	selects  []*widget.Select
-	content  fyne.CanvasObject
-	statusOf editor.Status // the status the select shows
+	language *widget.Select
+	embargo  *embargoField
+	// correction is the public correction note, shown once the story is
+	// published; unfiled says the draft holds changes to the published
+	// copy that no correction has filed yet.
+	correction *fieldEntry
+	unfiled    *widget.Label
+	corrBox    *fyne.Container
+	entries    []*fieldEntry
+	selects    []*widget.Select
+	content    fyne.CanvasObject
+	statusOf   editor.Status // the status the select shows
 }
 
 // urgencyNone is the urgency select's entry for "not set".
@@ -42,6 +50,9 @@ const urgencyNone = "—"
 
 func newMetadataPanel(w *Window) *metadataPanel {
 	m := &metadataPanel{w: w}
+	heading := func(t string) fyne.CanvasObject {
+		return widget.NewLabelWithStyle(t, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
 	line := func(placeholder string) *fieldEntry {
 		e := newFieldEntry(w, false)
 		e.SetPlaceHolder(placeholder)
@@ -69,6 +80,7 @@ func newMetadataPanel(w *Window) *metadataPanel {
 			}
 		}
 		m.updatePreview()
+		w.pane.limits.update() // a desk without rules of its own takes the style's
 	})
 	m.style.SetSelected(w.settings.Style().Label())
 
@@ -96,18 +108,30 @@ func newMetadataPanel(w *Window) *metadataPanel {
 		urg = append(urg, strconv.Itoa(i))
 	}
 	m.urgency = widget.NewSelect(urg, func(string) { m.changed() })
-	m.selects = []*widget.Select{m.style, m.status, m.urgency}
+	m.language = widget.NewSelect(append([]string(nil), languages...), func(string) { m.changed() })
+	m.selects = []*widget.Select{m.style, m.status, m.urgency, m.language}
+	m.embargo = newEmbargoField(w, m.changed)
+	m.correction = line("For readers: what was wrong, and what is right")
+	m.correction.MultiLine = true
+	m.correction.Wrapping = fyne.TextWrapWord
+	m.unfiled = widget.NewLabel(unfiledNotice)
+	m.unfiled.Wrapping = fyne.TextWrapWord
+	m.unfiled.Importance = widget.WarningImportance
+	m.unfiled.Hide()
+	m.corrBox = container.NewVBox(heading("Correction"), m.correction, m.unfiled)
+	m.corrBox.Hide()
 	m.ednote = line("Note to editors: never published")
 	m.ednote.MultiLine = true
 	m.ednote.Wrapping = fyne.TextWrapWord
 
-	heading := func(t string) fyne.CanvasObject {
-		return widget.NewLabelWithStyle(t, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
 	form := container.NewVBox(
 		heading("Story"),
 		widget.NewForm(widget.NewFormItem("Section", m.section), widget.NewFormItem("Slug", m.slug),
-			widget.NewFormItem("Status", m.status), widget.NewFormItem("Urgency", m.urgency)),
+			widget.NewFormItem("Status", m.status), widget.NewFormItem("Urgency", m.urgency),
+			widget.NewFormItem("Language", m.language)),
+		m.corrBox,
+		heading("Embargo"),
+		m.embargo.content,
 		heading("Dateline"),
 		widget.NewForm(widget.NewFormItem("Place", m.place), widget.NewFormItem("Region", m.region),
 			widget.NewFormItem("Date", m.date), widget.NewFormItem("Source", m.source),
@@ -132,6 +156,7 @@ func (m *metadataPanel) changed() {
 		return
 	}
 	m.updatePreview()
+	m.w.pane.limits.update()
 	m.w.edited()
 }
 
@@ -192,7 +217,14 @@ func (m *metadataPanel) load(a *editor.Article) {
 		m.urgency.SetSelected(urgencyNone)
 	}
 	m.ednote.SetText(a.EdNote)
+	m.setLanguage(a.Language)
+	m.embargo.load(a.Embargo)
+	m.correction.SetText(a.Correction)
+	m.unfiled.Hide()
+	m.showCorrection()
 	m.updatePreview()
+	m.w.pane.limits.update()
+	m.w.noteUnfiledChanges()
 }
 
 // setStatus shows s in the status select without treating it as a change.
@@ -203,6 +235,7 @@ func (m *metadataPanel) setStatus(s editor.Status) {
 		return
 	}
 	m.status.SetSelected(s.Label())
+	m.showCorrection()
 }
 
 // apply writes the panel's fields into a (not the status: the window
@@ -220,6 +253,11 @@ func (m *metadataPanel) apply(a *editor.Article) {
 	a.Tags = editor.NormalizeTags(m.tags.tags)
 	a.Urgency, _ = strconv.Atoi(m.urgency.Selected) // urgencyNone gives 0
 	a.EdNote = m.ednote.Text
+	if m.language.Selected != "" {
+		a.Language = m.language.Selected
+	}
+	a.Embargo = m.embargo.at
+	a.Correction = strings.TrimSpace(m.correction.Text)
 }
 
 func (m *metadataPanel) setEnabled(on bool) {
@@ -239,4 +277,29 @@ func (m *metadataPanel) setEnabled(on bool) {
 	}
 	m.bylines.setEnabled(on)
 	m.tags.setEnabled(on)
+	m.embargo.setEnabled(on)
+}
+
+// languages are the BCP 47 tags the language list offers; the article's
+// language picks the spelling dictionary. A story in another language
+// keeps it (it is added to the list when shown).
+var languages = []string{"en", "en-GB", "en-US", "ru", "uk", "de", "fr", "es", "it", "pt", "ar", "zh"}
+
+// setLanguage shows the article's language, adding it to the list when
+// it is not there.
+func (m *metadataPanel) setLanguage(tag string) {
+	tag = strings.TrimSpace(tag)
+	if tag == "" {
+		m.language.ClearSelected()
+		return
+	}
+	known := false
+	for _, o := range m.language.Options {
+		known = known || o == tag
+	}
+	if !known {
+		m.language.Options = append(append([]string(nil), languages...), tag)
+		m.language.Refresh()
+	}
+	m.language.SetSelected(tag)
 }

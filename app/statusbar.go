@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
+	"copydesk/app/checks"
 	"copydesk/editor"
 )
 
@@ -17,15 +18,17 @@ import (
 type statusBar struct {
 	state   *widget.Label
 	counts  *widget.Label
+	limit   *checks.LimitLabel // body words against the section's limit
 	content fyne.CanvasObject
 	last    editor.Counts
 	seq     uint64 // the revision last shown as saved
 }
 
 func newStatusBar() *statusBar {
-	s := &statusBar{state: widget.NewLabel(""), counts: widget.NewLabel("")}
+	s := &statusBar{state: widget.NewLabel(""), counts: widget.NewLabel(""), limit: checks.NewLimitLabel()}
 	s.state.Truncation = fyne.TextTruncateEllipsis
-	s.content = container.NewBorder(widget.NewSeparator(), nil, nil, s.counts, s.state, layout.NewSpacer())
+	s.limit.Hide()
+	s.content = container.NewBorder(widget.NewSeparator(), nil, nil, container.NewHBox(s.counts, s.limit), s.state, layout.NewSpacer())
 	return s
 }
 

@@ -76,6 +76,7 @@ func ConfirmOverride(w fyne.Window, over []editor.LimitCount, onConfirm func(not
 		}, w)
 	d.Resize(fyne.NewSize(480, 260))
 	d.Show()
+	w.Canvas().Focus(reason) // type the reason at once
 	return d
 }
 
@@ -115,6 +116,7 @@ func AskCorrection(w fyne.Window, last string, onSave func(note string)) *dialog
 	}, w)
 	d.Resize(fyne.NewSize(520, 320))
 	d.Show()
+	w.Canvas().Focus(note) // type the note at once
 	return d
 }
 

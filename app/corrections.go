@@ -1,0 +1,163 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"copydesk/app/checks"
+	"copydesk/editor"
+	"copydesk/editor/check"
+	"copydesk/storage"
+)
+
+// Once a story is published, a change readers can see is a correction: a
+// revision of kind correction that carries a new public note
+// (Article.Correction). Ctrl+S and switching to another story ask for the
+// note when it is missing. A checkpoint that cannot ask — on closing the
+// window, on SIGTERM, or after the editor cancelled the note — keeps the
+// change as the draft instead of a revision: nothing is lost, nothing is
+// filed unannounced, and the story says so when it is next opened.
+
+// unfiledNotice is shown under the correction note while the draft holds
+// changes that no correction has filed.
+const unfiledNotice = "The draft holds changes to the published copy that no correction has filed yet: save a correction (Ctrl+S) with a note for readers, or undo them."
+
+// showCorrection shows the correction note once the story is published,
+// or when it carries one.
+func (m *metadataPanel) showCorrection() {
+	if m.statusOf == editor.StatusPublished || strings.TrimSpace(m.correction.Text) != "" {
+		m.corrBox.Show()
+	} else {
+		m.corrBox.Hide()
+	}
+}
+
+// setCorrection puts the note given in the dialog in the panel, as an edit.
+func (m *metadataPanel) setCorrection(note string) {
+	m.correction.SetText(note)
+	m.showCorrection()
+}
+
+// filed is the story as its newest revision holds it (nil for a story
+// with none). Called with mu held.
+func (d *document) filed(ctx context.Context, s storage.Store) (*editor.Article, error) {
+	if d.seq == 0 {
+		return nil, nil
+	}
+	a, _, err := s.Revision(ctx, d.id, d.seq)
+	return a, err
+}
+
+// filedNow is filed for the UI goroutine: it waits for a write in flight.
+func (w *Window) filedNow() *editor.Article {
+	doc := w.doc
+	if doc == nil || !doc.stored.Load() {
+		return nil
+	}
+	doc.mu.Lock()
+	defer doc.mu.Unlock()
+	prev, err := doc.filed(w.ctx, w.store)
+	if err != nil {
+		return nil // the save itself will report the store's trouble
+	}
+	return prev
+}
+
+// correctionNeeded reports whether a revision of the open story needs a
+// new correction note first, and the last note for reference.
+func (w *Window) correctionNeeded() (last string, need bool) {
+	if w.doc == nil || w.meta.statusOf != editor.StatusPublished || (!w.dirty && !w.sinceRevision) {
+		return "", false
+	}
+	prev := w.filedNow()
+	if prev == nil {
+		return "", false
+	}
+	if _, err := check.RevisionKind(prev, w.Article(), storage.KindSave); err != nil {
+		return prev.Correction, true
+	}
+	return "", false
+}
+
+// correctionFirst runs then at once — or, when the open story is
+// published and its copy has changed without a new correction note, once
+// the editor has given one (AskCorrection). cancelled runs if they cancel.
+func (w *Window) correctionFirst(then, cancelled func()) {
+	last, need := w.correctionNeeded()
+	if !need {
+		then()
+		return
+	}
+	doc, saved := w.doc, false
+	d := checks.AskCorrection(w.win, last, func(note string) {
+		if w.doc != doc {
+			return
+		}
+		saved = true
+		w.meta.setCorrection(note)
+		then()
+	})
+	d.SetOnClosed(func() {
+		if !saved && cancelled != nil {
+			cancelled()
+		}
+	})
+}
+
+// leaveFirst runs then (which opens another story) after the correction
+// note a change to the open published story needs. Cancelling still
+// leaves: the change is kept as the draft, and the story says so when it
+// is opened again.
+func (w *Window) leaveFirst(then func()) {
+	w.correctionFirst(then, then)
+}
+
+// noteUnfiledChanges marks a published story whose draft holds changes
+// no correction has filed (kept there when a checkpoint could not ask for
+// the note): Ctrl+S then files them, after asking for the note.
+func (w *Window) noteUnfiledChanges() {
+	if w.doc == nil || w.meta.statusOf != editor.StatusPublished {
+		return
+	}
+	prev := w.filedNow()
+	if prev == nil {
+		return
+	}
+	if _, err := check.RevisionKind(prev, w.Article(), storage.KindSave); err != nil {
+		w.sinceRevision = true
+		w.meta.unfiled.Show()
+	}
+}
+
+// unfiledMessage is the status bar's word for a checkpoint kept as the
+// draft.
+func unfiledMessage(headline string) string {
+	if strings.TrimSpace(headline) == "" {
+		headline = "the story"
+	}
+	return fmt.Sprintf("“%s” is published: your change is kept as its draft, not filed. Open it and save a correction (Ctrl+S) with a note for readers.", headline)
+}
+
+// revisionKind is the kind the revision of a takes, and whether a
+// checkpoint must be kept as the draft instead: a change to a published
+// story is a correction and needs a new note. Called with mu held.
+func (d *document) revisionKind(ctx context.Context, s storage.Store, a *editor.Article, kind storage.Kind) (storage.Kind, bool, error) {
+	if a.Status != editor.StatusPublished || (kind != storage.KindSave && kind != storage.KindCheckpoint && kind != storage.KindCorrection) {
+		return kind, false, nil
+	}
+	prev, err := d.filed(ctx, s)
+	if err != nil || prev == nil {
+		return kind, false, err
+	}
+	k, err := check.RevisionKind(prev, a, kind)
+	if err != nil {
+		var fe *editor.FieldError
+		if kind == storage.KindCheckpoint && errors.As(err, &fe) {
+			return kind, true, nil
+		}
+		return kind, false, err
+	}
+	return k, false, nil
+}
