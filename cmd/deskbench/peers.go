@@ -42,10 +42,13 @@ func timeCmd(dir string, okCodes []int, name string, args ...string) (time.Durat
 	return d, nil
 }
 
-// copydeskBinary builds the copydesk command once.
+// copydeskBinary builds the copydesk command from the source tree, once
+// per run of deskbench. A binary left in a reused work directory is built
+// again, not reused: it may predate the code being measured (go build
+// relinks only when something changed, so this costs seconds).
 func copydeskBinary(o options) (string, error) {
 	bin := filepath.Join(o.work, "copydesk")
-	if _, err := os.Stat(bin); err == nil {
+	if builtCopydesk {
 		return bin, nil
 	}
 	cmd := exec.Command("go", "build", "-tags", "migrated_fynedo", "-o", bin, "./cmd/copydesk")
@@ -53,8 +56,12 @@ func copydeskBinary(o options) (string, error) {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return "", fmt.Errorf("building copydesk: %v: %s", err, oneLine(string(out)))
 	}
+	builtCopydesk = true
 	return bin, nil
 }
+
+// builtCopydesk says that this run has built the copydesk binary.
+var builtCopydesk bool
 
 func measureDiff(o options) ([]row, error) {
 	a := compareload.Article(1, 10000)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -67,7 +68,11 @@ var redlineTemplate string
 //go:embed redline.css
 var redlineCSS string
 
-var redline = template.Must(template.New("redline").Parse(redlineTemplate))
+// redline is parsed at the first HTML report, not at start-up: every
+// copydesk command, and the window, would otherwise pay for it.
+var redline = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("redline").Parse(redlineTemplate))
+})
 
 type redlineView struct {
 	Title, ArticleID, From, To, Generated, Stats, Lang string
@@ -150,7 +155,7 @@ func Redline(r *Result, meta ReportMeta) []byte {
 		v.Blocks = append(v.Blocks, b)
 	}
 	var buf bytes.Buffer
-	if err := redline.Execute(&buf, v); err != nil {
+	if err := redline().Execute(&buf, v); err != nil {
 		// The template is fixed and the view holds only strings: an error
 		// here is a bug in this file, caught by the tests.
 		panic(fmt.Sprintf("compare: redline template: %v", err))

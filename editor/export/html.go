@@ -3,6 +3,7 @@ package export
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"copydesk/assets"
@@ -153,13 +154,15 @@ func timeElement(t time.Time, withTime bool) string {
 
 // langTag is a well-formed BCP 47 tag of the common shapes (language,
 // script, region, variants).
-var langTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*$`)
+var langTag = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*$`)
+})
 
 // htmlLang returns the article's language for the lang attribute, or ""
 // when it is not a language tag (an HTML checker refuses a malformed one;
 // without the attribute the page is still valid).
 func htmlLang(s string) string {
-	if langTag.MatchString(s) {
+	if langTag().MatchString(s) {
 		return s
 	}
 	return ""

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -85,14 +86,14 @@ func (r *fmReader) unmarshal(text string, doc *yaml.Node) (err error) {
 	return nil
 }
 
-var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var yamlLineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
 
 // syntaxError turns a yaml.v3 error ("yaml: line 3: mapping values are not
 // allowed in this context") into an input error on the file's line.
 func (r *fmReader) syntaxError(err error) error {
 	msg := strings.TrimSpace(err.Error())
 	line := r.firstLine
-	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+	if m := yamlLineRE().FindStringSubmatch(msg); m != nil {
 		if n, e := strconv.Atoi(m[1]); e == nil {
 			line = r.firstLine + n - 1
 		}

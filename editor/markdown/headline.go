@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -184,7 +185,9 @@ func isRule(l string) bool {
 	return n >= 3
 }
 
-var entityRE = regexp.MustCompile(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
+var entityRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
+})
 
 // plainInline resolves what CommonMark resolves in inline text that a
 // plain-text field should not keep: backslash escapes of ASCII punctuation
@@ -203,7 +206,7 @@ func plainInline(s string) string {
 			continue
 		}
 		if c == '&' {
-			if m := entityRE.FindString(s[i:]); m != "" {
+			if m := entityRE().FindString(s[i:]); m != "" {
 				b.WriteString(decodeEntity(m))
 				i += len(m)
 				continue

@@ -3,6 +3,7 @@ package wire
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -179,20 +180,24 @@ func splitPair(run, caption string) (credit string, ok bool) {
 	return credit, isCreditLike(credit)
 }
 
-var copyrightRE = regexp.MustCompile(`^(?:©|\([cC]\)|(?i:copyright)[ \x{00A0}]*(?:©|\([cC]\)|\d{4}))`)
+var copyrightRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:©|\([cC]\)|(?i:copyright)[ \x{00A0}]*(?:©|\([cC]\)|\d{4}))`)
+})
 
 // isCopyright: "© Peter Kovalev/TASS", "(c) 2019 Reuters", "Copyright 2019
 // The Associated Press". A bare "Copyright" opening a sentence is not one.
 func isCopyright(s string) bool {
-	return copyrightRE.MatchString(s) && utf8.RuneCountInString(s) <= 200
+	return copyrightRE().MatchString(s) && utf8.RuneCountInString(s) <= 200
 }
 
-var explicitCreditRE = regexp.MustCompile(`^(?i:photo(?:graph)?s?|picture|image|фото)(?:[ \x{00A0}]*:|[ \x{00A0}]+(?i:by)[ \x{00A0}])[ \x{00A0}]*(.+)$`)
+var explicitCreditRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?i:photo(?:graph)?s?|picture|image|фото)(?:[ \x{00A0}]*:|[ \x{00A0}]+(?i:by)[ \x{00A0}])[ \x{00A0}]*(.+)$`)
+})
 
 // explicitCredit returns the credit of a "Photo: X" line; explicit is
 // true for such a line even when X is too long to be kept.
 func explicitCredit(s string) (credit string, explicit bool) {
-	m := explicitCreditRE.FindStringSubmatch(s)
+	m := explicitCreditRE().FindStringSubmatch(s)
 	if m == nil {
 		return "", false
 	}
