@@ -56,6 +56,21 @@ func newBlockRow(ed *Editor, b *block) *blockRow {
 	return r
 }
 
+// reuse makes a spare row of b's kind show block b, as a new row would.
+func (r *blockRow) reuse(b *block) {
+	r.id = b.id
+	r.setText(b.Text)
+	r.entry.CursorRow, r.entry.CursorColumn = 0, 0
+	r.entry.PlaceHolder = r.ed.placeholderFor(b)
+	r.measuredW, r.lines = 0, 0
+	r.foundRange = nil
+	r.selected = false
+	for _, m := range r.masks {
+		m.Hide()
+	}
+	r.Refresh()
+}
+
 // setKind restyles the row for a new block kind.
 func (r *blockRow) setKind(k editor.BlockKind) {
 	if r.kind == k {

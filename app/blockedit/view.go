@@ -45,6 +45,41 @@ type view struct {
 	lo, hi  int // the blocks that have rows because they are near the viewport
 	objects []fyne.CanvasObject
 	syncing bool
+
+	// spare keeps rows taken from blocks that left the viewport, by kind,
+	// for the next blocks to come into view. Fyne gives every theme
+	// override a font cache of its own (a full font set, about 5 MB with
+	// the emoji font) and never frees it: a new row for every block
+	// scrolled past grew the process by hundreds of MB on a long story.
+	spare [3][]*blockRow
+}
+
+// maxSpare bounds the spare rows of a kind: a few screens' worth.
+const maxSpare = 48
+
+// newRow gives block b a row: a spare one of its kind if there is one.
+func (v *view) newRow(b *block) *blockRow {
+	k := kindIndex(b.Kind)
+	if n := len(v.spare[k]); n > 0 {
+		r := v.spare[k][n-1]
+		v.spare[k] = v.spare[k][:n-1]
+		r.reuse(b)
+		return r
+	}
+	return newBlockRow(v.ed, b)
+}
+
+// keepSpare puts a row no block uses any more aside for reuse, unless it
+// holds the focus (its entry may still get keys) or the kind has enough.
+func (v *view) keepSpare(r *blockRow) {
+	if c := v.ed.canvas(); c != nil && c.Focused() == r.entry {
+		return
+	}
+	k := kindIndex(r.kind)
+	if r.themed.Theme != v.m.kindTheme[k] || len(v.spare[k]) >= maxSpare {
+		return
+	}
+	v.spare[k] = append(v.spare[k], r)
 }
 
 func (v *view) init(e *Editor) {
@@ -86,6 +121,7 @@ func (v *view) themeChanged() {
 		return
 	}
 	v.m = newMetrics(th)
+	v.spare = [3][]*blockRow{} // drawn in the old theme
 	for _, r := range v.rows {
 		r.themed.Theme = v.m.kindTheme[r.kind]
 		r.entry.TextStyle = v.m.styles[r.kind]
@@ -123,6 +159,9 @@ func (v *view) dropRows(drop func(*blockRow) bool) {
 	for id, r := range v.rows {
 		if drop(r) {
 			delete(v.rows, id)
+			if v.m != nil {
+				v.keepSpare(r)
+			}
 		}
 	}
 }
@@ -283,7 +322,7 @@ func (v *view) realize(i int) bool {
 	b := &v.ed.blocks[i]
 	r := v.rows[b.id]
 	if r == nil {
-		r = newBlockRow(v.ed, b)
+		r = v.newRow(b)
 		r.setSelected(v.ed.sel.contains(i))
 		v.rows[b.id] = r
 	}
@@ -421,7 +460,7 @@ func (v *view) rowOffscreen(i int) *blockRow {
 	b := &v.ed.blocks[i]
 	r := v.rows[b.id]
 	if r == nil {
-		r = newBlockRow(v.ed, b)
+		r = v.newRow(b)
 		v.rows[b.id] = r
 	}
 	return r

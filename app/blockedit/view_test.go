@@ -130,3 +130,36 @@ func TestResizeRewrapsBlocks(t *testing.T) {
 	}
 	checkColumn(t, ed)
 }
+
+// Rows are reused as blocks scroll past: each row is a Fyne theme override
+// with a font cache of its own, so a new row per block grew memory without
+// bound on long stories.
+func TestScrollingReusesRows(t *testing.T) {
+	ed, _ := newTestEditor(t, longBody(t, 10000))
+	seen := map[*blockRow]bool{}
+	note := func() {
+		for id, r := range ed.view.rows {
+			seen[r] = true
+			i := ed.indexOf(id)
+			if i < 0 || r.id != id || r.entry.Text != ed.blocks[i].Text || r.kind != ed.blocks[i].Kind {
+				t.Fatalf("row for block %d shows another block's copy or kind", i)
+			}
+		}
+	}
+	note()
+	for i := 0; i < 200; i++ {
+		ed.view.wheel.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, -300)})
+		note()
+		checkColumn(t, ed)
+	}
+	if len(ed.blocks) < 150 {
+		t.Fatalf("the test body has only %d blocks", len(ed.blocks))
+	}
+	if len(seen) > 3*maxSpare {
+		t.Errorf("scrolling through %d blocks made %d rows; want them reused (at most %d)", len(ed.blocks), len(seen), 3*maxSpare)
+	}
+	for i := 0; i < 200; i++ {
+		ed.view.wheel.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, 300)})
+		note()
+	}
+}
