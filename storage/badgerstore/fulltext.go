@@ -370,25 +370,8 @@ func queuedBodies(txn *badger.Txn) (map[[16]byte]map[string]struct{}, error) {
 }
 
 // kickIndexer asks the background indexer to run soon.
-func (s *Store) kickIndexer() {
-	select {
-	case s.indexKick <- struct{}{}:
-	default:
-	}
-}
+func (s *Store) kickIndexer() { kick(s.indexKick) }
 
 // indexer keeps the full-text index up to date in the background until
 // Close.
-func (s *Store) indexer() {
-	defer s.background.Done()
-	for {
-		select {
-		case <-s.stop:
-			return
-		case <-s.indexKick:
-			if err := s.indexAll(s.stopCtx); err != nil && !errors.Is(err, context.Canceled) {
-				s.logger().Warn("indexing bodies", "err", err)
-			}
-		}
-	}
-}
+func (s *Store) indexer() { s.worker(s.indexKick, s.indexAll, "indexing bodies") }

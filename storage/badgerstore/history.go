@@ -256,24 +256,32 @@ func (s *Store) compactAll(ctx context.Context) error {
 }
 
 // kickCompactor asks the background compactor to run soon.
-func (s *Store) kickCompactor() {
+func (s *Store) kickCompactor() { kick(s.compactKick) }
+
+// compactor rewrites superseded revisions as deltas in the background
+// until Close.
+func (s *Store) compactor() { s.worker(s.compactKick, s.compactAll, "compacting history") }
+
+// kick wakes a background worker without waiting: a kick already pending
+// covers this one.
+func kick(ch chan struct{}) {
 	select {
-	case s.compactKick <- struct{}{}:
+	case ch <- struct{}{}:
 	default:
 	}
 }
 
-// compactor rewrites superseded revisions as deltas in the background
-// until Close.
-func (s *Store) compactor() {
+// worker runs work each time it is kicked, until Close; failures are
+// logged (the work is redone at the next kick or open).
+func (s *Store) worker(kicked <-chan struct{}, work func(context.Context) error, what string) {
 	defer s.background.Done()
 	for {
 		select {
 		case <-s.stop:
 			return
-		case <-s.compactKick:
-			if err := s.compactAll(s.stopCtx); err != nil && !errors.Is(err, context.Canceled) {
-				s.logger().Warn("compacting history", "err", err)
+		case <-kicked:
+			if err := work(s.stopCtx); err != nil && !errors.Is(err, context.Canceled) {
+				s.logger().Warn(what, "err", err)
 			}
 		}
 	}
