@@ -130,7 +130,7 @@ func FormatBody(blocks []Block) string {
 	var b strings.Builder
 	first := true
 	for _, bl := range blocks {
-		text := strings.TrimRight(bl.Text, " \t\n")
+		text := strings.TrimRight(bl.Text, " \t\r\n") // "\r\n" would read back as a line end
 		if bl.Kind == Subhead {
 			text = collapseLineSpace(text)
 		}
