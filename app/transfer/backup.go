@@ -1,7 +1,6 @@
 package transfer
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -44,14 +43,16 @@ func Backup(win fyne.Window, s storage.Store, encrypted bool) {
 func BackupTo(win fyne.Window, s storage.Store, path string, encrypted bool, done func(backup.Summary, error)) {
 	p := newProgress(win, "Backing up the desk")
 	go func() {
-		sum, err := writeBackup(p, s, path)
+		sum, err := backup.WriteFile(p.ctx, s, path, func(done, total int) {
+			p.report(done, total, fmt.Sprintf("%d of %d articles", done, total))
+		})
 		fyne.Do(func() {
 			p.close()
 			if err != nil {
 				dialog.ShowError(fmt.Errorf("backup failed: %w", err), win)
 			} else {
 				msg := fmt.Sprintf("%d articles and %d revisions written to %s (%s).",
-					sum.Articles, sum.Revisions, filepath.Base(path), sizeText(sum.FileBytes))
+					sum.Articles, sum.Revisions, filepath.Base(path), backup.SizeText(sum.FileBytes))
 				if encrypted {
 					msg += "\n\nThe backup file is not encrypted: keep it somewhere safe."
 				}
@@ -62,27 +63,6 @@ func BackupTo(win fyne.Window, s storage.Store, path string, encrypted bool, don
 			}
 		})
 	}()
-}
-
-func writeBackup(p *progress, s storage.Store, path string) (backup.Summary, error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return backup.Summary{}, err
-	}
-	defer os.Remove(tmp.Name())
-	sum, err := backup.Write(p.ctx, s, tmp, func(done, total int) {
-		p.report(done, total, fmt.Sprintf("%d of %d articles", done, total))
-	})
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	return sum, err
 }
 
 // Restore asks for a backup file, then for an empty folder, and restores
@@ -139,41 +119,12 @@ func restore(p *progress, file, dir string, open Opener) (backup.Summary, error)
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
 		return backup.Summary{}, fmt.Errorf("%s is not empty: choose another folder", dir)
 	}
-	_, statErr := os.Stat(dir)
-	created := errors.Is(statErr, os.ErrNotExist)
-	f, err := os.Open(file)
-	if err != nil {
-		return backup.Summary{}, err
-	}
-	defer f.Close()
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return backup.Summary{}, err
-	}
-	s, err := open(dir)
-	if err == nil {
-		var sum backup.Summary
-		sum, err = backup.Restore(p.ctx, f, s, func(done, total int) {
-			p.report(done, total, fmt.Sprintf("%d of %d articles", done, total))
-		})
-		if cerr := s.Close(); err == nil {
-			err = cerr
+	return backup.RestoreDir(p.ctx, file, dir, func(dir string) (storage.Store, error) {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return nil, err
 		}
-		if err == nil {
-			return sum, nil
-		}
-	}
-	if created {
-		os.RemoveAll(dir)
-	}
-	return backup.Summary{}, err
-}
-
-func sizeText(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.0f KB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d bytes", n)
+		return open(dir)
+	}, func(done, total int) {
+		p.report(done, total, fmt.Sprintf("%d of %d articles", done, total))
+	})
 }

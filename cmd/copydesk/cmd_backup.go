@@ -1,10 +1,8 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"sync"
 	"time"
 
@@ -34,30 +32,14 @@ func cmdBackup(e *env, args []string) error {
 		return fmt.Errorf("%s exists: choose another name, or --force to replace it", path)
 	}
 	return e.withStore(func(s storage.Store) error {
-		// Written beside the target and renamed: a failed backup never
-		// leaves a half-written file under the name, nor replaces a good one.
-		tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-		if err != nil {
-			return err
-		}
-		defer os.Remove(tmp.Name())
 		progress, done := e.progress("backing up")
-		sum, err := backup.Write(e.ctx, s, tmp, progress)
+		sum, err := backup.WriteFile(e.ctx, s, path, progress)
 		done()
-		if err == nil {
-			err = tmp.Sync()
-		}
-		if cerr := tmp.Close(); err == nil {
-			err = cerr
-		}
 		if err != nil {
-			return err
-		}
-		if err := os.Rename(tmp.Name(), path); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.io.err, "backed up %d articles, %d revisions to %s: %s (%s uncompressed) in %v\n",
-			sum.Articles, sum.Revisions, path, sizeText(sum.FileBytes), sizeText(sum.Plain), sum.Elapsed.Round(time.Millisecond))
+			sum.Articles, sum.Revisions, path, backup.SizeText(sum.FileBytes), backup.SizeText(sum.Plain), sum.Elapsed.Round(time.Millisecond))
 		if encrypted, _ := keyfile.Exists(e.dbDir); encrypted {
 			fmt.Fprintf(e.io.err, "note: the database is encrypted, the backup is not: keep %s where only you can read it\n", path)
 		}
@@ -76,31 +58,15 @@ func cmdRestore(e *env, args []string) error {
 	if err := needArgs(pos, 1, 1, "backup FILE"); err != nil {
 		return err
 	}
-	f, err := os.Open(pos[0])
+	progress, done := e.progress("restoring")
+	sum, err := backup.RestoreDir(e.ctx, pos[0], e.dbDir, func(string) (storage.Store, error) { return e.openStore() }, progress)
+	done()
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	_, statErr := os.Stat(e.dbDir)
-	created := errors.Is(statErr, os.ErrNotExist)
-	err = e.withStore(func(s storage.Store) error {
-		progress, done := e.progress("restoring")
-		sum, err := backup.Restore(e.ctx, f, s, progress)
-		done()
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(e.io.err, "restored %d articles, %d revisions from %s (written %s) into %s in %v; verify: OK\n",
-			sum.Articles, sum.Revisions, pos[0], sum.Created.Local().Format(time.DateTime), e.dbDir, sum.Elapsed.Round(time.Millisecond))
-		return nil
-	})
-	if err != nil && created {
-		// Nothing is kept of a failed restore into a directory it made.
-		if rerr := os.RemoveAll(e.dbDir); rerr != nil {
-			return fmt.Errorf("%w (and removing %s failed: %v)", err, e.dbDir, rerr)
-		}
-	}
-	return err
+	fmt.Fprintf(e.io.err, "restored %d articles, %d revisions from %s (written %s) into %s in %v; verify: OK\n",
+		sum.Articles, sum.Revisions, pos[0], sum.Created.Local().Format(time.DateTime), e.dbDir, sum.Elapsed.Round(time.Millisecond))
+	return nil
 }
 
 // progress reports a long run on stderr, at most four times a second;
@@ -127,17 +93,4 @@ func (e *env) progress(what string) (storage.Progress, func()) {
 			fmt.Fprintln(e.io.err)
 		}
 	}
-}
-
-// sizeText is a byte count for people: 1.4 MB, 812 KB, 96 B.
-func sizeText(n int64) string {
-	switch {
-	case n >= 1<<30:
-		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%d KB", n>>10)
-	}
-	return fmt.Sprintf("%d B", n)
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"copydesk/storage"
+	"copydesk/storage/backup"
 	"copydesk/storage/keyfile"
 )
 
@@ -42,7 +43,7 @@ func cmdStats(e *env, args []string) error {
 			enc = "yes (" + keyfile.FileName + ")"
 		}
 		fmt.Fprintf(e.io.out, "database:  %s\nsize:      %s (%d bytes)\narticles:  %d\nrevisions: %d\nschema:    %d\nencrypted: %s\n",
-			st.Location, sizeText(st.Bytes), st.Bytes, st.Articles, st.Revisions, st.Schema, enc)
+			st.Location, backup.SizeText(st.Bytes), st.Bytes, st.Articles, st.Revisions, st.Schema, enc)
 		return nil
 	})
 }
