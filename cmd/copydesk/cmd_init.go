@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"time"
 
-	"copydesk/storage/badgerstore"
+	"copydesk/storage"
 	"copydesk/storage/keyfile"
 )
 
@@ -39,32 +39,18 @@ func cmdInit(e *env, args []string) error {
 	if _, err := os.Stat(filepath.Join(e.dbDir, "MANIFEST")); err == nil {
 		return fmt.Errorf("%s already holds a database", e.dbDir)
 	}
-	var key, pass []byte
+	var pass []byte
 	if *encrypt {
 		if pass, err = e.passphrase(envPassphraseFile); err != nil {
 			return err
 		}
-		key = keyfile.NewKey()
 	}
 	start := time.Now()
-	if err := os.MkdirAll(e.dbDir, 0o700); err != nil {
-		return fmt.Errorf("cannot create the database directory: %w", err)
-	}
-	if *encrypt {
-		// The key header first: a crash after it leaves a header and no
-		// database (init again), never a database nobody can unlock.
-		if err := keyfile.Seal(e.dbDir, pass, key, keyfile.DefaultParams); err != nil {
-			return err
-		}
-	}
-	s, err := badgerstore.Open(e.dbDir, badgerstore.Options{EncryptionKey: key})
+	s, err := e.createDesk(pass)
 	if err == nil {
 		err = s.Close()
 	}
 	if err != nil {
-		if *encrypt {
-			os.Remove(filepath.Join(e.dbDir, keyfile.FileName))
-		}
 		return err
 	}
 	if !*encrypt {
@@ -74,6 +60,29 @@ func cmdInit(e *env, args []string) error {
 	fmt.Fprintf(e.io.err, "created encrypted database %s (key derivation %v). Keep the passphrase safe: without it nothing in the database can be read.\n",
 		e.dbDir, time.Since(start).Round(time.Millisecond))
 	return nil
+}
+
+// createDesk makes a new database in the desk's directory and opens it:
+// encrypted under pass, or plain when pass is nil. The window's first run
+// calls it too.
+func (e *env) createDesk(pass []byte) (storage.Store, error) {
+	if err := os.MkdirAll(e.dbDir, 0o700); err != nil {
+		return nil, fmt.Errorf("cannot create the database directory: %w", err)
+	}
+	var key []byte
+	if pass != nil {
+		key = keyfile.NewKey()
+		// The key header first: a crash after it leaves a header and no
+		// database (create it again), never a database nobody can unlock.
+		if err := keyfile.Seal(e.dbDir, pass, key, keyfile.DefaultParams); err != nil {
+			return nil, err
+		}
+	}
+	s, err := e.openWithKey(key)
+	if err != nil && pass != nil {
+		os.Remove(filepath.Join(e.dbDir, keyfile.FileName))
+	}
+	return s, err
 }
 
 // cmdPassphrase: copydesk passphrase [--new-file FILE]

@@ -84,20 +84,7 @@ func (e *env) gate() (*app.Gate, error) {
 	if _, err := os.Stat(e.dbDir); !errors.Is(err, os.ErrNotExist) {
 		return nil, nil
 	}
-	return &app.Gate{Create: func(pass []byte) (storage.Store, error) {
-		if err := os.MkdirAll(e.dbDir, 0o700); err != nil {
-			return nil, fmt.Errorf("cannot create the database directory: %w", err)
-		}
-		var key []byte
-		if pass != nil {
-			key = keyfile.NewKey()
-			// The key header first, as copydesk init does.
-			if err := keyfile.Seal(e.dbDir, pass, key, keyfile.DefaultParams); err != nil {
-				return nil, err
-			}
-		}
-		return e.openWithKey(key)
-	}}, nil
+	return &app.Gate{Create: e.createDesk}, nil
 }
 
 // extensions wires the views and flows of app's sub-packages into the window.
