@@ -103,12 +103,7 @@ func recordForced(s storage.Store, held []Held, f formats.Format, author string)
 	ctx := context.Background()
 	now := time.Now()
 	for _, h := range held {
-		d, err := s.Draft(ctx, h.ID)
-		if err != nil {
-			return err
-		}
-		if _, err := s.SaveRevision(ctx, d.Article, storage.Meta{Author: author, Kind: storage.KindSave,
-			Label: "forced export", Note: check.ForcedExportNote(d.Article, now, string(f)), DraftVersion: d.Version}); err != nil {
+		if err := check.RecordForcedExport(ctx, s, h.ID, string(f), author, now); err != nil {
 			return fmt.Errorf("recording the forced export of %s: %w", h.Slug, err)
 		}
 	}

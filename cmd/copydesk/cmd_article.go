@@ -347,13 +347,7 @@ func embargoGate(e *env, s storage.Store, a *editor.Article, f formats.Format, f
 	} else if !force {
 		return fmt.Errorf("%w (export anyway with --force; it will be recorded)", err)
 	}
-	d, err := s.Draft(e.ctx, a.ID)
-	if err != nil {
-		return err
-	}
-	_, err = s.SaveRevision(e.ctx, d.Article, storage.Meta{Author: e.author, Kind: storage.KindSave,
-		Label: "forced export", Note: check.ForcedExportNote(a, now, string(f)), DraftVersion: d.Version})
-	return err
+	return check.RecordForcedExport(e.ctx, s, a.ID, string(f), e.author, now)
 }
 
 // loadForExport loads an article with the options its export needs.
