@@ -24,7 +24,7 @@ func TestPublishedAtIsTheFirstPublication(t *testing.T) {
 	if _, err := s.Create(ctx, a, storage.Meta{Author: "desk", Kind: storage.KindImport, Time: t0}); err != nil {
 		t.Fatal(err)
 	}
-	if got, err := storage.PublishedAt(ctx, s, a.ID); err != nil || !got.IsZero() {
+	if got, err := storage.PublishedAt(ctx, s, a); err != nil || !got.IsZero() {
 		t.Fatalf("draft: PublishedAt = %v, %v; want zero", got, err)
 	}
 	steps := []struct {
@@ -42,7 +42,7 @@ func TestPublishedAtIsTheFirstPublication(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	got, err := storage.PublishedAt(ctx, s, a.ID)
+	got, err := storage.PublishedAt(ctx, s, a)
 	if err != nil || !got.Equal(t0.Add(2*time.Hour)) {
 		t.Errorf("PublishedAt = %v, %v; want %v", got, err, t0.Add(2*time.Hour))
 	}

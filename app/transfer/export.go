@@ -28,7 +28,7 @@ func StoreLoader(s storage.Store, style editor.Style) formats.Loader {
 		if err != nil {
 			return nil, formats.ExportOptions{}, err
 		}
-		published, err := storage.PublishedAt(ctx, s, id)
+		published, err := storage.PublishedAt(ctx, s, d.Article)
 		if err != nil {
 			return nil, formats.ExportOptions{}, err
 		}

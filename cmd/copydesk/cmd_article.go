@@ -356,7 +356,7 @@ func loadForExport(e *env, s storage.Store, id string, rev uint64) (*editor.Arti
 	if err != nil {
 		return nil, formats.ExportOptions{}, err
 	}
-	published, err := storage.PublishedAt(e.ctx, s, a.ID)
+	published, err := storage.PublishedAt(e.ctx, s, a)
 	if err != nil {
 		return nil, formats.ExportOptions{}, err
 	}
