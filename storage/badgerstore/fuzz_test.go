@@ -5,7 +5,6 @@ import (
 	"reflect"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	"copydesk/editor"
 	"copydesk/editor/testfixture"
@@ -38,7 +37,6 @@ func FuzzDecodeValues(f *testing.F) {
 				t.Errorf("revision does not survive re-encoding: %v", err)
 			}
 		}
-		applyDelta(v, v)
 		if d, err := decodeDraft(v, func(uint64) ([]byte, error) { return content, nil }); err == nil && d.Article == nil {
 			t.Error("a draft decoded without an article")
 		}
@@ -54,29 +52,4 @@ func FuzzDecodeValues(f *testing.F) {
 func stripTime(r storage.Revision) storage.Revision {
 	r.Time = time.Time{}
 	return r
-}
-
-// FuzzDelta: any two texts give a delta that rebuilds the older exactly,
-// through applyDelta and go-diff's DiffFromDelta alike, or no delta.
-func FuzzDelta(f *testing.F) {
-	story := testfixture.Read(f, testfixture.TASS)
-	f.Add(story, append([]byte("Edited. "), story...))
-	f.Add([]byte(`{"body":"a+b 100%\tc"}`), []byte(`{"body":"a b 50%+ c"}`))
-	f.Fuzz(func(t *testing.T, newer, older []byte) {
-		if !utf8.Valid(newer) || !utf8.Valid(older) {
-			return // canonical encodings are valid UTF-8
-		}
-		delta, ok, err := makeDelta(newer, older)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !ok {
-			return
-		}
-		for name, apply := range map[string]func([]byte, []byte) ([]byte, error){"applyDelta": applyDelta, "DiffFromDelta": checkDelta} {
-			if got, err := apply(newer, delta); err != nil || !bytes.Equal(got, older) {
-				t.Errorf("%s rebuilt %q, %v; want %q", name, got, err, older)
-			}
-		}
-	})
 }

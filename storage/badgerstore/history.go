@@ -10,6 +10,7 @@ package badgerstore
 
 import (
 	"context"
+	"copydesk/storage/delta"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -115,7 +116,7 @@ func getRevision(txn *badger.Txn, id string, seq uint64) (storage.Revision, []by
 		deltas = append(deltas, sr.body)
 	}
 	for i := len(deltas) - 1; i >= 0; i-- {
-		content, err = applyDelta(content, deltas[i])
+		content, err = delta.Apply(content, deltas[i])
 		if err != nil {
 			return first.rec, nil, fmt.Errorf("revision %d of article %s: %w", seq+uint64(i), id, err)
 		}
@@ -137,7 +138,7 @@ func rebuildAll(revs []storedRevision) (contents [][]byte, errs []error) {
 		case next == nil:
 			errs[i] = errors.New("is kept as a delta against a revision that cannot be rebuilt")
 		default:
-			c, err := applyDelta(next, revs[i].body)
+			c, err := delta.Apply(next, revs[i].body)
 			contents[i], errs[i] = c, err
 		}
 		next = contents[i]
@@ -214,12 +215,12 @@ func (s *Store) compactStep(txn *badger.Txn, id string) (done bool, err error) {
 		}
 		content := sr.body
 		if !s.isKeyframe(k) {
-			delta, ok, err := makeDelta(next, content)
+			d, ok, err := delta.Make(next, content)
 			if err != nil {
 				s.logger().Warn("keeping a revision whole", "article", id, "seq", k, "err", err)
 			}
 			if ok {
-				sr.encoding, sr.body = contentDelta, delta
+				sr.encoding, sr.body = contentDelta, d
 				if err := txn.Set(revKey(id, k), encodeStored(sr)); err != nil {
 					return false, err
 				}

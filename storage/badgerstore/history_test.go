@@ -13,41 +13,6 @@ import (
 	"copydesk/storage"
 )
 
-func TestDeltaRoundTrip(t *testing.T) {
-	story := string(compareload.Article(1, 1500).Encode())
-	edited := string(compareload.Edit(compareload.Article(1, 1500), 2, 12).Encode())
-	tests := []struct{ name, newer, older string }{
-		{"an edited story", edited, story},
-		{"the reverse", story, edited},
-		{"same", story, story},
-		{"plus, percent, tab, NBSP", `{"body":"a+b 100% \t x\u00a0y\nz"}`, `{"body":"a b 50%+ \t\t x y\nz\n"}`},
-		{"non-Latin and astral", "Сочи, 16 октября 🙂 paragraph\\nnext", "Сочи 🙂🙂, 17 октября paragraph\\n"},
-		{"to empty", "something", ""},
-		{"from empty", "", "something longer than a delta"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			delta, ok, err := makeDelta([]byte(tc.newer), []byte(tc.older))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !ok {
-				if len(tc.older) > 100 {
-					t.Errorf("no delta for %d bytes", len(tc.older))
-				}
-				return
-			}
-			got, err := applyDelta([]byte(tc.newer), delta)
-			if err != nil || string(got) != tc.older {
-				t.Errorf("rebuilt %q, %v; want %q", got, err, tc.older)
-			}
-		})
-	}
-	if _, err := applyDelta([]byte("short"), []byte("=99")); err == nil {
-		t.Error("a delta longer than its text applied")
-	}
-}
-
 // saveHistory stores compareload.History(7, words, n): an article and
 // n-1 further revisions of it, returning every version saved.
 func saveHistory(t testing.TB, s *Store, words, n int) []*editor.Article {

@@ -1,4 +1,6 @@
-package badgerstore
+// Package delta keeps older revisions compactly as exact reverse deltas
+// between revisions' canonical encodings; every store of history uses it.
+package delta
 
 // Reverse deltas between revisions' canonical encodings. A delta is
 // go-diff's DiffToDelta of the edit that turns the newer content into the
@@ -26,10 +28,10 @@ const deltaDiffTimeout = 200 * time.Millisecond
 // JSON string in which each line break is the two bytes \n.
 const paragraphBreak = `\n`
 
-// makeDelta returns the delta that rebuilds older from newer, checked by
+// Make returns the delta that rebuilds older from newer, checked by
 // rebuilding it; ok is false when a delta would not be smaller than older
 // itself (then the revision is better kept whole).
-func makeDelta(newer, older []byte) (delta []byte, ok bool, err error) {
+func Make(newer, older []byte) (delta []byte, ok bool, err error) {
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = deltaDiffTimeout
 	diffs := paragraphDiff(dmp, string(newer), string(older))
@@ -37,13 +39,13 @@ func makeDelta(newer, older []byte) (delta []byte, ok bool, err error) {
 	if len(d) >= len(older) {
 		return nil, false, nil
 	}
-	back, err := checkDelta(newer, d)
+	back, err := check(newer, d)
 	if err == nil && !bytes.Equal(back, older) {
 		err = errors.New("go-diff rebuilt other bytes")
 	}
 	if err == nil {
-		if fast, ferr := applyDelta(newer, d); ferr != nil || !bytes.Equal(fast, older) {
-			err = fmt.Errorf("applyDelta disagrees with go-diff (%v)", ferr)
+		if fast, ferr := Apply(newer, d); ferr != nil || !bytes.Equal(fast, older) {
+			err = fmt.Errorf("Apply disagrees with go-diff (%v)", ferr)
 		}
 	}
 	if err != nil {
@@ -54,14 +56,14 @@ func makeDelta(newer, older []byte) (delta []byte, ok bool, err error) {
 	return d, true, nil
 }
 
-// applyDelta rebuilds the older content from the newer one and a delta in
+// Apply rebuilds the older content from the newer one and a delta in
 // DiffToDelta's format: tab-separated "=n" (keep n characters), "-n" (drop
 // n characters) and "+text" (insert text, %-escaped). It reads the format
-// the way go-diff's DiffFromDelta does (makeDelta checks every delta it
+// the way go-diff's DiffFromDelta does (Make checks every delta it
 // stores with DiffFromDelta, and TestApplyDeltaAgreesWithGoDiff holds the
 // two together) but copies bytes instead of building a diff of strings,
 // several times faster: rebuilding walks up to keyframeEvery deltas.
-func applyDelta(newer, delta []byte) ([]byte, error) {
+func Apply(newer, delta []byte) ([]byte, error) {
 	out := make([]byte, 0, len(newer)+len(newer)/8)
 	pos := 0 // byte offset in newer
 	for len(delta) > 0 {
@@ -110,8 +112,8 @@ func applyDelta(newer, delta []byte) ([]byte, error) {
 	return out, nil
 }
 
-// checkDelta rebuilds older through go-diff's own DiffFromDelta.
-func checkDelta(newer, delta []byte) ([]byte, error) {
+// check rebuilds older through go-diff's own DiffFromDelta.
+func check(newer, delta []byte) ([]byte, error) {
 	dmp := diffmatchpatch.New()
 	diffs, err := dmp.DiffFromDelta(string(newer), string(delta))
 	if err != nil {
