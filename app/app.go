@@ -45,6 +45,12 @@ type Config struct {
 	// window as File › Quit does: unsaved changes become a checkpoint.
 	Context context.Context
 
+	// Desk is who this window is to the other desks of a shared store
+	// (locks, live updates). Empty fields are filled in: Name from the
+	// settings, else the login name; Desk from host, process and a
+	// random part.
+	Desk storage.Holder
+
 	// AutosaveDelay is the pause after typing before the draft is saved;
 	// 0 means DefaultAutosaveDelay.
 	AutosaveDelay time.Duration
@@ -56,6 +62,12 @@ type Config struct {
 	// after schedules f after d and returns a function that cancels it;
 	// nil means time.AfterFunc. Tests replace it to fire autosave by hand.
 	after func(d time.Duration, f func()) (cancel func())
+	// every calls f every d, on a goroutine of its own, until stop is
+	// called; nil means a time.Ticker. Tests beat the locks' heartbeat by hand.
+	every func(d time.Duration, f func()) (stop func())
+	// liveDelay is how long other desks' changes are gathered before the
+	// window shows them; 0 means DefaultLiveDelay.
+	liveDelay time.Duration
 	// do runs f on the UI goroutine; nil means fyne.Do. The test driver's
 	// fyne.Do runs f at once on the calling goroutine, so tests queue f and
 	// run it on the test's goroutine, as the desktop driver would.

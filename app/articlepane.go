@@ -21,6 +21,7 @@ type articlePane struct {
 	body       *blockedit.Editor
 	find       *findBar
 	limits     *limitCounters
+	banner     *lockBanner // another desk holds the story
 	content    fyne.CanvasObject
 }
 
@@ -70,7 +71,8 @@ func newArticlePane(w *Window) *articlePane {
 	inset := 7*theme.Padding() + theme.InnerPadding() + 2*theme.Padding()
 	datelineRow := container.New(layout.NewCustomPaddedLayout(0, -theme.Padding(), inset, 0), p.dateline)
 
-	top := container.NewVBox(
+	p.banner = newLockBanner(w)
+	top := container.NewVBox(p.banner.content,
 		container.NewBorder(nil, nil, nil, p.limits.headline, p.headline),
 		container.NewBorder(nil, nil, nil, p.limits.standfirst, p.standfirst),
 		p.find.content, datelineRow)

@@ -17,7 +17,7 @@ var errNoHeadline = errors.New("a new story is kept once it has a headline")
 
 // edited is called on every change in the editor or the metadata panel.
 func (w *Window) edited() {
-	if w.loading || w.doc == nil {
+	if w.loading || w.doc == nil || w.readOnly() {
 		return
 	}
 	w.editGen++
@@ -62,14 +62,16 @@ type saveResult struct {
 // autosave writes the draft in the background.
 func (w *Window) autosave() {
 	w.cancelSave = nil
-	if w.doc == nil || !w.dirty || w.closing {
+	if w.doc == nil || !w.dirty || w.closing || w.readOnly() {
 		return
 	}
 	doc, gen, a, author := w.doc, w.editGen, w.Article(), w.settings.Name()
 	w.status.setText("Saving…")
 	w.bg.Add(1)
+	doc.writes.Add(1)
 	go func() {
 		defer w.bg.Done()
+		defer doc.writes.Done()
 		kept, err := doc.draft(w.ctx, w.store, a, author)
 		r := saveResult{doc: doc, gen: gen, saved: w.cfg.Now(), kept: kept, err: err}
 		doc.mu.Lock()
@@ -84,12 +86,18 @@ func (w *Window) writeRevision(m storage.Meta) {
 	if w.doc == nil {
 		return
 	}
+	if w.readOnly() {
+		w.status.setText(readOnlyText(*w.heldBy))
+		return
+	}
 	w.stopAutosave()
 	doc, gen, a := w.doc, w.editGen, w.Article()
 	m.Author = w.settings.Name()
 	w.bg.Add(1)
+	doc.writes.Add(1)
 	go func() {
 		defer w.bg.Done()
+		defer doc.writes.Done()
 		rev, drafted, err := doc.revisionOrDraft(w.ctx, w.store, a, m)
 		r := saveResult{doc: doc, gen: gen, seq: rev.Seq, saved: rev.Time, rev: !drafted, drafted: drafted, headline: a.Headline, err: err}
 		if drafted {
@@ -128,6 +136,7 @@ func (w *Window) saved(r saveResult) {
 	}
 	if current {
 		w.lib.updateSpikeButton() // a new story is stored now
+		w.lockStored(r.doc)
 		if r.gen == w.editGen {
 			w.dirty = false
 			if r.rev {
@@ -181,7 +190,7 @@ func (d *document) draftLocked(ctx context.Context, s storage.Store, a *editor.A
 	if err != nil {
 		return kept, err
 	}
-	d.version = v
+	d.version, d.hash = v, a.ContentHash()
 	return kept, nil
 }
 
@@ -232,7 +241,7 @@ func (d *document) save(ctx context.Context, s storage.Store, a *editor.Article,
 	if err != nil {
 		return storage.Revision{}, err
 	}
-	d.seq = rev.Seq
+	d.seq, d.hash = rev.Seq, a.ContentHash()
 	return rev, d.refresh(ctx, s, a.ID)
 }
 
@@ -246,6 +255,7 @@ func (d *document) create(ctx context.Context, s storage.Store, a *editor.Articl
 		return storage.Revision{}, err
 	}
 	d.stored.Store(true)
+	d.hash = a.ContentHash()
 	return rev, d.refresh(ctx, s, a.ID)
 }
 
@@ -266,6 +276,12 @@ func (d *document) keepOther(ctx context.Context, s storage.Store, author string
 	other, err := s.Draft(ctx, d.id)
 	if err != nil {
 		return 0, err
+	}
+	if other.Article.ContentHash() == d.hash {
+		// Only the version moved (another desk kept a copy of its own as
+		// a revision and put this one back): nothing of theirs to keep.
+		d.version, d.seq = other.Version, other.Seq
+		return 0, nil
 	}
 	rev, err := s.SaveRevision(ctx, other.Article, storage.Meta{Author: author, Kind: storage.KindCheckpoint,
 		Label: "kept: changed elsewhere while open in the window", DraftVersion: other.Version})

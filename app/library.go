@@ -40,6 +40,7 @@ type library struct {
 	rows     []storage.Summary
 	selected map[string]bool // ticked rows, by article ID
 	opening  bool
+	liveGen  uint64 // counts live reloads: an overtaken one is dropped
 }
 
 func newLibrary(w *Window) *library {
@@ -163,6 +164,12 @@ func (l *library) reload() {
 		return
 	}
 	rows, total, err := l.w.store.List(l.w.ctx, l.query())
+	l.show(rows, total, err)
+	l.reloadTags()
+}
+
+// show lists rows (total: how many match in all), or the store's error.
+func (l *library) show(rows []storage.Summary, total int, err error) {
 	if err != nil {
 		l.count.SetText("Cannot list: " + oneLine(err))
 		return
@@ -178,7 +185,6 @@ func (l *library) reload() {
 	}
 	l.list.Refresh()
 	l.selectOpen()
-	l.reloadTags()
 }
 
 // selectOpen shows the open story as selected without opening it again.
@@ -199,6 +205,11 @@ func (l *library) selectOpen() {
 // reloadTags fills the tag filter and the tag suggestions from the store.
 func (l *library) reloadTags() {
 	tcs, err := l.w.store.Tags(l.w.ctx)
+	l.showTags(tcs, err)
+}
+
+// showTags fills the tag filter and the suggestions with tcs.
+func (l *library) showTags(tcs []storage.TagCount, err error) {
 	if err != nil {
 		return
 	}
@@ -235,8 +246,9 @@ func (w *Window) SelectedIDs() []string {
 
 // updateSpikeButton names the button for what it would do to the open story.
 func (l *library) updateSpikeButton() {
-	if l.w.doc == nil || !l.w.doc.stored.Load() {
+	if l.w.doc == nil || !l.w.doc.stored.Load() || l.w.readOnly() {
 		// A new story is spiked by discarding it; it is not stored yet.
+		// One that another desk holds is theirs to spike.
 		l.spike.SetText("Spike")
 		l.spike.Disable()
 		return
@@ -251,7 +263,7 @@ func (l *library) updateSpikeButton() {
 
 // confirmSpike spikes or unspikes the open story after asking.
 func (w *Window) confirmSpike() {
-	if w.doc == nil {
+	if w.doc == nil || w.readOnly() {
 		return
 	}
 	h := w.pane.headline.Text
@@ -283,6 +295,11 @@ func (w *Window) confirmSpike() {
 // records (storage.Meta.Note).
 func (w *Window) changeStatus(to editor.Status) {
 	if w.doc == nil {
+		return
+	}
+	if w.readOnly() {
+		w.showStatus(w.meta.statusOf)
+		w.status.setText(readOnlyText(*w.heldBy))
 		return
 	}
 	a := w.Article()

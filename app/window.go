@@ -49,6 +49,12 @@ type Window struct {
 	closing       bool
 	escape        func() // closes the dialog Escape should close
 
+	// shared is set when the store is shared by several desks (locks,
+	// live updates); heldBy is another desk's lock on the open story,
+	// which is then read-only.
+	shared *shared
+	heldBy *storage.Lock
+
 	bg sync.WaitGroup // store writes in flight
 }
 
@@ -65,11 +71,18 @@ type document struct {
 	mu      sync.Mutex
 	version uint64 // draft version, for SaveDraft and DraftVersion
 	seq     uint64 // newest revision
+	// hash is the content hash of the copy last read or written here: a
+	// stored draft that still has it holds nothing of anyone else's.
+	hash string
+
+	// writes counts the writes in flight, so that the lock is released
+	// only after the checkpoint made on leaving.
+	writes sync.WaitGroup
 }
 
 // openedDocument is a stored article as the store gave it.
 func openedDocument(d storage.Draft) *document {
-	doc := &document{id: d.Article.ID, base: d.Article, version: d.Version, seq: d.Seq}
+	doc := &document{id: d.Article.ID, base: d.Article, version: d.Version, seq: d.Seq, hash: d.Article.ContentHash()}
 	doc.stored.Store(true)
 	return doc
 }
@@ -88,6 +101,12 @@ func NewWindow(a fyne.App, cfg Config) *Window {
 	}
 	if cfg.do == nil {
 		cfg.do = fyne.Do
+	}
+	if cfg.liveDelay <= 0 {
+		cfg.liveDelay = DefaultLiveDelay
+	}
+	if cfg.every == nil {
+		cfg.every = everyTick
 	}
 	if cfg.after == nil {
 		cfg.after = func(d time.Duration, f func()) func() {
@@ -111,7 +130,29 @@ func NewWindow(a fyne.App, cfg Config) *Window {
 	w.win.Canvas().SetOnTypedKey(w.typedKey)
 	w.lib.reload()
 	w.showArticle(nil)
+	w.startShared()
+	if w.shared != nil {
+		w.win.SetOnClosed(w.stopShared)
+	}
 	return w
+}
+
+// everyTick calls f every d on a goroutine of its own until stop.
+func everyTick(d time.Duration, f func()) (stop func()) {
+	t := time.NewTicker(d)
+	done := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case <-t.C:
+				f()
+			case <-done:
+				return
+			}
+		}
+	}()
+	var once sync.Once
+	return func() { once.Do(func() { t.Stop(); close(done) }) }
 }
 
 // Window is the Fyne window.
@@ -144,7 +185,11 @@ func (w *Window) build() {
 	}
 	var checksContent fyne.CanvasObject
 	if f := w.cfg.Extensions.Checks; f != nil {
-		w.checks = f(w.win, w.store, ChecksOptions{Style: w.settings.Style, Jump: w.jump, Fix: w.takeFix})
+		w.checks = f(w.win, w.store, ChecksOptions{Style: w.settings.Style, Jump: w.jump, Fix: func(a *editor.Article) {
+			if !w.readOnly() { // another desk holds the story
+				w.takeFix(a)
+			}
+		}})
 		checksContent = w.checks
 	} else {
 		// Hook: app/checks fills this tab (Extensions.Checks).
@@ -251,12 +296,23 @@ func (w *Window) Open(id string) error {
 	if w.doc != nil && w.doc.base.ID == id {
 		return nil
 	}
-	d, err := w.store.Draft(w.ctx, id)
+	held, err := w.acquire(id)
 	if err != nil {
 		w.showError(fmt.Errorf("cannot open the story: %w", err))
 		return err
 	}
+	d, err := w.store.Draft(w.ctx, id)
+	if err != nil {
+		if held == nil && w.locks() {
+			left := &document{id: id}
+			left.stored.Store(true)
+			w.releaseAfter(left)
+		}
+		w.showError(fmt.Errorf("cannot open the story: %w", err))
+		return err
+	}
 	w.leave()
+	w.heldBy = held
 	w.showArticle(openedDocument(d))
 	w.status.setSaved(d.Saved.In(w.cfg.Location), d.Seq)
 	return nil
@@ -300,6 +356,7 @@ func (w *Window) NewArticle() {
 
 func (w *Window) newArticle() {
 	w.leave()
+	w.heldBy = nil
 	a := editor.New(w.cfg.Now())
 	if name := w.settings.Name(); name != "" {
 		a.Bylines = []editor.Byline{{Name: name, Role: editor.RoleWriter}}
@@ -314,15 +371,18 @@ func (w *Window) newArticle() {
 // revision holds, without waiting for it.
 func (w *Window) leave() {
 	w.stopAutosave()
-	if w.doc == nil || (!w.dirty && !w.sinceRevision) {
-		return
+	if w.doc != nil && (w.dirty || w.sinceRevision) && !w.readOnly() {
+		w.writeRevision(storage.Meta{Kind: storage.KindCheckpoint})
 	}
-	w.writeRevision(storage.Meta{Kind: storage.KindCheckpoint})
+	w.releaseAfter(w.doc)
 }
 
 // showArticle fills the window from doc (nil: no article).
 func (w *Window) showArticle(doc *document) {
 	w.doc = doc
+	if doc == nil {
+		w.heldBy = nil
+	}
 	w.dirty, w.sinceRevision = false, false
 	w.editGen++
 	w.loading = true
@@ -334,8 +394,7 @@ func (w *Window) showArticle(doc *document) {
 		w.meta.load(doc.base)
 	}
 	w.loading = false
-	w.pane.setEnabled(doc != nil)
-	w.meta.setEnabled(doc != nil)
+	w.setReadOnly(w.heldBy)
 	w.status.setCounts(w.pane.body.Counts())
 	if doc == nil {
 		w.status.setText(noStoryText)
@@ -385,7 +444,7 @@ func (w *Window) requestClose() {
 	w.settings.SetSplits(w.leftSplit.Offset, w.rightSplit.Offset)
 	w.stopAutosave()
 	w.bg.Wait()
-	if w.doc != nil && (w.dirty || w.sinceRevision) {
+	if w.doc != nil && (w.dirty || w.sinceRevision) && !w.readOnly() {
 		a := w.Article()
 		if _, err := w.doc.revision(w.ctx, w.store, a, w.meta0(storage.KindCheckpoint, "")); err != nil && !errors.Is(err, errNoHeadline) {
 			dialog.ShowConfirm("The changes could not be saved",
@@ -412,8 +471,9 @@ func (w *Window) finish() error {
 	w.closing = true
 	w.stopAutosave()
 	w.bg.Wait()
+	defer w.stopShared()
 	w.settings.SetSplits(w.leftSplit.Offset, w.rightSplit.Offset)
-	if w.doc == nil || (!w.dirty && !w.sinceRevision) {
+	if w.doc == nil || (!w.dirty && !w.sinceRevision) || w.readOnly() {
 		return nil
 	}
 	_, err := w.doc.revision(w.ctx, w.store, w.Article(), w.meta0(storage.KindCheckpoint, ""))

@@ -130,7 +130,7 @@ func (v *View) restoreSelected() {
 
 // confirmRestore says what a restore will do and does it on yes.
 func (v *View) confirmRestore(rev storage.Revision) {
-	if len(v.revs) == 0 || v.win == nil {
+	if len(v.revs) == 0 || v.win == nil || v.readOnly {
 		return
 	}
 	v.refreshDraft()

@@ -65,6 +65,9 @@ type View struct {
 	// quietList is set while the view itself changes the list's
 	// selection: the list's callbacks then do nothing.
 	quietList bool
+	// readOnly is set while another desk holds the story: a restore would
+	// write under their feet, so it is not offered.
+	readOnly bool
 
 	wordStats   map[uint64]compare.Stats // per revision, against its parent
 	wordStatsID string
@@ -376,7 +379,7 @@ func (v *View) updateButtons() {
 	haveRev := open && v.selected >= 0 && v.selected < len(v.revs)
 	setEnabled(v.previewBtn, haveRev)
 	setEnabled(v.labelBtn, haveRev)
-	setEnabled(v.restoreBtn, haveRev && v.selected < len(v.revs)-1 || haveRev && v.draftDiffers())
+	setEnabled(v.restoreBtn, !v.readOnly && (haveRev && v.selected < len(v.revs)-1 || haveRev && v.draftDiffers()))
 	haveResult := open && v.result != nil
 	setEnabled(v.saveBtn, haveResult)
 	setEnabled(v.nextBtn, haveResult && len(v.text.changes) > 0)

@@ -1,0 +1,204 @@
+package app
+
+import (
+	"sync"
+	"time"
+
+	"copydesk/storage"
+)
+
+// Live updates, for a store that reports every desk's changes
+// (storage.Watcher): the library and the History tab show other desks'
+// saves, a read-only story follows its holder's draft, and a lock taken
+// from this desk is noticed at once rather than at the next heartbeat.
+
+// DefaultLiveDelay is how long changes are gathered before the window
+// shows them: twenty autosaves a second from other desks then cost the
+// window five refreshes, and a save still shows well within a second.
+const DefaultLiveDelay = 200 * time.Millisecond
+
+// liveBatch gathers the changes that arrive while a refresh is pending.
+type liveBatch struct {
+	mu      sync.Mutex
+	pending []storage.Change
+	armed   bool // a flush is scheduled
+}
+
+// startWatch starts watching the store; the watch ends when the window
+// closes. A watch that cannot start leaves the window as it would be on
+// a store of its own, and says so.
+func (w *Window) startWatch() {
+	s := w.shared
+	ch, err := s.watcher.Watch(s.ctx)
+	if err != nil {
+		w.status.setText("Other desks' changes will not show until you reopen the window: " + oneLine(err))
+		return
+	}
+	go func() {
+		for c := range ch {
+			w.noteChange(c)
+		}
+	}()
+}
+
+// noteChange adds c to the batch and schedules its flush, on the watch's
+// goroutine. Changes this desk made are dropped here: the window knows them.
+func (w *Window) noteChange(c storage.Change) {
+	s := w.shared
+	if c.Desk != "" && c.Desk == s.holder.Desk {
+		return
+	}
+	b := &s.live
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.pending = append(b.pending, c)
+	if b.armed {
+		return
+	}
+	b.armed = true
+	time.AfterFunc(w.cfg.liveDelay, w.flushChanges)
+}
+
+// flushChanges hands the gathered changes to the UI goroutine.
+func (w *Window) flushChanges() {
+	b := &w.shared.live
+	b.mu.Lock()
+	batch := b.pending
+	b.pending, b.armed = nil, false
+	b.mu.Unlock()
+	if len(batch) > 0 && w.shared.ctx.Err() == nil {
+		w.cfg.do(func() { w.applyChanges(batch) })
+	}
+}
+
+// changeSet is what a batch of changes means for the window.
+type changeSet struct {
+	any       bool // something changed
+	open      bool // about the open story
+	revisions bool // its revision list changed
+	copy      bool // its draft changed
+	lock      bool // its lock changed
+}
+
+// sum reads a batch against the open story (id "" when none is open).
+func sum(batch []storage.Change, id string) changeSet {
+	var cs changeSet
+	for _, c := range batch {
+		cs.any = true
+		if c.ArticleID == "" { // the watch reconnected: anything may have changed
+			if id != "" {
+				cs.open, cs.revisions, cs.copy, cs.lock = true, true, true, true
+			}
+			continue
+		}
+		if c.ArticleID != id {
+			continue
+		}
+		cs.open = true
+		switch c.Kind {
+		case storage.ChangeRevision, storage.ChangeCreate:
+			cs.revisions, cs.copy = true, true
+		case storage.ChangeLabel:
+			cs.revisions = true
+		case storage.ChangeDraft:
+			cs.copy = true
+		case storage.ChangeLock:
+			cs.lock = true
+		default: // a kind this window does not know yet: look at everything
+			cs.revisions, cs.copy, cs.lock = true, true, true
+		}
+	}
+	return cs
+}
+
+// applyChanges shows other desks' changes, on the UI goroutine.
+func (w *Window) applyChanges(batch []storage.Change) {
+	if w.closing {
+		return
+	}
+	id := ""
+	if w.doc != nil && w.doc.stored.Load() {
+		id = w.doc.id
+	}
+	cs := sum(batch, id)
+	if !cs.any {
+		return
+	}
+	w.lib.reloadLive()
+	if !cs.open {
+		return
+	}
+	if cs.revisions {
+		w.reloadHistory()
+	}
+	switch {
+	case !w.locks():
+	case w.heldBy != nil:
+		if cs.copy {
+			w.followDraft(w.doc)
+		}
+		if cs.lock {
+			w.checkHolder(w.doc)
+		}
+	default:
+		// Another desk wrote to the story this desk is editing: the lock
+		// may be theirs now. Asking renews it when it is still ours.
+		w.checkLock(w.doc)
+	}
+}
+
+// reloadHistory shows the open story's revisions again, when the History
+// tab is shown.
+func (w *Window) reloadHistory() {
+	if w.history == nil || w.centreTabs.Selected() == nil || w.centreTabs.Selected().Text != "History" {
+		return
+	}
+	if v, ok := w.history.(interface{ Reload() }); ok {
+		v.Reload()
+		return
+	}
+	w.loadView(w.history)
+}
+
+// followDraft reads doc's draft again and shows it, while another desk
+// holds it: the reader follows the writer.
+func (w *Window) followDraft(doc *document) {
+	w.bg.Add(1)
+	go func() {
+		defer w.bg.Done()
+		d, err := w.store.Draft(w.ctx, doc.id)
+		w.cfg.do(func() {
+			if err != nil || w.doc == nil || w.doc.id != doc.id || w.heldBy == nil || w.closing {
+				return
+			}
+			w.follow(d)
+		})
+	}()
+}
+
+// reloadLive lists the stories again after other desks' changes: the
+// store is asked off the UI goroutine, and the list keeps its scroll
+// position and the open story selected.
+func (l *library) reloadLive() {
+	w := l.w
+	if w.store == nil {
+		return
+	}
+	l.liveGen++
+	gen, q := l.liveGen, l.query()
+	w.bg.Add(1)
+	go func() {
+		defer w.bg.Done()
+		rows, total, err := w.store.List(w.ctx, q)
+		tcs, terr := w.store.Tags(w.ctx)
+		w.cfg.do(func() {
+			if gen != l.liveGen || w.closing {
+				return
+			}
+			off := l.list.GetScrollOffset()
+			l.show(rows, total, err)
+			l.list.ScrollToOffset(off)
+			l.showTags(tcs, terr)
+		})
+	}()
+}

@@ -1,0 +1,188 @@
+package app
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"copydesk/storage"
+)
+
+// reloadingView is a History tab that counts what the window asks of it.
+type reloadingView struct {
+	fakeView
+	reloads  int
+	readOnly []bool
+}
+
+func (v *reloadingView) Reload()             { v.reloads++ }
+func (v *reloadingView) SetReadOnly(ro bool) { v.readOnly = append(v.readOnly, ro) }
+
+func newReloadingView() *reloadingView {
+	v := &reloadingView{}
+	v.ExtendBaseWidget(v)
+	return v
+}
+
+func historyExt(v ArticleView) Extensions {
+	return Extensions{History: func(fyne.Window, storage.Store, HistoryOptions) ArticleView { return v }}
+}
+
+func headlines(w *Window) []string {
+	var hs []string
+	for _, r := range w.lib.rows {
+		hs = append(hs, r.Headline)
+	}
+	return hs
+}
+
+func TestOtherDeskChangesShowLive(t *testing.T) {
+	app := test.NewTempApp(t)
+	hub := newFakeHub(t)
+	hist := newReloadingView()
+	b := openDesk(t, app, hub, boris, true, historyExt(hist))
+	story := putStory(t, hub, "Open story", b)
+	other := putStory(t, hub, "Other story", b)
+	if err := b.w.Open(story); err != nil {
+		t.Fatal(err)
+	}
+	press(b.w, ctrlShift(fyne.KeyH)) // the History tab
+	ctx := context.Background()
+	// Desk A, without a window: saves to another story.
+	deskA := &fakeDesk{Store: hub.store, hub: hub, desk: anna.Desk}
+	d, err := deskA.Draft(ctx, other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Article.Headline = "Other story, rewritten at desk A"
+	if _, err := deskA.SaveRevision(ctx, d.Article, storage.Meta{Author: anna.Name, Kind: storage.KindSave}); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, b.w, "the library shows desk A's save", func() bool {
+		return slices.Contains(headlines(b.w), "Other story, rewritten at desk A")
+	})
+	if sel := b.w.lib.rows; len(sel) != 2 || b.w.lib.list.Length() != 2 {
+		t.Fatalf("rows %v", headlines(b.w))
+	}
+	if hist.reloads != 0 {
+		t.Errorf("a change to another story reloaded the open story's history (%d)", hist.reloads)
+	}
+	// A label on the open story: its history reloads; the library keeps
+	// the open story selected.
+	if err := deskA.SetLabel(ctx, story, 1, "checked by A"); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, b.w, "the history reloads", func() bool { return hist.reloads == 1 })
+	if i := slices.Index(headlines(b.w), "Open story"); i < 0 {
+		t.Fatal("the open story left the library")
+	}
+	if b.w.doc == nil || b.w.doc.id != story || b.w.readOnly() {
+		t.Error("a label from another desk changed the open story")
+	}
+	// A save of this desk's own comes back through the feed too, and is
+	// dropped there: the window has shown it already.
+	b.w.noteChange(storage.Change{ArticleID: story, Kind: storage.ChangeRevision, Desk: boris.Desk})
+	b.w.shared.live.mu.Lock()
+	pending := len(b.w.shared.live.pending)
+	b.w.shared.live.mu.Unlock()
+	if pending != 0 {
+		t.Error("the desk's own change was queued")
+	}
+}
+
+func TestReaderFollowsTheHolder(t *testing.T) {
+	app := test.NewTempApp(t)
+	hub := newFakeHub(t)
+	a := openDesk(t, app, hub, anna, true, Extensions{})
+	hist := newReloadingView()
+	b := openDesk(t, app, hub, boris, true, historyExt(hist))
+	story := putStory(t, hub, "Story being written", a, b)
+	if err := a.w.Open(story); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.w.Open(story); err != nil {
+		t.Fatal(err)
+	}
+	if len(hist.readOnly) == 0 || !hist.readOnly[len(hist.readOnly)-1] {
+		t.Errorf("the History tab was not made read-only: %v", hist.readOnly)
+	}
+	press(b.w, ctrlShift(fyne.KeyH))
+	test.Type(a.w.pane.standfirst, "LIVE ")
+	a.timer.fire(t, a.w)
+	waitFor(t, b.w, "the reader sees the autosave", func() bool {
+		return strings.Contains(b.w.pane.standfirst.Text, "LIVE ")
+	})
+	if !b.w.readOnly() || b.w.pane.standfirst.Disabled() == false {
+		t.Error("following the holder made the reader's copy editable")
+	}
+	a.w.SaveRevision("as sent")
+	settle(a.w)
+	waitFor(t, b.w, "the reader's history shows the revision", func() bool { return hist.reloads > 0 })
+	if n := len(hub.revs(t, story)); n != 2 {
+		t.Errorf("%d revisions: the reader wrote", n)
+	}
+}
+
+// What a batch of changes means for the open story.
+func TestChangeSet(t *testing.T) {
+	const open = "open"
+	tests := []struct {
+		name  string
+		batch []storage.Change
+		want  changeSet
+	}{
+		{"another story", []storage.Change{{ArticleID: "x", Kind: storage.ChangeRevision}}, changeSet{any: true}},
+		{"autosave", []storage.Change{{ArticleID: open, Kind: storage.ChangeDraft}}, changeSet{any: true, open: true, copy: true}},
+		{"revision", []storage.Change{{ArticleID: open, Kind: storage.ChangeRevision}}, changeSet{any: true, open: true, revisions: true, copy: true}},
+		{"label", []storage.Change{{ArticleID: open, Kind: storage.ChangeLabel}}, changeSet{any: true, open: true, revisions: true}},
+		{"lock", []storage.Change{{ArticleID: open, Kind: storage.ChangeLock}}, changeSet{any: true, open: true, lock: true}},
+		{"reconnected", []storage.Change{{}}, changeSet{any: true, open: true, revisions: true, copy: true, lock: true}},
+		{"burst", []storage.Change{
+			{ArticleID: open, Kind: storage.ChangeDraft}, {ArticleID: open, Kind: storage.ChangeDraft},
+			{ArticleID: "x", Kind: storage.ChangeCreate}, {ArticleID: open, Kind: storage.ChangeLock},
+		}, changeSet{any: true, open: true, copy: true, lock: true}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := sum(tt.batch, open); got != tt.want {
+				t.Errorf("sum = %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+	if got := sum([]storage.Change{{}}, ""); got != (changeSet{any: true}) {
+		t.Errorf("reconnect with no story open: %+v", got)
+	}
+}
+
+// A burst of changes reaches the window as one refresh.
+func TestBurstIsOneRefresh(t *testing.T) {
+	app := test.NewTempApp(t)
+	hub := newFakeHub(t)
+	b := openDesk(t, app, hub, boris, true, Extensions{})
+	b.w.cfg.liveDelay = time.Hour // the test flushes by hand
+	story := putStory(t, hub, "Busy story", b)
+	for range 20 {
+		b.w.noteChange(storage.Change{ArticleID: story, Kind: storage.ChangeDraft, Desk: anna.Desk})
+	}
+	live := &b.w.shared.live
+	live.mu.Lock()
+	pending, armed := len(live.pending), live.armed
+	live.mu.Unlock()
+	if pending != 20 || !armed {
+		t.Fatalf("%d changes pending, flush armed %v", pending, armed)
+	}
+	b.w.flushChanges()
+	if n := len(uiQueue(b.w)); n != 1 {
+		t.Fatalf("20 changes made %d refreshes", n)
+	}
+	b.w.flushChanges() // the timer's own flush finds nothing left
+	if n := len(uiQueue(b.w)); n != 1 {
+		t.Errorf("an empty flush queued a refresh (%d)", n)
+	}
+	settle(b.w)
+}
