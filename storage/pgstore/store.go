@@ -1,0 +1,247 @@
+package pgstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/rand/v2"
+	"net/url"
+	"regexp"
+	"sync"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"copydesk/storage"
+)
+
+var (
+	_ storage.Store   = (*Store)(nil)
+	_ storage.Locker  = (*Store)(nil)
+	_ storage.Watcher = (*Store)(nil)
+)
+
+// Options tune a store.
+type Options struct {
+	Logger   *slog.Logger // nil: slog.Default()
+	MaxConns int32        // pool size; 0: pgx default
+	// LockTTL is how long a lock lives without a heartbeat; 0:
+	// storage.LockTTL. Tests shorten it.
+	LockTTL time.Duration
+}
+
+// maxRetries bounds how often one write is run again after losing a
+// serialization conflict or a deadlock.
+const maxRetries = 30
+
+// Store is an open shared store. It is safe for concurrent use.
+type Store struct {
+	url      string // as given, for the watchers' own connections
+	location string // without the password
+	opts     Options
+	pool     *pgxpool.Pool
+	schema   int
+	notify   bool // the engine has pg_notify
+
+	mu     sync.Mutex
+	idle   *sync.Cond
+	active int
+	closed bool
+
+	clockMu sync.Mutex
+	last    time.Time
+
+	// Background work (compaction, watchers) ends when stop is cancelled.
+	stopCtx    context.Context
+	stop       context.CancelFunc
+	background sync.WaitGroup
+	compact    chan compactJob
+}
+
+// Open connects to the database at url (postgres://… or key=value form),
+// creates or migrates its schema, and returns the store. A database
+// written by a newer Copydesk gives a *storage.SchemaError.
+func Open(ctx context.Context, url string, opt Options) (*Store, error) {
+	loc := Redact(url)
+	cfg, err := pgxpool.ParseConfig(url)
+	if err != nil {
+		return nil, fmt.Errorf("database %s: %w", loc, redactErr(err, url))
+	}
+	if opt.MaxConns > 0 {
+		cfg.MaxConns = opt.MaxConns
+	}
+	if opt.LockTTL <= 0 {
+		opt.LockTTL = storage.LockTTL
+	}
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("database %s: %w", loc, redactErr(err, url))
+	}
+	if err := pool.Ping(ctx); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("connecting to database %s: %w", loc, redactErr(err, url))
+	}
+	s := &Store{url: url, location: loc, opts: opt, pool: pool, compact: make(chan compactJob, 256)}
+	s.idle = sync.NewCond(&s.mu)
+	s.stopCtx, s.stop = context.WithCancel(context.Background())
+	if s.schema, err = s.migrate(ctx); err != nil {
+		pool.Close()
+		return nil, err
+	}
+	s.notify = s.probeNotify(ctx)
+	s.background.Add(1)
+	go s.compactor()
+	return s, nil
+}
+
+// Location is the database's URL without its password.
+func (s *Store) Location() string { return s.location }
+
+// Close waits for calls in flight, stops the background work and the
+// watchers, and closes the connections.
+func (s *Store) Close() error {
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return storage.ErrClosed
+	}
+	s.closed = true
+	for s.active > 0 {
+		s.idle.Wait()
+	}
+	s.mu.Unlock()
+	s.stop()
+	s.background.Wait()
+	s.pool.Close()
+	return nil
+}
+
+// enter admits a call; each successful enter is paired with exit.
+func (s *Store) enter(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return storage.ErrClosed
+	}
+	s.active++
+	return nil
+}
+
+func (s *Store) exit() {
+	s.mu.Lock()
+	s.active--
+	if s.active == 0 {
+		s.idle.Broadcast()
+	}
+	s.mu.Unlock()
+}
+
+func (s *Store) logger() *slog.Logger {
+	if s.opts.Logger != nil {
+		return s.opts.Logger
+	}
+	return slog.Default()
+}
+
+// now is this desk's clock for revisions and drafts: UTC, and strictly
+// increasing, so that one desk's writes never share a time.
+func (s *Store) now() time.Time {
+	s.clockMu.Lock()
+	defer s.clockMu.Unlock()
+	t := time.Now().UTC().Round(0)
+	if !t.After(s.last) {
+		t = s.last.Add(time.Nanosecond)
+	}
+	s.last = t
+	return t
+}
+
+// retry runs fn in a transaction and commits it, again from the start
+// (after a jittered, growing pause) when the database reports a
+// serialization failure or a deadlock. Errors of fn itself end it.
+func (s *Store) retry(ctx context.Context, fn func(tx pgx.Tx) error) error {
+	pause := time.Millisecond
+	for attempt := 1; ; attempt++ {
+		err := pgx.BeginFunc(ctx, s.pool, fn)
+		if err == nil || !retryable(err) {
+			return err
+		}
+		if attempt == maxRetries {
+			return fmt.Errorf("database %s is too busy: %d attempts lost to other writers: %w", s.location, attempt, err)
+		}
+		wait := pause/2 + rand.N(pause)
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(wait):
+		}
+		pause = min(2*pause, 200*time.Millisecond)
+	}
+}
+
+// retryable reports a serialization failure or a deadlock: the
+// transaction did nothing and may simply run again.
+func retryable(err error) bool {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		return pe.Code == "40001" || pe.Code == "40P01"
+	}
+	return false
+}
+
+// sqlState is the SQLSTATE of err, or "".
+func sqlState(err error) string {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		return pe.Code
+	}
+	return ""
+}
+
+var passwordKV = regexp.MustCompile(`(?i)(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S*)`)
+
+// Redact returns a connection string without its password, for messages
+// and Stats.Location.
+func Redact(conn string) string {
+	if u, err := url.Parse(conn); err == nil && (u.Scheme == "postgres" || u.Scheme == "postgresql") {
+		if u.User != nil {
+			if _, has := u.User.Password(); has {
+				u.User = url.User(u.User.Username())
+			}
+		}
+		q := u.Query()
+		if q.Has("password") {
+			q.Del("password")
+			u.RawQuery = q.Encode()
+		}
+		return u.String()
+	}
+	return passwordKV.ReplaceAllString(conn, "${1}xxxxx")
+}
+
+// redactErr keeps a password that pgx quotes in an error out of messages.
+func redactErr(err error, conn string) error {
+	if u, perr := url.Parse(conn); perr == nil && u.User != nil {
+		if pw, has := u.User.Password(); has && pw != "" {
+			return redacted{err, pw}
+		}
+	}
+	return err
+}
+
+type redacted struct {
+	err error
+	pw  string
+}
+
+func (r redacted) Error() string {
+	return regexp.MustCompile(regexp.QuoteMeta(r.pw)).ReplaceAllString(r.err.Error(), "xxxxx")
+}
+
+func (r redacted) Unwrap() error { return r.err }

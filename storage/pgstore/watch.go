@@ -1,0 +1,135 @@
+package pgstore
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"math/rand/v2"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"copydesk/storage"
+)
+
+// ErrNoNotify: the database engine has no LISTEN/NOTIFY (CockroachDB), so
+// the store cannot report other desks' changes.
+var ErrNoNotify = errors.New("this database has no LISTEN/NOTIFY: other desks' changes show on reload")
+
+// probeNotify reports whether the engine has pg_notify, by calling it in
+// a transaction that is rolled back (so nothing is sent).
+func (s *Store) probeNotify(ctx context.Context) bool {
+	tx, err := s.pool.Begin(ctx)
+	if err != nil {
+		return false
+	}
+	defer func() { _ = tx.Rollback(ctx) }()
+	if _, err := tx.Exec(ctx, `SELECT pg_notify($1, '')`, changesChannel); err != nil {
+		s.logger().Warn("the database cannot notify other desks of changes", "database", s.location, "err", err)
+		return false
+	}
+	return true
+}
+
+// Watch delivers every change any desk makes from the moment it returns
+// until ctx ends (or the store closes); then the channel is closed. It
+// listens on a connection of its own, outside the pool; when that is lost
+// it reconnects with backoff and sends Change{} ("reload all").
+func (s *Store) Watch(ctx context.Context) (<-chan storage.Change, error) {
+	if err := s.enter(ctx); err != nil {
+		return nil, err
+	}
+	defer s.exit()
+	if !s.notify {
+		return nil, ErrNoNotify
+	}
+	conn, err := s.listen(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ch := make(chan storage.Change, 64)
+	s.background.Add(1)
+	go s.watch(ctx, conn, ch)
+	return ch, nil
+}
+
+// listen opens a connection and listens on the changes channel.
+func (s *Store) listen(ctx context.Context) (*pgx.Conn, error) {
+	conn, err := pgx.Connect(ctx, s.url)
+	if err != nil {
+		return nil, redactErr(err, s.url)
+	}
+	if _, err := conn.Exec(ctx, "LISTEN "+changesChannel); err != nil {
+		_ = conn.Close(context.Background())
+		return nil, err
+	}
+	return conn, nil
+}
+
+func (s *Store) watch(ctx context.Context, conn *pgx.Conn, ch chan<- storage.Change) {
+	defer s.background.Done()
+	defer close(ch)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	stopWith := context.AfterFunc(s.stopCtx, cancel)
+	defer stopWith()
+	send := func(c storage.Change) bool {
+		select {
+		case ch <- c:
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
+	defer func() {
+		if conn != nil {
+			_ = conn.Close(context.Background())
+		}
+	}()
+	for {
+		n, err := conn.WaitForNotification(ctx)
+		if err == nil {
+			var c storage.Change
+			if err := json.Unmarshal([]byte(n.Payload), &c); err != nil || c.Kind == "" {
+				s.logger().Warn("ignoring a malformed change notice", "payload", n.Payload, "err", err)
+				continue
+			}
+			if !send(c) {
+				return
+			}
+			continue
+		}
+		_ = conn.Close(context.Background())
+		conn = nil
+		if ctx.Err() != nil {
+			return
+		}
+		s.logger().Warn("lost the connection that listens for changes; reconnecting", "database", s.location, "err", err)
+		if conn = s.reconnect(ctx); conn == nil {
+			return
+		}
+		if !send(storage.Change{}) {
+			return
+		}
+	}
+}
+
+// reconnect listens again, pausing longer after each failure (up to 5 s);
+// nil when ctx ends first.
+func (s *Store) reconnect(ctx context.Context) *pgx.Conn {
+	pause := 100 * time.Millisecond
+	for {
+		wait := pause/2 + rand.N(pause)
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-time.After(wait):
+		}
+		conn, err := s.listen(ctx)
+		if err == nil {
+			return conn
+		}
+		s.logger().Debug("reconnecting for changes", "err", err)
+		pause = min(2*pause, 5*time.Second)
+	}
+}
