@@ -35,8 +35,11 @@ type env struct {
 	io     stdio
 	getenv func(string) string
 	dbDir  string
-	style  editor.Style
-	author string
+	// storeURL, when set, names the shared PostgreSQL store used instead
+	// of the Badger desk in dbDir (store.go).
+	storeURL string
+	style    editor.Style
+	author   string
 }
 
 // command is one subcommand of copydesk.
@@ -100,12 +103,17 @@ func run(ctx context.Context, args []string, io stdio, getenv func(string) strin
 	global.StringVar(&e.dbDir, "db", "", "database directory (default $COPYDESK_DB, else "+defaultDBHint()+")")
 	style := global.String("style", "", "dateline house style: tass, ap or reuters (default $COPYDESK_STYLE, else tass)")
 	global.StringVar(&e.author, "author", "", "your name, for revisions (default $COPYDESK_AUTHOR, else your login name)")
+	storeURL := global.String("store", "", "a shared PostgreSQL store, postgres://USER@HOST:PORT/DATABASE, instead of --db (default $"+envStore+")")
 	global.Usage = func() { mainUsage(io.err, global) }
 	if err := global.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			mainUsage(io.out, global)
 			return exitOK
 		}
+		return exitUsage
+	}
+	if err := e.chooseStore(e.dbDir, *storeURL); err != nil {
+		fmt.Fprintln(io.err, "copydesk:", err)
 		return exitUsage
 	}
 	if err := e.resolve(*style); err != nil {
@@ -128,7 +136,10 @@ func run(ctx context.Context, args []string, io stdio, getenv func(string) strin
 		if c.name != rest[0] {
 			continue
 		}
-		err := c.run(e, rest[1:])
+		err := e.storeAllows(c.name)
+		if err == nil {
+			err = c.run(e, rest[1:])
+		}
 		switch {
 		case err == nil:
 			return exitOK
@@ -244,7 +255,7 @@ func (e *env) commandHelp(fs *flag.FlagSet) {
 	w := e.io.out
 	for _, c := range commands {
 		if c.name == fs.Name() {
-			fmt.Fprintf(w, "usage: copydesk [--db DIR] %s %s\n\n%s.\n", c.name, c.args, capitalise(c.summary))
+			fmt.Fprintf(w, "usage: copydesk [--db DIR | --store URL] %s %s\n\n%s.\n", c.name, c.args, capitalise(c.summary))
 		}
 	}
 	has := false
@@ -283,8 +294,11 @@ func capitalise(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-// openStore opens the desk's database.
+// openStore opens the desk's database, or the shared store (store.go).
 func (e *env) openStore() (storage.Store, error) {
+	if e.storeURL != "" {
+		return openShared(e.ctx, e.storeURL)
+	}
 	if err := os.MkdirAll(e.dbDir, 0o700); err != nil {
 		return nil, fmt.Errorf("cannot create the database directory: %w", err)
 	}

@@ -8,7 +8,6 @@ import (
 
 	"copydesk/storage"
 	"copydesk/storage/backup"
-	"copydesk/storage/keyfile"
 )
 
 func init() {
@@ -40,7 +39,7 @@ func cmdBackup(e *env, args []string) error {
 		}
 		fmt.Fprintf(e.io.err, "backed up %d articles, %d revisions to %s: %s (%s uncompressed) in %v\n",
 			sum.Articles, sum.Revisions, path, backup.SizeText(sum.FileBytes), backup.SizeText(sum.Plain), sum.Elapsed.Round(time.Millisecond))
-		if encrypted, _ := keyfile.Exists(e.dbDir); encrypted {
+		if encrypted, _ := e.encrypted(); encrypted {
 			fmt.Fprintf(e.io.err, "note: the database is encrypted, the backup is not: keep %s where only you can read it\n", path)
 		}
 		return nil

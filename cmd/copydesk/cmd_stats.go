@@ -23,7 +23,7 @@ func cmdStats(e *env, args []string) error {
 	if err := needArgs(pos, 0, 0, ""); err != nil {
 		return err
 	}
-	encrypted, err := keyfile.Exists(e.dbDir)
+	encrypted, err := e.encrypted()
 	if err != nil {
 		return err
 	}

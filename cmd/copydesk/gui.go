@@ -26,7 +26,7 @@ import (
 // $COPYDESK_PASSPHRASE_FILE asks for its passphrase in a window, and a
 // first run (no database directory yet) offers to encrypt the new desk.
 func runGUI(e *env) int {
-	cfg := app.Config{DBDir: e.dbDir, Author: e.author, Style: e.style, Version: buildVersion(), Context: e.ctx}
+	cfg := app.Config{DBDir: e.location(), Author: e.author, Style: e.style, Version: buildVersion(), Context: e.ctx}
 	cfg.Extensions = extensions(e)
 	gate, err := e.gate()
 	if err != nil {
@@ -65,6 +65,9 @@ func guiFailed(e *env, err error) int {
 // gate says what the window must ask before the desk opens: nil when the
 // store can simply be opened.
 func (e *env) gate() (*app.Gate, error) {
+	if e.storeURL != "" { // key headers and first runs are a desk directory's
+		return nil, nil
+	}
 	encrypted, err := keyfile.Exists(e.dbDir)
 	if err != nil {
 		return nil, err
@@ -107,7 +110,7 @@ func extensions(e *env) app.Extensions {
 			transfer.ExportHolding(w, s, ids, load, last, func(f formats.Format) { prefs.SetString("export.format", string(f)) }, e.author)
 		},
 		Backup: func(w fyne.Window, s storage.Store) {
-			encrypted, _ := keyfile.Exists(e.dbDir)
+			encrypted, _ := e.encrypted()
 			transfer.Backup(w, s, encrypted)
 		},
 		Restore: func(w fyne.Window, _ storage.Store) {
