@@ -2,11 +2,8 @@ package app
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"os"
 	"os/user"
 	"slices"
 	"sync"
@@ -53,21 +50,10 @@ type shared struct {
 	live liveBatch
 }
 
-// newDeskID names this running program among the desks: host, process
-// and a random part (the pid alone repeats across machines and restarts).
-func newDeskID() string {
-	host, err := os.Hostname()
-	if err != nil || host == "" {
-		host = "unknown-host"
-	}
-	var r [4]byte
-	_, _ = rand.Read(r[:])
-	return fmt.Sprintf("%s/%d/%s", host, os.Getpid(), hex.EncodeToString(r[:]))
-}
-
 // deskHolder completes the configured holder: the person's name (from
-// the settings, else the login name) and a new desk ID.
-func deskHolder(h storage.Holder, name string) storage.Holder {
+// the settings, else the login name) and the desk ID — the one the store
+// signs its changes with, if it does (storage.Signer), else a new one.
+func deskHolder(h storage.Holder, name string, store storage.Store) storage.Holder {
 	if h.Name == "" {
 		h.Name = name
 	}
@@ -76,8 +62,11 @@ func deskHolder(h storage.Holder, name string) storage.Holder {
 			h.Name = u.Username
 		}
 	}
+	if signer, ok := store.(storage.Signer); ok && h.Desk == "" {
+		h.Desk = signer.Desk()
+	}
 	if h.Desk == "" {
-		h.Desk = newDeskID()
+		h.Desk = storage.NewDeskID()
 	}
 	return h
 }
@@ -91,7 +80,7 @@ func (w *Window) startShared() {
 		return
 	}
 	ctx, stop := context.WithCancel(context.Background())
-	w.shared = &shared{locker: locker, watcher: watcher, holder: deskHolder(w.cfg.Desk, w.settings.Name()), ctx: ctx, stop: stop}
+	w.shared = &shared{locker: locker, watcher: watcher, holder: deskHolder(w.cfg.Desk, w.settings.Name(), w.store), ctx: ctx, stop: stop}
 	if locker != nil {
 		stopBeat := w.cfg.every(storage.LockHeartbeat, w.heartbeat)
 		context.AfterFunc(ctx, stopBeat)

@@ -2,8 +2,11 @@ package storage
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"os"
 	"time"
 )
 
@@ -110,4 +113,23 @@ type Watcher interface {
 	// and sends a Change with an empty ArticleID, meaning "reload all":
 	// changes may have been missed meanwhile.
 	Watch(ctx context.Context) (<-chan Change, error)
+}
+
+// Signer is implemented by shared stores that sign every Change they send
+// with the ID of the desk that opened them. A window holds its locks under
+// the same ID, so it can tell its own changes from other desks'.
+type Signer interface {
+	Desk() string
+}
+
+// NewDeskID names a running program among the desks: host, process and a
+// random part (the pid alone repeats across machines and restarts).
+func NewDeskID() string {
+	host, err := os.Hostname()
+	if err != nil || host == "" {
+		host = "unknown-host"
+	}
+	var r [4]byte
+	_, _ = rand.Read(r[:])
+	return fmt.Sprintf("%s/%d/%s", host, os.Getpid(), hex.EncodeToString(r[:]))
 }

@@ -251,3 +251,45 @@ func BenchmarkSaveRevision(b *testing.B) {
 		}
 	}
 }
+
+// TestChangesAreSigned: every change carries the desk that made it, so a
+// window can drop its own; a lock change carries the holder's desk.
+func TestChangesAreSigned(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	url := pgtest.Database(t)
+	a := mustOpen(t, url, Options{Desk: "newsroom-1/100/aaaa"})
+	b := mustOpen(t, url, Options{})
+	if b.Desk() == "" || b.Desk() == a.Desk() {
+		t.Fatalf("desk IDs %q and %q", a.Desk(), b.Desk())
+	}
+	ch, err := b.Watch(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	story := storetest.Article("Signed changes", 80, 5)
+	if _, err := a.Create(ctx, story, storage.Meta{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.SaveDraft(ctx, story, 1); err != nil {
+		t.Fatal(err)
+	}
+	holder := storage.Holder{Name: "Anna Petrova", Desk: "laptop/7/bbbb"}
+	if _, err := a.Acquire(ctx, story.ID, holder); err != nil {
+		t.Fatal(err)
+	}
+	want := []struct {
+		kind storage.ChangeKind
+		desk string
+	}{{storage.ChangeCreate, a.Desk()}, {storage.ChangeDraft, a.Desk()}, {storage.ChangeLock, holder.Desk}}
+	for _, w := range want {
+		select {
+		case c := <-ch:
+			if c.Kind != w.kind || c.Desk != w.desk || c.ArticleID != story.ID {
+				t.Errorf("change %+v, want %s from %s", c, w.kind, w.desk)
+			}
+		case <-time.After(30 * time.Second):
+			t.Fatalf("no %s change within 30 s", w.kind)
+		}
+	}
+}

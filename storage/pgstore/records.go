@@ -153,6 +153,9 @@ func (s *Store) sendChange(ctx context.Context, tx pgx.Tx, c storage.Change) err
 	if !s.notify {
 		return nil
 	}
+	if c.Desk == "" {
+		c.Desk = s.opts.Desk
+	}
 	payload, err := json.Marshal(c)
 	if err != nil {
 		return err

@@ -22,6 +22,7 @@ var (
 	_ storage.Store   = (*Store)(nil)
 	_ storage.Locker  = (*Store)(nil)
 	_ storage.Watcher = (*Store)(nil)
+	_ storage.Signer  = (*Store)(nil)
 )
 
 // Options tune a store.
@@ -31,6 +32,10 @@ type Options struct {
 	// LockTTL is how long a lock lives without a heartbeat; 0:
 	// storage.LockTTL. Tests shorten it.
 	LockTTL time.Duration
+	// Desk signs every change this store sends (storage.Change.Desk), so
+	// that a window can tell its own changes from other desks'; "" makes
+	// a new one (storage.NewDeskID).
+	Desk string
 }
 
 // maxRetries bounds how often one write is run again after losing a
@@ -76,6 +81,9 @@ func Open(ctx context.Context, url string, opt Options) (*Store, error) {
 	if opt.LockTTL <= 0 {
 		opt.LockTTL = storage.LockTTL
 	}
+	if opt.Desk == "" {
+		opt.Desk = storage.NewDeskID()
+	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("database %s: %w", loc, redactErr(err, url))
@@ -96,6 +104,9 @@ func Open(ctx context.Context, url string, opt Options) (*Store, error) {
 	go s.compactor()
 	return s, nil
 }
+
+// Desk is the desk ID this store signs its changes with.
+func (s *Store) Desk() string { return s.opts.Desk }
 
 // Location is the database's URL without its password.
 func (s *Store) Location() string { return s.location }
