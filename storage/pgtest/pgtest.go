@@ -78,7 +78,7 @@ func Start(ctx context.Context, opt Options) (*Server, error) {
 		}
 		s.cred = cred
 	}
-	if s.dir, err = os.MkdirTemp("", "copydesk-pg-"); err != nil {
+	if s.dir, err = os.MkdirTemp(tempBase(s.cred != nil), "copydesk-pg-"); err != nil {
 		return nil, err
 	}
 	if s.cred != nil {
@@ -206,6 +206,25 @@ func (s *Server) run(ctx context.Context, name string, args ...string) ([]byte, 
 func (s *Server) removeDir() {
 	if s.dir != "" {
 		_ = os.RemoveAll(s.dir)
+	}
+}
+
+// tempBase is where the server's directory goes: the usual temporary
+// directory, unless the server runs as another user who could not reach
+// it (a TMPDIR inside root's home) — then /tmp.
+func tempBase(otherUser bool) string {
+	base := os.TempDir()
+	if !otherUser {
+		return base
+	}
+	for d := base; ; d = filepath.Dir(d) {
+		fi, err := os.Stat(d)
+		if err != nil || fi.Mode().Perm()&0o001 == 0 {
+			return "/tmp"
+		}
+		if d == filepath.Dir(d) {
+			return base
+		}
 	}
 }
 
