@@ -5,7 +5,6 @@ package pgstore
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
@@ -146,22 +145,6 @@ func writeTags(ctx context.Context, tx pgx.Tx, id string, tags []string) error {
 		return nil
 	}
 	return tx.SendBatch(ctx, &b).Close()
-}
-
-// sendChange reports a change to every watcher when tx commits.
-func (s *Store) sendChange(ctx context.Context, tx pgx.Tx, c storage.Change) error {
-	if !s.notify {
-		return nil
-	}
-	if c.Desk == "" {
-		c.Desk = s.opts.Desk
-	}
-	payload, err := json.Marshal(c)
-	if err != nil {
-		return err
-	}
-	_, err = tx.Exec(ctx, `SELECT pg_notify($1, $2)`, changesChannel, string(payload))
-	return err
 }
 
 // revColumns are a revision row's columns in the order scanRevision reads.

@@ -36,6 +36,11 @@ type Options struct {
 	// that a window can tell its own changes from other desks'; "" makes
 	// a new one (storage.NewDeskID).
 	Desk string
+	// Poll makes Watch read the change feed (the changes table, every
+	// 250 ms) instead of listening with LISTEN/NOTIFY. Watch polls anyway
+	// on an engine without pg_notify; Poll forces it where notify works,
+	// so that tests exercise the fallback on PostgreSQL.
+	Poll bool
 }
 
 // maxRetries bounds how often one write is run again after losing a
@@ -50,6 +55,7 @@ type Store struct {
 	pool     *pgxpool.Pool
 	schema   int
 	notify   bool // the engine has pg_notify
+	feed     feedTiming
 
 	mu     sync.Mutex
 	idle   *sync.Cond
@@ -92,7 +98,7 @@ func Open(ctx context.Context, url string, opt Options) (*Store, error) {
 		pool.Close()
 		return nil, fmt.Errorf("connecting to database %s: %w", loc, redactErr(err, url))
 	}
-	s := &Store{url: url, location: loc, opts: opt, pool: pool, compact: make(chan compactJob, 256)}
+	s := &Store{url: url, location: loc, opts: opt, pool: pool, feed: defaultFeedTiming(), compact: make(chan compactJob, 256)}
 	s.idle = sync.NewCond(&s.mu)
 	s.stopCtx, s.stop = context.WithCancel(context.Background())
 	if s.schema, err = s.migrate(ctx); err != nil {
@@ -100,8 +106,9 @@ func Open(ctx context.Context, url string, opt Options) (*Store, error) {
 		return nil, err
 	}
 	s.notify = s.probeNotify(ctx)
-	s.background.Add(1)
+	s.background.Add(2)
 	go s.compactor()
+	go s.pruner(s.feed.pruneEvery, s.feed.keep)
 	return s, nil
 }
 

@@ -3,18 +3,14 @@ package pgstore
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"math/rand/v2"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 
 	"copydesk/storage"
 )
-
-// ErrNoNotify: the database engine has no LISTEN/NOTIFY (CockroachDB), so
-// the store cannot report other desks' changes.
-var ErrNoNotify = errors.New("this database has no LISTEN/NOTIFY: other desks' changes show on reload")
 
 // probeNotify reports whether the engine has pg_notify, by calling it in
 // a transaction that is rolled back (so nothing is sent).
@@ -32,18 +28,28 @@ func (s *Store) probeNotify(ctx context.Context) bool {
 }
 
 // Watch delivers every change any desk makes from the moment it returns
-// until ctx ends (or the store closes); then the channel is closed. It
-// listens on a connection of its own, outside the pool; when that is lost
-// it reconnects with backoff and sends Change{} ("reload all").
+// until ctx ends (or the store closes); then the channel is closed.
+//
+// Where the engine has pg_notify it listens on a connection of its own,
+// outside the pool; when that is lost it reconnects with backoff and sends
+// Change{} ("reload all"). Where the engine has no pg_notify (CockroachDB)
+// or refuses LISTEN, or with Options.Poll, it polls the change feed
+// instead (poll.go).
 func (s *Store) Watch(ctx context.Context) (<-chan storage.Change, error) {
 	if err := s.enter(ctx); err != nil {
 		return nil, err
 	}
 	defer s.exit()
-	if !s.notify {
-		return nil, ErrNoNotify
+	if s.opts.Poll || !s.notify {
+		return s.watchFeed(ctx)
 	}
 	conn, err := s.listen(ctx)
+	if st := sqlState(err); strings.HasPrefix(st, "0A") || strings.HasPrefix(st, "42") {
+		// pg_notify worked but LISTEN is refused (not supported, or
+		// switched off, as YugabyteDB allows): the feed has every change.
+		s.logger().Warn("the database refuses LISTEN; polling for other desks' changes", "database", s.location, "err", err)
+		return s.watchFeed(ctx)
+	}
 	if err != nil {
 		return nil, err
 	}
