@@ -107,6 +107,9 @@ func (e *storeError) Error() string {
 	if errors.Is(e.err, storage.ErrSchema) {
 		hint = "use a Copydesk as new as the one that last wrote it"
 	}
+	if strings.Contains(msg, pgstore.Redact(e.url)) { // the store's message names it already
+		return fmt.Sprintf("cannot open the shared store: %s; %s", msg, hint)
+	}
 	return fmt.Sprintf("cannot open the shared store %s: %s; %s", redactURL(e.url), msg, hint)
 }
 
