@@ -24,6 +24,15 @@
 // selects rows on tap and highlights them on hover, and is itself focusable
 // and takes the arrow keys. None of that suits copy.
 //
+// # Theme scopes
+//
+// Each entry is drawn in the theme of its block kind (no input box, the
+// kind's type size), which Fyne can only give a widget through a theme
+// override; and Fyne parses a full font set, about 5 MB, for every override
+// scope whose text it draws. So rows are made in batches that share one
+// scope per theme group, kept for reuse, and never thrown away: a story
+// costs two or three scopes, not one per row. See scope.go.
+//
 // # Keys
 //
 // Each block's entry is a blockEntry, a widget.Entry whose keys and

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"copydesk/editor"
 )
@@ -294,6 +295,12 @@ func TestKindShortcuts(t *testing.T) {
 			r := rowOf(t, ed, 0)
 			if r.kind != ed.blocks[0].Kind || r.entry.TextStyle != textStyle(r.kind) {
 				t.Errorf("row drawn as %v %+v for a %v", r.kind, r.entry.TextStyle, ed.blocks[0].Kind)
+			}
+			if got, want := theme.CurrentForWidget(r.entry).Size(theme.SizeNameText), ed.view.m.sizes[r.kind]; got != want {
+				t.Errorf("a %v set in %v, want %v", r.kind, got, want)
+			}
+			if w.Canvas().Focused() != fyne.Focusable(r.entry) {
+				t.Error("the block's entry lost the keyboard")
 			}
 			if b, off := ed.Caret(); b != 0 || off != 3 {
 				t.Errorf("caret moved to %d:%d", b, off)

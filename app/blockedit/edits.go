@@ -39,7 +39,10 @@ func (e *Editor) splice(at, n int, nb []editor.Block) {
 		gone := e.blocks[at+keep : at+n]
 		for j := range gone {
 			e.count(&gone[j], -1)
-			delete(e.view.rows, gone[j].id)
+			if r := e.view.rows[gone[j].id]; r != nil {
+				delete(e.view.rows, gone[j].id)
+				e.view.release(r)
+			}
 		}
 		e.blocks = append(e.blocks[:at+keep], e.blocks[at+n:]...)
 	case len(nb) > keep:
@@ -76,7 +79,16 @@ func (e *Editor) updateBlock(i int, nb editor.Block) {
 	if e.view.m != nil && e.view.width > 0 {
 		b.height = e.view.estimate(b)
 	}
-	if r := e.view.rows[b.id]; r != nil {
+	r := e.view.rows[b.id]
+	if r != nil && kindChanged && r.group != groupOf(nb.Kind) {
+		// Its entry is scoped to the other group's theme: the block gets a
+		// row of its new group with the next sync (and the keyboard with
+		// the caret the edit places).
+		delete(e.view.rows, b.id)
+		e.view.release(r)
+		r = nil
+	}
+	if r != nil {
 		if kindChanged {
 			r.setKind(nb.Kind)
 		}

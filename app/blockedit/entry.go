@@ -37,6 +37,12 @@ func newBlockEntry(r *blockRow) *blockEntry {
 	return e
 }
 
+// Disabled is true while the row shows no block (it is spare or detached):
+// such rows stay in the column's objects, out of sight (scope.go), and the
+// focus chain skips disabled widgets. The entry itself still draws as
+// enabled: Entry asks its own Disabled.
+func (e *blockEntry) Disabled() bool { return e.row.id == 0 || e.Entry.Disabled() }
+
 // AcceptsTab is false: copy has no tab characters, so Tab moves the focus on.
 func (e *blockEntry) AcceptsTab() bool { return false }
 

@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -14,21 +13,25 @@ import (
 )
 
 // blockRow shows one block: a handle in the gutter (for selecting whole
-// blocks), the quote rule, and the block's entry inside a theme override
-// that sets its kind's type size and takes away the form-field box.
+// blocks), the quote rule, and the block's entry, drawn in the kind theme
+// of its theme group (see scope.go). A row keeps its group for life; it
+// shows any block of that group's kinds, and waits as a spare when no
+// block needs it.
 type blockRow struct {
 	widget.BaseWidget
 
-	ed     *Editor
-	id     uint64
-	kind   editor.BlockKind
-	entry  *blockEntry
-	themed *container.ThemeOverride
-	handle *blockHandle
-	rule   *canvas.Rectangle // the bar left of a quote
-	shade  *canvas.Rectangle // block-selection highlight
-	found  []*canvas.Rectangle
-	masks  [4]*canvas.Rectangle // hide the focus ring Entry draws in the primary colour
+	ed       *Editor
+	id       uint64 // the block shown; 0 while the row is spare or detached
+	kind     editor.BlockKind
+	group    int
+	scopedIn *kindTheme // the kind theme the entry was scoped with
+	spare    bool
+	entry    *blockEntry
+	handle   *blockHandle
+	rule     *canvas.Rectangle // the bar left of a quote
+	shade    *canvas.Rectangle // block-selection highlight
+	found    []*canvas.Rectangle
+	masks    [4]*canvas.Rectangle // hide the focus ring Entry draws in the primary colour
 
 	foundRange *[2]int // the current find match in this block, rune offsets
 
@@ -37,12 +40,13 @@ type blockRow struct {
 	selected  bool
 }
 
-func newBlockRow(ed *Editor, b *block) *blockRow {
-	r := &blockRow{ed: ed, id: b.id, kind: b.Kind}
+// newBlockRow makes an empty row of kind k's theme group. Its entry has no
+// theme scope yet: rows are made in batches by view.stock, which scopes
+// them all at once.
+func newBlockRow(ed *Editor, k editor.BlockKind) *blockRow {
+	r := &blockRow{ed: ed, kind: k, group: groupOf(k)}
 	r.entry = newBlockEntry(r)
-	r.entry.Text = b.Text
-	r.entry.TextStyle = ed.view.m.styles[b.Kind]
-	r.entry.PlaceHolder = ed.placeholderFor(b)
+	r.entry.TextStyle = ed.view.m.styles[k]
 	r.handle = &blockHandle{row: r}
 	r.handle.ExtendBaseWidget(r.handle)
 	r.rule = canvas.NewRectangle(color.Transparent)
@@ -51,17 +55,35 @@ func newBlockRow(ed *Editor, b *block) *blockRow {
 		r.masks[i] = canvas.NewRectangle(color.Transparent)
 		r.masks[i].Hide()
 	}
-	r.themed = container.NewThemeOverride(r.entry, ed.view.m.kindTheme[b.Kind])
 	r.ExtendBaseWidget(r)
 	return r
 }
 
-// reuse makes a spare row of b's kind show block b, as a new row would.
+// SetDeviceIsMobile does nothing: it marks the row as a theme-scope
+// boundary. Fyne applies a container.ThemeOverride to everything inside it
+// but stops at objects with this method (other overrides); without it, an
+// override around the editor would put its own theme, and a new scope, on
+// every entry (see scope.go). The row's own parts take the editor's theme.
+func (r *blockRow) SetDeviceIsMobile(bool) {}
+
+// reuse makes a spare row of b's theme group show block b.
 func (r *blockRow) reuse(b *block) {
+	r.spare = false
 	r.id = b.id
-	r.setText(b.Text)
+	restyle := false
+	if r.kind != b.Kind {
+		r.kind = b.Kind
+		r.entry.TextStyle = r.ed.view.m.styles[b.Kind]
+		restyle = true
+	}
+	if ph := r.ed.placeholderFor(b); ph != r.entry.PlaceHolder {
+		r.entry.PlaceHolder = ph
+		restyle = true
+	}
 	r.entry.CursorRow, r.entry.CursorColumn = 0, 0
-	r.entry.PlaceHolder = r.ed.placeholderFor(b)
+	if !r.setText(b.Text) && restyle {
+		r.entry.Refresh()
+	}
 	r.measuredW, r.lines = 0, 0
 	r.foundRange = nil
 	r.selected = false
@@ -71,7 +93,9 @@ func (r *blockRow) reuse(b *block) {
 	r.Refresh()
 }
 
-// setKind restyles the row for a new block kind.
+// setKind restyles the row for a block kind of the same theme group (a
+// paragraph made a quote, say); a block that changes group gets another
+// row (Editor.updateBlock).
 func (r *blockRow) setKind(k editor.BlockKind) {
 	if r.kind == k {
 		return
@@ -79,20 +103,21 @@ func (r *blockRow) setKind(k editor.BlockKind) {
 	r.kind = k
 	r.measuredW = 0
 	r.entry.TextStyle = r.ed.view.m.styles[k]
-	r.themed.Theme = r.ed.view.m.kindTheme[k]
-	r.themed.Refresh()
+	r.entry.Refresh()
 	r.Refresh()
 }
 
 // setText puts text into the entry without reporting it back as an edit.
-func (r *blockRow) setText(text string) {
+// It reports whether the text changed (and the entry was refreshed).
+func (r *blockRow) setText(text string) bool {
 	if r.entry.Text == text {
-		return
+		return false
 	}
 	r.ed.muted = true
 	r.entry.SetText(text)
 	r.ed.muted = false
 	r.measuredW = 0
+	return true
 }
 
 func (r *blockRow) setSelected(on bool) {
@@ -140,8 +165,8 @@ func (rr *rowRenderer) Layout(size fyne.Size) {
 	r := rr.row
 	m := r.ed.view.m
 	pos, esz := r.entryFrame(size)
-	r.themed.Move(pos)
-	r.themed.Resize(esz)
+	r.entry.Move(pos)
+	r.entry.Resize(esz)
 	r.handle.Move(fyne.NewPos(0, pos.Y))
 	r.handle.Resize(fyne.NewSize(m.gutter, esz.Height))
 	r.shade.Move(fyne.NewPos(m.gutter/2, pos.Y))
@@ -198,7 +223,7 @@ func (rr *rowRenderer) Refresh() {
 	for _, f := range r.found {
 		objs = append(objs, f)
 	}
-	objs = append(objs, r.rule, r.themed, r.masks[0], r.masks[1], r.masks[2], r.masks[3], r.handle)
+	objs = append(objs, r.rule, r.entry, r.masks[0], r.masks[1], r.masks[2], r.masks[3], r.handle)
 	rr.objects = objs
 	rr.Layout(r.Size())
 	canvas.Refresh(r)
@@ -269,7 +294,9 @@ func (r *handleRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObj
 func (r *handleRenderer) Refresh() {
 	r.mark.FillColor = color.Transparent
 	if r.h.hovered {
-		r.mark.FillColor = r.h.Theme().Color(theme.ColorNameHover, fyne.CurrentApp().Settings().ThemeVariant())
+		// The editor's theme, not the handle's own: the row is a scope
+		// boundary (blockRow.SetDeviceIsMobile).
+		r.mark.FillColor = r.h.row.ed.Theme().Color(theme.ColorNameHover, fyne.CurrentApp().Settings().ThemeVariant())
 	}
 	r.mark.Refresh()
 }

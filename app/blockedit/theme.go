@@ -21,6 +21,10 @@ const (
 // field: no input box, no border, and the text size of its kind. Everything
 // else is taken from the editor's theme (a light/dark switch only changes
 // the variant passed in; a new theme object comes with Editor.Refresh).
+//
+// Paragraphs and quotes share one kind theme (they differ in text style
+// only, which the entry carries), subheads have their own: see scope.go for
+// why the number of kind themes in use matters.
 type kindTheme struct {
 	kind   editor.BlockKind
 	parent fyne.Theme
@@ -76,7 +80,7 @@ type metrics struct {
 	indent    [3]float32        // left indent of the text, by kind
 	gutter    float32           // the handle column left of the text
 	measure   float32           // the widest text column that still reads well
-	kindTheme [3]*kindTheme     // shared by all rows of a kind
+	kindTheme [2]*kindTheme     // by theme group (see groupOf)
 	styles    [3]fyne.TextStyle // text style by kind
 	sizes     [3]float32        // text size by kind
 }
@@ -92,9 +96,10 @@ func newMetrics(th fyne.Theme) *metrics {
 	m := &metrics{}
 	m.innerPad = th.Size(theme.SizeNameInnerPadding)
 	pad := th.Size(theme.SizeNamePadding)
+	m.kindTheme[copyGroup] = &kindTheme{kind: editor.Paragraph, parent: th}
+	m.kindTheme[subheadGroup] = &kindTheme{kind: editor.Subhead, parent: th}
 	for k := editor.Paragraph; k <= editor.Quote; k++ {
-		kt := &kindTheme{kind: k, parent: th}
-		m.kindTheme[k] = kt
+		kt := m.kindTheme[groupOf(k)]
 		m.styles[k] = textStyle(k)
 		m.sizes[k] = kt.Size(theme.SizeNameText)
 		m.lineH[k] = fyne.MeasureText("M", m.sizes[k], m.styles[k]).Height
@@ -112,4 +117,19 @@ func kindIndex(k editor.BlockKind) editor.BlockKind {
 		return editor.Paragraph
 	}
 	return k
+}
+
+// Theme groups: the block kinds whose entries are drawn in the same kind
+// theme, and so can share rows and a theme scope.
+const (
+	copyGroup    = 0 // paragraphs and quotes
+	subheadGroup = 1
+	groups       = 2
+)
+
+func groupOf(k editor.BlockKind) int {
+	if k == editor.Subhead {
+		return subheadGroup
+	}
+	return copyGroup
 }

@@ -46,40 +46,7 @@ type view struct {
 	objects []fyne.CanvasObject
 	syncing bool
 
-	// spare keeps rows taken from blocks that left the viewport, by kind,
-	// for the next blocks to come into view. Fyne gives every theme
-	// override a font cache of its own (a full font set, about 5 MB with
-	// the emoji font) and never frees it: a new row for every block
-	// scrolled past grew the process by hundreds of MB on a long story.
-	spare [3][]*blockRow
-}
-
-// maxSpare bounds the spare rows of a kind: a few screens' worth.
-const maxSpare = 48
-
-// newRow gives block b a row: a spare one of its kind if there is one.
-func (v *view) newRow(b *block) *blockRow {
-	k := kindIndex(b.Kind)
-	if n := len(v.spare[k]); n > 0 {
-		r := v.spare[k][n-1]
-		v.spare[k] = v.spare[k][:n-1]
-		r.reuse(b)
-		return r
-	}
-	return newBlockRow(v.ed, b)
-}
-
-// keepSpare puts a row no block uses any more aside for reuse, unless it
-// holds the focus (its entry may still get keys) or the kind has enough.
-func (v *view) keepSpare(r *blockRow) {
-	if c := v.ed.canvas(); c != nil && c.Focused() == r.entry {
-		return
-	}
-	k := kindIndex(r.kind)
-	if r.themed.Theme != v.m.kindTheme[k] || len(v.spare[k]) >= maxSpare {
-		return
-	}
-	v.spare[k] = append(v.spare[k], r)
+	pool // rows no block needs at the moment, and how they are made (scope.go)
 }
 
 func (v *view) init(e *Editor) {
@@ -114,20 +81,14 @@ func (v *view) themeChanged() {
 	sameTheme := th == v.theme
 	v.theme, v.variant = th, variant
 	if sameTheme { // a light/dark switch: colours only
-		for _, r := range v.rows {
+		v.eachRow(func(r *blockRow) {
 			r.entry.Refresh()
 			r.Refresh()
-		}
+		})
 		return
 	}
 	v.m = newMetrics(th)
-	v.spare = [3][]*blockRow{} // drawn in the old theme
-	for _, r := range v.rows {
-		r.themed.Theme = v.m.kindTheme[r.kind]
-		r.entry.TextStyle = v.m.styles[r.kind]
-		r.themed.Refresh()
-		r.Refresh()
-	}
+	v.rescope()
 	v.width = 0
 	v.sync()
 }
@@ -159,9 +120,7 @@ func (v *view) dropRows(drop func(*blockRow) bool) {
 	for id, r := range v.rows {
 		if drop(r) {
 			delete(v.rows, id)
-			if v.m != nil {
-				v.keepSpare(r)
-			}
+			v.release(r)
 		}
 	}
 }
@@ -189,6 +148,7 @@ func (v *view) sync() {
 	for pass := 0; pass < 4; pass++ {
 		off := v.tops[anchor] + into
 		lo, hi := v.rangeFor(off-overscan, off+size.Height+overscan)
+		v.stockFor(lo, hi)
 		changed := false
 		for i := lo; i <= hi; i++ {
 			if v.realize(i) {
@@ -209,6 +169,7 @@ func (v *view) sync() {
 		i := v.ed.indexOf(r.id)
 		return i < v.lo || i > v.hi
 	})
+	v.spareDetached()
 	v.place(v.tops[anchor] + into)
 }
 
@@ -226,6 +187,7 @@ func (v *view) place(y float32) {
 			v.objects = append(v.objects, r)
 		}
 	}
+	v.objects = v.appendIdle(v.objects)
 	v.objects = append(v.objects, v.wheel)
 	v.layoutRows()
 	max := v.total - v.scroll.Size().Height
@@ -243,7 +205,7 @@ func (v *view) place(y float32) {
 func (v *view) layoutRows() {
 	for _, o := range v.objects {
 		r, ok := o.(*blockRow)
-		if !ok {
+		if !ok || r.id == 0 { // not a block's: spare or detached
 			continue
 		}
 		i := v.ed.indexOf(r.id)

@@ -4,6 +4,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+
+	"copydesk/editor"
 )
 
 // checkColumn checks that every row sits in its block's slot and that the
@@ -131,12 +134,14 @@ func TestResizeRewrapsBlocks(t *testing.T) {
 	checkColumn(t, ed)
 }
 
-// Rows are reused as blocks scroll past: each row is a Fyne theme override
-// with a font cache of its own, so a new row per block grew memory without
-// bound on long stories.
-func TestScrollingReusesRows(t *testing.T) {
+// Rows are reused as blocks scroll past, and their entries share a few
+// theme scopes: Fyne parses a full font set (about 5 MB) for every theme
+// scope whose text it draws and never frees it, so a scope per row grew
+// memory by hundreds of MB on a long story (scope.go).
+func TestScrollingReusesRowsAndScopes(t *testing.T) {
 	ed, _ := newTestEditor(t, longBody(t, 10000))
 	seen := map[*blockRow]bool{}
+	scopes := map[fyne.Theme]bool{}
 	note := func() {
 		for id, r := range ed.view.rows {
 			seen[r] = true
@@ -144,22 +149,105 @@ func TestScrollingReusesRows(t *testing.T) {
 			if i < 0 || r.id != id || r.entry.Text != ed.blocks[i].Text || r.kind != ed.blocks[i].Kind {
 				t.Fatalf("row for block %d shows another block's copy or kind", i)
 			}
+			th := theme.CurrentForWidget(r.entry)
+			if got, want := th.Size(theme.SizeNameText), ed.view.m.sizes[r.kind]; got != want {
+				t.Fatalf("block %d (%v) is set in %v, want %v", i, r.kind, got, want)
+			}
+			// Entries in one scope share its theme value: distinct values
+			// are distinct scopes.
+			scopes[th] = true
+		}
+	}
+	scroll := func(dy float32) {
+		for i := 0; i < 200; i++ {
+			ed.view.wheel.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, dy)})
+			note()
+			checkColumn(t, ed)
 		}
 	}
 	note()
-	for i := 0; i < 200; i++ {
-		ed.view.wheel.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, -300)})
-		note()
-		checkColumn(t, ed)
-	}
+	scroll(-300)
 	if len(ed.blocks) < 150 {
 		t.Fatalf("the test body has only %d blocks", len(ed.blocks))
 	}
-	if len(seen) > 3*maxSpare {
-		t.Errorf("scrolling through %d blocks made %d rows; want them reused (at most %d)", len(ed.blocks), len(seen), 3*maxSpare)
+	if len(seen) > 60 {
+		t.Errorf("scrolling through %d blocks made %d rows; want them reused", len(ed.blocks), len(seen))
 	}
-	for i := 0; i < 200; i++ {
-		ed.view.wheel.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, 300)})
-		note()
+	if len(scopes) > 2*groups || ed.view.scopes > 2*groups {
+		t.Errorf("scrolling through %d blocks used %d theme scopes (opened %d); want at most %d", len(ed.blocks), len(scopes), ed.view.scopes, 2*groups)
 	}
+	rows, opened := len(seen), ed.view.scopes
+	scroll(300)
+	scroll(-300)
+	if len(seen) != rows || ed.view.scopes != opened {
+		t.Errorf("scrolling through again made %d more rows and opened %d more scopes; want none", len(seen)-rows, ed.view.scopes-opened)
+	}
+}
+
+// Rows that show no block stay in the column (so that Fyne keeps their
+// theme scope) but out of sight and out of the focus chain.
+func TestSpareRowsAreOutOfReach(t *testing.T) {
+	ed, w := newTestEditor(t, longBody(t, 1000))
+	ed.view.wheel.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, -3000)})
+	spares := 0
+	for _, o := range ed.view.objects {
+		r, ok := o.(*blockRow)
+		if !ok || !r.spare {
+			continue
+		}
+		spares++
+		if r.Position().X+r.Size().Width > 0 {
+			t.Errorf("a spare row lies at %v, inside the column", r.Position())
+		}
+		if !r.entry.Disabled() {
+			t.Error("a spare row's entry can take the focus")
+		}
+	}
+	if spares == 0 {
+		t.Fatal("no spare rows after scrolling")
+	}
+	ed.FocusBlock(ed.view.hi, 0)
+	for i := 0; i < 10; i++ {
+		w.Canvas().FocusNext()
+		if e, ok := w.Canvas().Focused().(*blockEntry); ok && e.row.spare {
+			t.Fatal("Tab moved the focus to a spare row")
+		}
+	}
+}
+
+// bigTextTheme is the default theme with larger text.
+type bigTextTheme struct{ fyne.Theme }
+
+func (t bigTextTheme) Size(n fyne.ThemeSizeName) float32 {
+	if n == theme.SizeNameText {
+		return 18
+	}
+	return t.Theme.Size(n)
+}
+
+// A new theme puts every row, spare ones too, in a new kind theme: one new
+// scope per theme group, not one per row.
+func TestThemeChangeRescopesAllRows(t *testing.T) {
+	ed, _ := newTestEditor(t, longBody(t, 1000))
+	ed.view.wheel.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, -3000)})
+	before := ed.view.scopes
+	fyne.CurrentApp().Settings().SetTheme(bigTextTheme{theme.DefaultTheme()})
+	ed.Refresh()
+	if got := ed.view.scopes - before; got != groups {
+		t.Errorf("a theme change opened %d scopes; want %d", got, groups)
+	}
+	if want := float32(18) * copyScale; ed.view.m.sizes[editor.Paragraph] != want {
+		t.Fatalf("copy is set in %v after the change, want %v", ed.view.m.sizes[editor.Paragraph], want)
+	}
+	n := 0
+	ed.view.eachRow(func(r *blockRow) {
+		n++
+		if got, want := theme.CurrentForWidget(r.entry).Size(theme.SizeNameText), ed.view.m.sizes[r.kind]; got != want {
+			t.Errorf("a %v row (spare: %v) is set in %v, want %v", r.kind, r.spare, got, want)
+		}
+	})
+	if n == 0 {
+		t.Fatal("no rows")
+	}
+	checkColumn(t, ed)
 }
