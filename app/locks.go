@@ -341,6 +341,9 @@ func (d *document) keepAside(ctx context.Context, s storage.Store, a *editor.Art
 // follow shows d, the holder's draft, in the read-only editor.
 func (w *Window) follow(d storage.Draft) {
 	w.showArticle(openedDocument(d))
+	if w.status.showsSaved() { // a notice (a take-over, an error) stays until read
+		w.status.setSaved(d.Saved.In(w.cfg.Location), d.Seq)
+	}
 }
 
 // setReadOnly shows the open story read-only under the banner naming

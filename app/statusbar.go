@@ -48,6 +48,10 @@ func (s *statusBar) setSaved(at time.Time, seq uint64) {
 	s.setText(t)
 }
 
+// showsSaved reports whether the bar shows the save state (setSaved), not
+// a notice that should stay until the next edit.
+func (s *statusBar) showsSaved() bool { return strings.HasPrefix(s.state.Text, "Saved ") }
+
 // setCounts shows words, characters and reading time. It is called on
 // every keystroke, so it does nothing when the figures have not changed.
 func (s *statusBar) setCounts(c editor.Counts) {
