@@ -11,32 +11,21 @@ import (
 	"copydesk/storage"
 )
 
-func articleNotFound(id string) error {
-	return &storage.NotFoundError{What: fmt.Sprintf("article %q", id)}
-}
-
-func revisionNotFound(id string, seq uint64) error {
-	return &storage.NotFoundError{What: fmt.Sprintf("revision %d of article %q", seq, id)}
-}
-
 // Create stores a new article, its draft (version 1) and revision 1.
 func (s *Store) Create(ctx context.Context, a *editor.Article, m storage.Meta) (storage.Revision, error) {
-	if err := s.enter(ctx); err != nil {
+	if err := s.gate.Enter(ctx); err != nil {
 		return storage.Revision{}, err
 	}
-	defer s.exit()
-	if err := storage.Validate(a); err != nil {
+	defer s.gate.Exit()
+	content, words, err := storage.RevisionContent(a, m)
+	if err != nil {
 		return storage.Revision{}, err
 	}
-	if err := m.Check(); err != nil {
-		return storage.Revision{}, err
-	}
-	content, words := a.Encode(), a.Words()
 	var (
 		rev     storage.Revision
 		written storage.Summary
 	)
-	err := s.update(func(txn *badger.Txn) error {
+	err = s.update(func(txn *badger.Txn) error {
 		if found, err := exists(txn, draftKey(a.ID)); err != nil || found {
 			if err == nil {
 				err = fmt.Errorf("article %s: %w", a.ID, storage.ErrExists)
@@ -49,7 +38,7 @@ func (s *Store) Create(ctx context.Context, a *editor.Article, m storage.Meta) (
 			}
 			return err
 		}
-		rev = storage.NewRevision(a.ID, nil, content, words, m, s.now())
+		rev = storage.NewRevision(a.ID, nil, content, words, m, s.clock.Now())
 		if err := txn.Set(revKey(a.ID, rev.Seq), encodeRevision(rev, content)); err != nil {
 			return err
 		}
@@ -70,10 +59,10 @@ func (s *Store) Create(ctx context.Context, a *editor.Article, m storage.Meta) (
 // SaveDraft writes the working draft. The draft may lack a headline;
 // anything else Validate refuses is refused here too.
 func (s *Store) SaveDraft(ctx context.Context, a *editor.Article, version uint64) (uint64, error) {
-	if err := s.enter(ctx); err != nil {
+	if err := s.gate.Enter(ctx); err != nil {
 		return 0, err
 	}
-	defer s.exit()
+	defer s.gate.Exit()
 	if err := storage.ValidateDraft(a); err != nil {
 		return 0, err
 	}
@@ -88,13 +77,13 @@ func (s *Store) SaveDraft(ctx context.Context, a *editor.Article, version uint64
 			return err
 		}
 		if h.Version != version {
-			return staleError(a.ID, h.Version, version)
+			return storage.StaleDraftError(a.ID, h.Version, version)
 		}
 		old, err := getSummary(txn, a.ID)
 		if err != nil {
 			return err
 		}
-		h = draftHeader{Version: h.Version + 1, Saved: s.now(), Seq: h.Seq}
+		h = draftHeader{Version: h.Version + 1, Saved: s.clock.Now(), Seq: h.Seq}
 		saved = h.Version
 		written, err = writeArticle(txn, a, content, words, h, old)
 		return err
@@ -110,16 +99,12 @@ func (s *Store) SaveDraft(ctx context.Context, a *editor.Article, version uint64
 	return saved, s.sync()
 }
 
-func staleError(id string, stored, from uint64) error {
-	return fmt.Errorf("article %s: the draft is at version %d, this copy was made from version %d: %w", id, stored, from, storage.ErrStale)
-}
-
 // Draft returns the working draft.
 func (s *Store) Draft(ctx context.Context, id string) (storage.Draft, error) {
-	if err := s.enter(ctx); err != nil {
+	if err := s.gate.Enter(ctx); err != nil {
 		return storage.Draft{}, err
 	}
-	defer s.exit()
+	defer s.gate.Exit()
 	var d storage.Draft
 	err := s.db.View(func(txn *badger.Txn) error {
 		var err error
@@ -132,17 +117,14 @@ func (s *Store) Draft(ctx context.Context, id string) (storage.Draft, error) {
 // SaveRevision makes an immutable revision of a, synced to disk, and
 // makes a the draft.
 func (s *Store) SaveRevision(ctx context.Context, a *editor.Article, m storage.Meta) (storage.Revision, error) {
-	if err := s.enter(ctx); err != nil {
+	if err := s.gate.Enter(ctx); err != nil {
 		return storage.Revision{}, err
 	}
-	defer s.exit()
-	if err := storage.Validate(a); err != nil {
+	defer s.gate.Exit()
+	content, words, err := storage.RevisionContent(a, m)
+	if err != nil {
 		return storage.Revision{}, err
 	}
-	if err := m.Check(); err != nil {
-		return storage.Revision{}, err
-	}
-	content, words := a.Encode(), a.Words()
 	var (
 		rev     storage.Revision
 		written storage.Summary
@@ -150,19 +132,19 @@ func (s *Store) SaveRevision(ctx context.Context, a *editor.Article, m storage.M
 	// The draft is read and written in the same transaction as the new
 	// revision: two concurrent saves conflict on it, and the loser runs
 	// again with the winner's revision as its parent.
-	err := s.update(func(txn *badger.Txn) error {
+	err = s.update(func(txn *badger.Txn) error {
 		h, err := getDraftHeader(txn, a.ID)
 		if err != nil {
 			return err
 		}
 		if m.DraftVersion != 0 && m.DraftVersion != h.Version {
-			return staleError(a.ID, h.Version, m.DraftVersion)
+			return storage.StaleDraftError(a.ID, h.Version, m.DraftVersion)
 		}
 		prev, err := lastRevision(txn, a.ID)
 		if err != nil {
 			return err
 		}
-		rev = storage.NewRevision(a.ID, prev, content, words, m, s.now())
+		rev = storage.NewRevision(a.ID, prev, content, words, m, s.clock.Now())
 		if err := txn.Set(revKey(a.ID, rev.Seq), encodeRevision(rev, content)); err != nil {
 			return err
 		}
@@ -193,12 +175,12 @@ func (s *Store) SaveRevision(ctx context.Context, a *editor.Article, m storage.M
 // Revisions lists an article's revisions, oldest first, without reading
 // their content.
 func (s *Store) Revisions(ctx context.Context, id string) ([]storage.Revision, error) {
-	if err := s.enter(ctx); err != nil {
+	if err := s.gate.Enter(ctx); err != nil {
 		return nil, err
 	}
-	defer s.exit()
+	defer s.gate.Exit()
 	if !editor.ValidID(id) {
-		return nil, articleNotFound(id)
+		return nil, storage.ArticleNotFound(id)
 	}
 	var revs []storage.Revision
 	err := s.db.View(func(txn *badger.Txn) error {
@@ -231,12 +213,12 @@ func (s *Store) Revisions(ctx context.Context, id string) ([]storage.Revision, e
 // Revision rebuilds revision seq of an article. Content that no longer
 // matches its hash is refused, never handed out as if it were good.
 func (s *Store) Revision(ctx context.Context, id string, seq uint64) (*editor.Article, storage.Revision, error) {
-	if err := s.enter(ctx); err != nil {
+	if err := s.gate.Enter(ctx); err != nil {
 		return nil, storage.Revision{}, err
 	}
-	defer s.exit()
+	defer s.gate.Exit()
 	if !editor.ValidID(id) {
-		return nil, storage.Revision{}, articleNotFound(id)
+		return nil, storage.Revision{}, storage.ArticleNotFound(id)
 	}
 	var (
 		rec     storage.Revision
@@ -250,12 +232,9 @@ func (s *Store) Revision(ctx context.Context, id string, seq uint64) (*editor.Ar
 	if err != nil {
 		return nil, rec, err
 	}
-	if editor.HashBytes(content) != rec.ContentHash {
-		return nil, rec, fmt.Errorf("revision %d of article %s is damaged: its content does not match its hash (run copydesk verify)", seq, id)
-	}
-	a, err := editor.Decode(content)
+	a, err := storage.DecodeRevision(id, seq, rec, content)
 	if err != nil {
-		return nil, rec, fmt.Errorf("revision %d of article %s: %w", seq, id, err)
+		return nil, rec, err
 	}
 	return a, rec, nil
 }
@@ -263,15 +242,15 @@ func (s *Store) Revision(ctx context.Context, id string, seq uint64) (*editor.Ar
 // SetLabel changes a revision's label. The label is outside the chain
 // hash, so the chain still verifies.
 func (s *Store) SetLabel(ctx context.Context, id string, seq uint64, label string) error {
-	if err := s.enter(ctx); err != nil {
+	if err := s.gate.Enter(ctx); err != nil {
 		return err
 	}
-	defer s.exit()
+	defer s.gate.Exit()
 	if err := storage.CheckLabel(label); err != nil {
 		return err
 	}
 	if !editor.ValidID(id) {
-		return articleNotFound(id)
+		return storage.ArticleNotFound(id)
 	}
 	err := s.update(func(txn *badger.Txn) error {
 		sr, err := getStored(txn, id, seq)
@@ -338,11 +317,11 @@ func exists(txn *badger.Txn, key []byte) (bool, error) {
 func getDraftHeader(txn *badger.Txn, id string) (draftHeader, error) {
 	var h draftHeader
 	if !editor.ValidID(id) {
-		return h, articleNotFound(id)
+		return h, storage.ArticleNotFound(id)
 	}
 	item, err := txn.Get(draftKey(id))
 	if errors.Is(err, badger.ErrKeyNotFound) {
-		return h, articleNotFound(id)
+		return h, storage.ArticleNotFound(id)
 	}
 	if err != nil {
 		return h, err
@@ -360,11 +339,11 @@ func getDraftHeader(txn *badger.Txn, id string) (draftHeader, error) {
 func getDraft(txn *badger.Txn, id string) (storage.Draft, error) {
 	var d storage.Draft
 	if !editor.ValidID(id) {
-		return d, articleNotFound(id)
+		return d, storage.ArticleNotFound(id)
 	}
 	item, err := txn.Get(draftKey(id))
 	if errors.Is(err, badger.ErrKeyNotFound) {
-		return d, articleNotFound(id)
+		return d, storage.ArticleNotFound(id)
 	}
 	if err != nil {
 		return d, err

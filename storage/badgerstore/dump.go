@@ -7,7 +7,6 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 
-	"copydesk/editor"
 	"copydesk/storage"
 )
 
@@ -15,10 +14,10 @@ import (
 // articles were created, from one consistent snapshot. Content is handed
 // out as stored, without checking hashes: Verify judges them.
 func (s *Store) Dump(ctx context.Context, fn func(storage.History) error) error {
-	if err := s.enter(ctx); err != nil {
+	if err := s.gate.Enter(ctx); err != nil {
 		return err
 	}
-	defer s.exit()
+	defer s.gate.Exit()
 	return s.db.View(func(txn *badger.Txn) error {
 		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefixDraft})
 		defer it.Close()
@@ -51,14 +50,11 @@ func history(txn *badger.Txn, id string) (storage.History, error) {
 	}
 	contents, errs := rebuildAll(revs)
 	for i, sr := range revs {
-		if errs[i] != nil {
-			return h, fmt.Errorf("revision %d of article %s: %w", sr.rec.Seq, id, errs[i])
-		}
-		a, err := editor.Decode(contents[i])
+		r, err := storage.DecodeKept(id, sr.rec, contents[i], errs[i])
 		if err != nil {
-			return h, fmt.Errorf("revision %d of article %s: %w", sr.rec.Seq, id, err)
+			return h, err
 		}
-		h.Revisions = append(h.Revisions, storage.StoredRevision{Revision: sr.rec, Article: a})
+		h.Revisions = append(h.Revisions, r)
 	}
 	return h, nil
 }
@@ -89,19 +85,16 @@ func storedRevisions(txn *badger.Txn, id string) ([]storedRevision, error) {
 // summary and indexes last, so an interrupted Load leaves no article in
 // the library and can simply be run again.
 func (s *Store) Load(ctx context.Context, h storage.History) error {
-	if err := s.enter(ctx); err != nil {
+	if err := s.gate.Enter(ctx); err != nil {
 		return err
 	}
-	defer s.exit()
+	defer s.gate.Exit()
 	if err := h.Check(); err != nil {
 		return err
 	}
 	a := h.Draft.Article
 	content, words := a.Encode(), a.Words()
-	hd := draftHeader{Version: h.Draft.Version, Saved: h.Draft.Saved, Seq: h.Draft.Seq}
-	if hd.Saved.IsZero() {
-		hd.Saved = h.Revisions[len(h.Revisions)-1].Revision.Time
-	}
+	hd := draftHeader{Version: h.Draft.Version, Saved: h.DraftSaved(), Seq: h.Draft.Seq}
 	revs := make([]entry, len(h.Revisions))
 	for i, sr := range h.Revisions {
 		revs[i] = entry{revKey(a.ID, sr.Revision.Seq), encodeRevision(sr.Revision, sr.Article.Encode())}

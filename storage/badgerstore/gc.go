@@ -25,10 +25,10 @@ const idleAfter = time.Minute
 // the LSM tree and rewrites value-log files that are mostly garbage. It
 // can take seconds on a large library; the window calls it when idle.
 func (s *Store) GC(ctx context.Context) error {
-	if err := s.enter(ctx); err != nil {
+	if err := s.gate.Enter(ctx); err != nil {
 		return err
 	}
-	defer s.exit()
+	defer s.gate.Exit()
 	if s.opts.ReadOnly {
 		return fmt.Errorf("database %s: %w", s.dir, ErrReadOnly)
 	}

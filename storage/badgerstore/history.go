@@ -76,7 +76,7 @@ func getStored(txn *badger.Txn, id string, seq uint64) (storedRevision, error) {
 		if _, err := getDraftHeader(txn, id); err != nil {
 			return storedRevision{}, err
 		}
-		return storedRevision{}, revisionNotFound(id, seq)
+		return storedRevision{}, storage.RevisionNotFound(id, seq)
 	}
 	if err != nil {
 		return storedRevision{}, err
@@ -128,22 +128,9 @@ func getRevision(txn *badger.Txn, id string, seq uint64) (storage.Revision, []by
 // from 1) into their contents, newest first through the deltas. A
 // revision that cannot be rebuilt gets a nil content and an error.
 func rebuildAll(revs []storedRevision) (contents [][]byte, errs []error) {
-	contents = make([][]byte, len(revs))
-	errs = make([]error, len(revs))
-	var next []byte
-	for i := len(revs) - 1; i >= 0; i-- {
-		switch {
-		case revs[i].encoding == contentFull:
-			contents[i] = revs[i].body
-		case next == nil:
-			errs[i] = errors.New("is kept as a delta against a revision that cannot be rebuilt")
-		default:
-			c, err := delta.Apply(next, revs[i].body)
-			contents[i], errs[i] = c, err
-		}
-		next = contents[i]
-	}
-	return contents, errs
+	return storage.RebuildContents(len(revs), func(i int) ([]byte, bool, error) {
+		return revs[i].body, revs[i].encoding == contentFull, nil
+	})
 }
 
 // compactArticle rewrites an article's pending revisions as deltas, in

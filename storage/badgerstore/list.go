@@ -21,10 +21,10 @@ import (
 // bodies are decoded only for the few articles the indexer has not
 // reached yet.
 func (s *Store) List(ctx context.Context, q storage.Query) ([]storage.Summary, int, error) {
-	if err := s.enter(ctx); err != nil {
+	if err := s.gate.Enter(ctx); err != nil {
 		return nil, 0, err
 	}
-	defer s.exit()
+	defer s.gate.Exit()
 	if err := q.Check(); err != nil {
 		return nil, 0, err
 	}
@@ -191,10 +191,10 @@ var spiked = []byte(editor.StatusSpiked)
 // ones included), most used first, then alphabetically. Tags that differ
 // only in case count as one, spelt as on the most recently changed story.
 func (s *Store) Tags(ctx context.Context) ([]storage.TagCount, error) {
-	if err := s.enter(ctx); err != nil {
+	if err := s.gate.Enter(ctx); err != nil {
 		return nil, err
 	}
-	defer s.exit()
+	defer s.gate.Exit()
 	var tags []storage.TagCount
 	err := s.db.View(func(txn *badger.Txn) error {
 		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefixTag})

@@ -14,10 +14,10 @@ import (
 
 // Setting returns a per-desk value, or a *storage.NotFoundError.
 func (s *Store) Setting(ctx context.Context, name string) ([]byte, error) {
-	if err := s.enter(ctx); err != nil {
+	if err := s.gate.Enter(ctx); err != nil {
 		return nil, err
 	}
-	defer s.exit()
+	defer s.gate.Exit()
 	if err := storage.CheckSetting(name, nil); err != nil {
 		return nil, err
 	}
@@ -25,7 +25,7 @@ func (s *Store) Setting(ctx context.Context, name string) ([]byte, error) {
 	err := s.db.View(func(txn *badger.Txn) error {
 		item, err := txn.Get(settingKey(name))
 		if errors.Is(err, badger.ErrKeyNotFound) {
-			return &storage.NotFoundError{What: fmt.Sprintf("setting %q", name)}
+			return storage.SettingNotFound(name)
 		}
 		if err != nil {
 			return err
@@ -38,10 +38,10 @@ func (s *Store) Setting(ctx context.Context, name string) ([]byte, error) {
 
 // SetSetting keeps a per-desk value, durably.
 func (s *Store) SetSetting(ctx context.Context, name string, value []byte) error {
-	if err := s.enter(ctx); err != nil {
+	if err := s.gate.Enter(ctx); err != nil {
 		return err
 	}
-	defer s.exit()
+	defer s.gate.Exit()
 	if err := storage.CheckSetting(name, value); err != nil {
 		return err
 	}
@@ -61,10 +61,10 @@ func (s *Store) SetSetting(ctx context.Context, name string, value []byte) error
 // bytes the files occupy on disk (Badger's value-log files are sparse, so
 // their apparent size says little).
 func (s *Store) Stats(ctx context.Context) (storage.Stats, error) {
-	if err := s.enter(ctx); err != nil {
+	if err := s.gate.Enter(ctx); err != nil {
 		return storage.Stats{}, err
 	}
-	defer s.exit()
+	defer s.gate.Exit()
 	st := storage.Stats{Location: s.dir, Schema: s.schema}
 	err := s.db.View(func(txn *badger.Txn) error {
 		var err error

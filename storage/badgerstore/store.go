@@ -50,15 +50,12 @@ type Store struct {
 	db   *badger.DB
 	lock *dirLock
 
-	// The gate: calls in flight, and whether Close has begun. Close waits
-	// for calls in flight; calls that start after it fail with ErrClosed.
-	mu     sync.Mutex
-	idle   *sync.Cond
-	active int
-	closed bool
-
-	clockMu sync.Mutex
-	last    time.Time
+	// gate: Close waits for calls in flight; calls that start after it
+	// fail with ErrClosed.
+	gate storage.Gate
+	// clock stamps writes; two never share a modification time in the
+	// indexes.
+	clock storage.Clock
 
 	// The background work (history compaction, the full-text indexer,
 	// idle value-log GC) runs until stop is closed; stopCtx is cancelled
@@ -134,7 +131,6 @@ func open(dir string, opts Options, backedUp bool) (*Store, error) {
 	s := &Store{dir: dir, opts: opts, db: db, lock: lock, keyframes: keyframeEvery,
 		stop: make(chan struct{}), compactKick: make(chan struct{}, 1), indexKick: make(chan struct{}, 1)}
 	s.stopCtx, s.cancelStop = context.WithCancel(context.Background())
-	s.idle = sync.NewCond(&s.mu)
 	fail := func(err error) (*Store, error) {
 		db.Close()
 		lock.release()
@@ -285,43 +281,12 @@ func openError(dir string, err error) error {
 // Dir is the database directory.
 func (s *Store) Dir() string { return s.dir }
 
-// enter admits a call through the gate; every successful enter is paired
-// with exit.
-func (s *Store) enter(ctx context.Context) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.closed {
-		return storage.ErrClosed
-	}
-	s.active++
-	return nil
-}
-
-func (s *Store) exit() {
-	s.mu.Lock()
-	s.active--
-	if s.active == 0 {
-		s.idle.Broadcast()
-	}
-	s.mu.Unlock()
-}
-
 // Close waits for calls in flight, runs value-log GC once, closes the
 // database and releases the lock. Calls after Close fail with ErrClosed.
 func (s *Store) Close() error {
-	s.mu.Lock()
-	if s.closed {
-		s.mu.Unlock()
-		return storage.ErrClosed
+	if err := s.gate.Close(); err != nil {
+		return err
 	}
-	s.closed = true
-	for s.active > 0 {
-		s.idle.Wait()
-	}
-	s.mu.Unlock()
 
 	close(s.stop)
 	s.cancelStop()
@@ -342,19 +307,6 @@ func (s *Store) Close() error {
 		return fmt.Errorf("closing database %s: %w", s.dir, err)
 	}
 	return nil
-}
-
-// now is the store's clock: UTC, and strictly increasing, so that two
-// writes never share a modification time in the indexes.
-func (s *Store) now() time.Time {
-	s.clockMu.Lock()
-	defer s.clockMu.Unlock()
-	t := time.Now().UTC().Round(0)
-	if !t.After(s.last) {
-		t = s.last.Add(time.Nanosecond)
-	}
-	s.last = t
-	return t
 }
 
 // update runs fn in a read-write transaction, again from the start when

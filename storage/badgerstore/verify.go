@@ -3,7 +3,7 @@ package badgerstore
 import (
 	"context"
 	"fmt"
-	"sort"
+	"maps"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -17,48 +17,38 @@ import (
 // name the newest revision. progress, if not nil, is told after each
 // article.
 func (s *Store) Verify(ctx context.Context, progress storage.Progress) (storage.Report, error) {
-	if err := s.enter(ctx); err != nil {
+	if err := s.gate.Enter(ctx); err != nil {
 		return storage.Report{}, err
 	}
-	defer s.exit()
-	var rep storage.Report
+	defer s.gate.Exit()
+	var audit *storage.Audit
 	err := s.db.View(func(txn *badger.Txn) error {
 		drafts, err := draftHeaders(txn)
 		if err != nil {
 			return err
 		}
-		total := len(drafts)
-		seen := make(map[string]bool, total)
-		w := chainWalk{rep: &rep}
-		report := func(done int) {
-			if progress != nil {
-				// Revisions without a draft make articles the count missed.
-				total = max(total, done)
-				progress(done, total)
-			}
-		}
+		audit = storage.NewAudit(len(drafts), progress)
+		w := chainWalk{audit: audit}
 		finish := func() {
 			if w.id == "" {
 				return
 			}
 			w.flush()
-			seen[w.id] = true
-			rep.Articles++
 			h, ok := drafts[w.id]
 			switch {
 			case !ok:
-				w.problem(0, "has revisions but no draft")
+				audit.NoDraft(w.id)
 			case h.err != nil:
 				w.problem(0, "the draft cannot be read: "+h.err.Error())
-			case w.last() != nil && h.header.Seq != w.last().Seq:
-				w.problem(0, fmt.Sprintf("the draft says the newest revision is %d, but it is %d", h.header.Seq, w.last().Seq))
+			case w.last() != nil:
+				audit.CheckNewest(w.id, h.header.Seq, w.last().Seq)
 			}
 			if ok {
 				if found, err := exists(txn, summaryKey(w.id)); err == nil && !found {
 					w.problem(0, "has no summary, so the library does not list it")
 				}
 			}
-			report(len(seen))
+			audit.Done(w.id)
 		}
 		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefixRev})
 		defer it.Close()
@@ -69,14 +59,14 @@ func (s *Store) Verify(ctx context.Context, progress storage.Progress) (storage.
 			item := it.Item()
 			id, seq, ok := revKeyParts(item.Key())
 			if !ok {
-				rep.Problems = append(rep.Problems, storage.Problem{What: fmt.Sprintf("the revision key %q is damaged", item.Key())})
+				audit.Problem("", 0, fmt.Sprintf("the revision key %q is damaged", item.Key()))
 				continue
 			}
 			if id != w.id {
 				finish()
 				w.start(id)
 			}
-			rep.Revisions++
+			audit.AddRevisions(1)
 			err := item.Value(func(v []byte) error {
 				w.check(seq, v)
 				return nil
@@ -86,37 +76,24 @@ func (s *Store) Verify(ctx context.Context, progress storage.Progress) (storage.
 			}
 		}
 		finish()
-		// Drafts whose article has no revision at all.
-		var orphans []string
-		for id := range drafts {
-			if !seen[id] {
-				orphans = append(orphans, id)
-			}
-		}
-		sort.Strings(orphans)
-		for _, id := range orphans {
-			seen[id] = true
-			rep.Articles++
-			rep.Problems = append(rep.Problems, storage.Problem{ArticleID: id, What: "has a draft but no revisions"})
-			report(len(seen))
-		}
+		audit.DraftsWithoutRevisions(maps.Keys(drafts))
 		return nil
 	})
 	if err != nil {
 		return storage.Report{}, err
 	}
-	return rep, nil
+	return audit.Report(), nil
 }
 
 // chainWalk follows one article's revisions in order. They are gathered
 // first and checked at flush: a revision kept as a delta is rebuilt from
 // the ones after it.
 type chainWalk struct {
-	rep  *storage.Report
-	id   string
-	seqs []uint64
-	revs []storedRevision
-	bad  []error // why a revision could not be read, or nil
+	audit *storage.Audit
+	id    string
+	seqs  []uint64
+	revs  []storedRevision
+	bad   []error // why a revision could not be read, or nil
 }
 
 func (w *chainWalk) start(id string) {
@@ -124,7 +101,7 @@ func (w *chainWalk) start(id string) {
 }
 
 func (w *chainWalk) problem(seq uint64, what string) {
-	w.rep.Problems = append(w.rep.Problems, storage.Problem{ArticleID: w.id, Seq: seq, What: what})
+	w.audit.Problem(w.id, seq, what)
 }
 
 func (w *chainWalk) check(seq uint64, val []byte) {
@@ -161,13 +138,7 @@ func (w *chainWalk) flush() {
 			stand.Hash = rec.ParentHash
 			prev = &stand
 		}
-		if rebuildErrs[i] != nil {
-			w.problem(seq, "cannot be rebuilt: "+rebuildErrs[i].Error())
-		} else {
-			for _, what := range storage.CheckRevision(w.id, prev, rec, contents[i]) {
-				w.problem(seq, what)
-			}
-		}
+		w.audit.CheckLink(w.id, seq, prev, rec, contents[i], rebuildErrs[i])
 		r := rec
 		last, lost = &r, false
 	}

@@ -13,20 +13,17 @@ import (
 
 // Create stores a new article, its draft (version 1) and revision 1.
 func (s *Store) Create(ctx context.Context, a *editor.Article, m storage.Meta) (storage.Revision, error) {
-	if err := s.enter(ctx); err != nil {
+	if err := s.gate.Enter(ctx); err != nil {
 		return storage.Revision{}, err
 	}
-	defer s.exit()
-	if err := storage.Validate(a); err != nil {
+	defer s.gate.Exit()
+	content, words, err := storage.RevisionContent(a, m)
+	if err != nil {
 		return storage.Revision{}, err
 	}
-	if err := m.Check(); err != nil {
-		return storage.Revision{}, err
-	}
-	content, words := a.Encode(), a.Words()
 	var rev storage.Revision
-	err := s.retry(ctx, func(tx pgx.Tx) error {
-		rev = storage.NewRevision(a.ID, nil, content, words, m, s.now())
+	err = s.retry(ctx, func(tx pgx.Tx) error {
+		rev = storage.NewRevision(a.ID, nil, content, words, m, s.clock.Now())
 		d, err := newDraftRow(a, content, words, rev.Time)
 		if err != nil {
 			return err
@@ -55,17 +52,17 @@ func (s *Store) Create(ctx context.Context, a *editor.Article, m storage.Meta) (
 // SaveDraft writes the working draft. The version check is in the
 // UPDATE's WHERE: of two desks saving from one version, one wins.
 func (s *Store) SaveDraft(ctx context.Context, a *editor.Article, version uint64) (uint64, error) {
-	if err := s.enter(ctx); err != nil {
+	if err := s.gate.Enter(ctx); err != nil {
 		return 0, err
 	}
-	defer s.exit()
+	defer s.gate.Exit()
 	if err := storage.ValidateDraft(a); err != nil {
 		return 0, err
 	}
 	content, words := a.Encode(), a.Words()
 	var saved, seq int64
 	err := s.retry(ctx, func(tx pgx.Tx) error {
-		d, err := newDraftRow(a, content, words, s.now())
+		d, err := newDraftRow(a, content, words, s.clock.Now())
 		if err != nil {
 			return err
 		}
@@ -78,10 +75,10 @@ func (s *Store) SaveDraft(ctx context.Context, a *editor.Article, version uint64
 			var stored int64
 			err = tx.QueryRow(ctx, `SELECT version FROM articles WHERE id = $1`, a.ID).Scan(&stored)
 			if errors.Is(err, pgx.ErrNoRows) {
-				return articleNotFound(a.ID)
+				return storage.ArticleNotFound(a.ID)
 			}
 			if err == nil {
-				err = staleError(a.ID, uint64(stored), version)
+				err = storage.StaleDraftError(a.ID, uint64(stored), version)
 			}
 			return err
 		}
@@ -101,12 +98,12 @@ func (s *Store) SaveDraft(ctx context.Context, a *editor.Article, version uint64
 
 // Draft returns the working draft.
 func (s *Store) Draft(ctx context.Context, id string) (storage.Draft, error) {
-	if err := s.enter(ctx); err != nil {
+	if err := s.gate.Enter(ctx); err != nil {
 		return storage.Draft{}, err
 	}
-	defer s.exit()
+	defer s.gate.Exit()
 	if !editor.ValidID(id) {
-		return storage.Draft{}, articleNotFound(id)
+		return storage.Draft{}, storage.ArticleNotFound(id)
 	}
 	return readDraft(ctx, s.pool, id)
 }
@@ -125,7 +122,7 @@ func readDraft(ctx context.Context, q querier, id string) (storage.Draft, error)
 	)
 	err := q.QueryRow(ctx, `SELECT content, version, saved, seq FROM articles WHERE id = $1`, id).Scan(&content, &version, &saved, &seq)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return storage.Draft{}, articleNotFound(id)
+		return storage.Draft{}, storage.ArticleNotFound(id)
 	}
 	if err != nil {
 		return storage.Draft{}, err
@@ -145,29 +142,26 @@ func readDraft(ctx context.Context, q querier, id string) (storage.Draft, error)
 // transaction that holds the article's row: concurrent saves queue on it
 // and each links to the one before.
 func (s *Store) SaveRevision(ctx context.Context, a *editor.Article, m storage.Meta) (storage.Revision, error) {
-	if err := s.enter(ctx); err != nil {
+	if err := s.gate.Enter(ctx); err != nil {
 		return storage.Revision{}, err
 	}
-	defer s.exit()
-	if err := storage.Validate(a); err != nil {
+	defer s.gate.Exit()
+	content, words, err := storage.RevisionContent(a, m)
+	if err != nil {
 		return storage.Revision{}, err
 	}
-	if err := m.Check(); err != nil {
-		return storage.Revision{}, err
-	}
-	content, words := a.Encode(), a.Words()
 	var rev storage.Revision
-	err := s.retry(ctx, func(tx pgx.Tx) error {
+	err = s.retry(ctx, func(tx pgx.Tx) error {
 		var version int64
 		err := tx.QueryRow(ctx, `SELECT version FROM articles WHERE id = $1 FOR UPDATE`, a.ID).Scan(&version)
 		if errors.Is(err, pgx.ErrNoRows) {
-			return articleNotFound(a.ID)
+			return storage.ArticleNotFound(a.ID)
 		}
 		if err != nil {
 			return err
 		}
 		if m.DraftVersion != 0 && m.DraftVersion != uint64(version) {
-			return staleError(a.ID, uint64(version), m.DraftVersion)
+			return storage.StaleDraftError(a.ID, uint64(version), m.DraftVersion)
 		}
 		rev, err = s.appendRevision(ctx, tx, a, content, words, m)
 		return err
@@ -186,7 +180,7 @@ func (s *Store) appendRevision(ctx context.Context, tx pgx.Tx, a *editor.Article
 	if err != nil {
 		return storage.Revision{}, err
 	}
-	rev := storage.NewRevision(a.ID, prev, content, words, m, s.now())
+	rev := storage.NewRevision(a.ID, prev, content, words, m, s.clock.Now())
 	if err := insertRevision(ctx, tx, rev, content); err != nil {
 		return rev, err
 	}
@@ -212,12 +206,12 @@ func (s *Store) appendRevision(ctx context.Context, tx pgx.Tx, a *editor.Article
 // Revisions lists an article's revisions, oldest first, without their
 // content.
 func (s *Store) Revisions(ctx context.Context, id string) ([]storage.Revision, error) {
-	if err := s.enter(ctx); err != nil {
+	if err := s.gate.Enter(ctx); err != nil {
 		return nil, err
 	}
-	defer s.exit()
+	defer s.gate.Exit()
 	if !editor.ValidID(id) {
-		return nil, articleNotFound(id)
+		return nil, storage.ArticleNotFound(id)
 	}
 	rows, err := s.pool.Query(ctx, `SELECT `+revColumns+` FROM revisions WHERE article_id = $1 ORDER BY seq`, id)
 	if err != nil {
@@ -248,7 +242,7 @@ func (s *Store) mustExist(ctx context.Context, id string) error {
 	var one int
 	err := s.pool.QueryRow(ctx, `SELECT 1 FROM articles WHERE id = $1`, id).Scan(&one)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return articleNotFound(id)
+		return storage.ArticleNotFound(id)
 	}
 	return err
 }
@@ -256,23 +250,20 @@ func (s *Store) mustExist(ctx context.Context, id string) error {
 // Revision rebuilds revision seq of an article. Content that no longer
 // matches its hash is refused, never handed out as if it were good.
 func (s *Store) Revision(ctx context.Context, id string, seq uint64) (*editor.Article, storage.Revision, error) {
-	if err := s.enter(ctx); err != nil {
+	if err := s.gate.Enter(ctx); err != nil {
 		return nil, storage.Revision{}, err
 	}
-	defer s.exit()
+	defer s.gate.Exit()
 	if !editor.ValidID(id) {
-		return nil, storage.Revision{}, articleNotFound(id)
+		return nil, storage.Revision{}, storage.ArticleNotFound(id)
 	}
 	rec, content, err := s.rebuild(ctx, id, seq)
 	if err != nil {
 		return nil, rec, err
 	}
-	if editor.HashBytes(content) != rec.ContentHash {
-		return nil, rec, fmt.Errorf("revision %d of article %s is damaged: its content does not match its hash (run copydesk verify)", seq, id)
-	}
-	a, err := editor.Decode(content)
+	a, err := storage.DecodeRevision(id, seq, rec, content)
 	if err != nil {
-		return nil, rec, fmt.Errorf("revision %d of article %s: %w", seq, id, err)
+		return nil, rec, err
 	}
 	return a, rec, nil
 }
@@ -280,15 +271,15 @@ func (s *Store) Revision(ctx context.Context, id string, seq uint64) (*editor.Ar
 // SetLabel changes a revision's label; the label is outside the chain
 // hash.
 func (s *Store) SetLabel(ctx context.Context, id string, seq uint64, label string) error {
-	if err := s.enter(ctx); err != nil {
+	if err := s.gate.Enter(ctx); err != nil {
 		return err
 	}
-	defer s.exit()
+	defer s.gate.Exit()
 	if err := storage.CheckLabel(label); err != nil {
 		return err
 	}
 	if !editor.ValidID(id) {
-		return articleNotFound(id)
+		return storage.ArticleNotFound(id)
 	}
 	return s.retry(ctx, func(tx pgx.Tx) error {
 		tag, err := tx.Exec(ctx, `UPDATE revisions SET label = $3 WHERE article_id = $1 AND seq = $2`, id, int64(seq), label)
@@ -299,12 +290,12 @@ func (s *Store) SetLabel(ctx context.Context, id string, seq uint64, label strin
 			var one int
 			err := tx.QueryRow(ctx, `SELECT 1 FROM articles WHERE id = $1`, id).Scan(&one)
 			if errors.Is(err, pgx.ErrNoRows) {
-				return articleNotFound(id)
+				return storage.ArticleNotFound(id)
 			}
 			if err != nil {
 				return err
 			}
-			return revisionNotFound(id, seq)
+			return storage.RevisionNotFound(id, seq)
 		}
 		return s.sendChange(ctx, tx, storage.Change{ArticleID: id, Kind: storage.ChangeLabel, Seq: seq})
 	})

@@ -6,7 +6,6 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
-	"copydesk/editor"
 	"copydesk/storage"
 )
 
@@ -14,10 +13,10 @@ import (
 // IDs (which sort by creation), from one snapshot. Content is handed out
 // as stored, without checking hashes: Verify judges them.
 func (s *Store) Dump(ctx context.Context, fn func(storage.History) error) error {
-	if err := s.enter(ctx); err != nil {
+	if err := s.gate.Enter(ctx); err != nil {
 		return err
 	}
-	defer s.exit()
+	defer s.gate.Exit()
 	return s.snapshot(ctx, func(tx pgx.Tx) error {
 		rows, err := tx.Query(ctx, `SELECT id FROM articles ORDER BY id`)
 		if err != nil {
@@ -55,14 +54,11 @@ func history(ctx context.Context, tx pgx.Tx, id string) (storage.History, error)
 	}
 	contents, errs := rebuildAll(revs)
 	for i, sr := range revs {
-		if errs[i] != nil {
-			return h, fmt.Errorf("revision %d of article %s: %w", sr.rec.Seq, id, errs[i])
-		}
-		a, err := editor.Decode(contents[i])
+		r, err := storage.DecodeKept(id, sr.rec, contents[i], errs[i])
 		if err != nil {
-			return h, fmt.Errorf("revision %d of article %s: %w", sr.rec.Seq, id, err)
+			return h, err
 		}
-		h.Revisions = append(h.Revisions, storage.StoredRevision{Revision: sr.rec, Article: a})
+		h.Revisions = append(h.Revisions, r)
 	}
 	return h, nil
 }
@@ -89,20 +85,16 @@ func storedRevisions(ctx context.Context, q querier, id string) ([]storedRevisio
 // Load stores a history as given: sequence numbers, times and hashes are
 // kept. It is one transaction: an interrupted Load leaves nothing.
 func (s *Store) Load(ctx context.Context, h storage.History) error {
-	if err := s.enter(ctx); err != nil {
+	if err := s.gate.Enter(ctx); err != nil {
 		return err
 	}
-	defer s.exit()
+	defer s.gate.Exit()
 	if err := h.Check(); err != nil {
 		return err
 	}
 	a := h.Draft.Article
 	content, words := a.Encode(), a.Words()
-	saved := h.Draft.Saved
-	if saved.IsZero() {
-		saved = h.Revisions[len(h.Revisions)-1].Revision.Time
-	}
-	d, err := newDraftRow(a, content, words, saved)
+	d, err := newDraftRow(a, content, words, h.DraftSaved())
 	if err != nil {
 		return fmt.Errorf("article %s: %w", a.ID, err)
 	}

@@ -74,30 +74,22 @@ func (s *Store) revisionOrArticleNotFound(ctx context.Context, id string, seq ui
 	if err := s.mustExist(ctx, id); err != nil {
 		return err
 	}
-	return revisionNotFound(id, seq)
+	return storage.RevisionNotFound(id, seq)
 }
 
 // rebuildAll turns consecutive stored revisions (oldest first) into their
 // contents, newest first through the deltas. One that cannot be rebuilt
 // gets a nil content and an error.
 func rebuildAll(revs []storedRevision) (contents [][]byte, errs []error) {
-	contents = make([][]byte, len(revs))
-	errs = make([]error, len(revs))
-	var next []byte
-	for i := len(revs) - 1; i >= 0; i-- {
-		switch {
-		case revs[i].encoding == encWhole:
-			contents[i] = revs[i].body
-		case revs[i].encoding != encDelta:
-			errs[i] = fmt.Errorf("its content is kept as %q, which this Copydesk does not read", revs[i].encoding)
-		case next == nil:
-			errs[i] = errors.New("is kept as a delta against a revision that cannot be rebuilt")
-		default:
-			contents[i], errs[i] = delta.Apply(next, revs[i].body)
+	return storage.RebuildContents(len(revs), func(i int) ([]byte, bool, error) {
+		switch revs[i].encoding {
+		case encWhole:
+			return revs[i].body, true, nil
+		case encDelta:
+			return revs[i].body, false, nil
 		}
-		next = contents[i]
-	}
-	return contents, errs
+		return nil, false, fmt.Errorf("its content is kept as %q, which this Copydesk does not read", revs[i].encoding)
+	})
 }
 
 // compactJob asks for an article's history to be compacted. content,

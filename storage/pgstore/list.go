@@ -19,10 +19,10 @@ import (
 // (every run of letters and digits of the word among the body's terms), as
 // the Badger store finds it. No body is read.
 func (s *Store) List(ctx context.Context, q storage.Query) ([]storage.Summary, int, error) {
-	if err := s.enter(ctx); err != nil {
+	if err := s.gate.Enter(ctx); err != nil {
 		return nil, 0, err
 	}
-	defer s.exit()
+	defer s.gate.Exit()
 	if err := q.Check(); err != nil {
 		return nil, 0, err
 	}
@@ -117,10 +117,10 @@ func (s *Store) snapshot(ctx context.Context, fn func(tx pgx.Tx) error) error {
 // ones included), most used first, then alphabetically. Tags that differ
 // only in case count as one, spelt as on the most recently changed story.
 func (s *Store) Tags(ctx context.Context) ([]storage.TagCount, error) {
-	if err := s.enter(ctx); err != nil {
+	if err := s.gate.Enter(ctx); err != nil {
 		return nil, err
 	}
-	defer s.exit()
+	defer s.gate.Exit()
 	rows, err := s.pool.Query(ctx, `SELECT (array_agg(t.tag ORDER BY a.saved DESC, a.id DESC))[1], count(*)
 		FROM article_tags t JOIN articles a ON a.id = t.article_id
 		GROUP BY t.tag_key ORDER BY count(*) DESC, t.tag_key`)

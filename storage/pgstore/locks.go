@@ -58,12 +58,12 @@ func (s *Store) TakeOver(ctx context.Context, id string, h storage.Holder) (stor
 }
 
 func (s *Store) claim(ctx context.Context, id string, h storage.Holder, force bool) (storage.Lock, error) {
-	if err := s.enter(ctx); err != nil {
+	if err := s.gate.Enter(ctx); err != nil {
 		return storage.Lock{}, err
 	}
-	defer s.exit()
+	defer s.gate.Exit()
 	if !editor.ValidID(id) {
-		return storage.Lock{}, articleNotFound(id)
+		return storage.Lock{}, storage.ArticleNotFound(id)
 	}
 	if err := checkHolder(h); err != nil {
 		return storage.Lock{}, err
@@ -161,10 +161,10 @@ func (s *Store) keepDraft(ctx context.Context, tx pgx.Tx, id, prevName, newName 
 
 // Release gives up h's lock on id; a lock h does not hold is left alone.
 func (s *Store) Release(ctx context.Context, id string, h storage.Holder) error {
-	if err := s.enter(ctx); err != nil {
+	if err := s.gate.Enter(ctx); err != nil {
 		return err
 	}
-	defer s.exit()
+	defer s.gate.Exit()
 	return s.retry(ctx, func(tx pgx.Tx) error {
 		tag, err := tx.Exec(ctx, `DELETE FROM locks WHERE article_id = $1 AND desk = $2`, id, h.Desk)
 		if err != nil || tag.RowsAffected() == 0 {
@@ -177,10 +177,10 @@ func (s *Store) Release(ctx context.Context, id string, h storage.Holder) error 
 // Heartbeat renews every lock h.Desk holds and returns their article IDs,
 // sorted.
 func (s *Store) Heartbeat(ctx context.Context, h storage.Holder) ([]string, error) {
-	if err := s.enter(ctx); err != nil {
+	if err := s.gate.Enter(ctx); err != nil {
 		return nil, err
 	}
-	defer s.exit()
+	defer s.gate.Exit()
 	if h.Desk == "" {
 		return nil, nil
 	}
@@ -200,10 +200,10 @@ func (s *Store) Heartbeat(ctx context.Context, h storage.Holder) ([]string, erro
 // LockOf returns the live lock on id; ok is false when nobody holds it or
 // the holder's lock expired.
 func (s *Store) LockOf(ctx context.Context, id string) (storage.Lock, bool, error) {
-	if err := s.enter(ctx); err != nil {
+	if err := s.gate.Enter(ctx); err != nil {
 		return storage.Lock{}, false, err
 	}
-	defer s.exit()
+	defer s.gate.Exit()
 	l := storage.Lock{ArticleID: id}
 	var now time.Time
 	err := s.pool.QueryRow(ctx, `SELECT holder_name, desk, since, seen, now() FROM locks WHERE article_id = $1`, id).

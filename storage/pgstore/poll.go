@@ -35,20 +35,8 @@ func (s *Store) watchFeed(ctx context.Context) (<-chan storage.Change, error) {
 // no poll succeeded for half the rows' lifetime, rows may have been pruned
 // unread, so it sends Change{} ("reload all") before going on.
 func (s *Store) pollFeed(ctx context.Context, cur *feedCursor, timing feedTiming, ch chan<- storage.Change) {
-	defer s.background.Done()
-	defer close(ch)
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	stopWith := context.AfterFunc(s.stopCtx, cancel)
-	defer stopWith()
-	send := func(c storage.Change) bool {
-		select {
-		case ch <- c:
-			return true
-		case <-ctx.Done():
-			return false
-		}
-	}
+	ctx, send, end := s.feedScope(ctx, ch)
+	defer end()
 	timer := time.NewTimer(timing.every)
 	defer timer.Stop()
 	lastRead := time.Now()

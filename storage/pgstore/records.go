@@ -47,18 +47,6 @@ func parseTime(s string) (time.Time, error) {
 	return t, nil
 }
 
-func articleNotFound(id string) error {
-	return &storage.NotFoundError{What: fmt.Sprintf("article %q", id)}
-}
-
-func revisionNotFound(id string, seq uint64) error {
-	return &storage.NotFoundError{What: fmt.Sprintf("revision %d of article %q", seq, id)}
-}
-
-func staleError(id string, stored, from uint64) error {
-	return fmt.Errorf("article %s: the draft is at version %d, this copy was made from version %d: %w", id, stored, from, storage.ErrStale)
-}
-
 // draftRow is what a write of the draft puts in the articles row.
 type draftRow struct {
 	id, hash, saved                           string

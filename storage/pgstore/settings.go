@@ -3,7 +3,6 @@ package pgstore
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"github.com/jackc/pgx/v5"
 
@@ -12,17 +11,17 @@ import (
 
 // Setting returns a shared value, or a *storage.NotFoundError.
 func (s *Store) Setting(ctx context.Context, name string) ([]byte, error) {
-	if err := s.enter(ctx); err != nil {
+	if err := s.gate.Enter(ctx); err != nil {
 		return nil, err
 	}
-	defer s.exit()
+	defer s.gate.Exit()
 	if err := storage.CheckSetting(name, nil); err != nil {
 		return nil, err
 	}
 	var val []byte
 	err := s.pool.QueryRow(ctx, `SELECT value FROM settings WHERE name = $1`, name).Scan(&val)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return nil, &storage.NotFoundError{What: fmt.Sprintf("setting %q", name)}
+		return nil, storage.SettingNotFound(name)
 	}
 	if err != nil {
 		return nil, err
@@ -36,10 +35,10 @@ func (s *Store) Setting(ctx context.Context, name string) ([]byte, error) {
 // SetSetting keeps a value. Settings are shared by every desk on the
 // database.
 func (s *Store) SetSetting(ctx context.Context, name string, value []byte) error {
-	if err := s.enter(ctx); err != nil {
+	if err := s.gate.Enter(ctx); err != nil {
 		return err
 	}
-	defer s.exit()
+	defer s.gate.Exit()
 	if err := storage.CheckSetting(name, value); err != nil {
 		return err
 	}
@@ -56,10 +55,10 @@ func (s *Store) SetSetting(ctx context.Context, name string, value []byte) error
 // Stats counts articles and revisions; Bytes is pg_database_size, or 0
 // on an engine without it.
 func (s *Store) Stats(ctx context.Context) (storage.Stats, error) {
-	if err := s.enter(ctx); err != nil {
+	if err := s.gate.Enter(ctx); err != nil {
 		return storage.Stats{}, err
 	}
-	defer s.exit()
+	defer s.gate.Exit()
 	st := storage.Stats{Location: s.location, Schema: s.schema}
 	var articles, revisions int64
 	err := s.pool.QueryRow(ctx, `SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM revisions)`).Scan(&articles, &revisions)

@@ -57,13 +57,8 @@ type Store struct {
 	notify   bool // the engine has pg_notify
 	feed     feedTiming
 
-	mu     sync.Mutex
-	idle   *sync.Cond
-	active int
-	closed bool
-
-	clockMu sync.Mutex
-	last    time.Time
+	gate  storage.Gate
+	clock storage.Clock // this desk's, for revisions and drafts
 
 	// Background work (compaction, watchers) ends when stop is cancelled.
 	stopCtx    context.Context
@@ -99,7 +94,6 @@ func Open(ctx context.Context, url string, opt Options) (*Store, error) {
 		return nil, fmt.Errorf("connecting to database %s: %w", loc, redactErr(err, url))
 	}
 	s := &Store{url: url, location: loc, opts: opt, pool: pool, feed: defaultFeedTiming(), compact: make(chan compactJob, 256)}
-	s.idle = sync.NewCond(&s.mu)
 	s.stopCtx, s.stop = context.WithCancel(context.Background())
 	if s.schema, err = s.migrate(ctx); err != nil {
 		pool.Close()
@@ -121,43 +115,13 @@ func (s *Store) Location() string { return s.location }
 // Close waits for calls in flight, stops the background work and the
 // watchers, and closes the connections.
 func (s *Store) Close() error {
-	s.mu.Lock()
-	if s.closed {
-		s.mu.Unlock()
-		return storage.ErrClosed
+	if err := s.gate.Close(); err != nil {
+		return err
 	}
-	s.closed = true
-	for s.active > 0 {
-		s.idle.Wait()
-	}
-	s.mu.Unlock()
 	s.stop()
 	s.background.Wait()
 	s.pool.Close()
 	return nil
-}
-
-// enter admits a call; each successful enter is paired with exit.
-func (s *Store) enter(ctx context.Context) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.closed {
-		return storage.ErrClosed
-	}
-	s.active++
-	return nil
-}
-
-func (s *Store) exit() {
-	s.mu.Lock()
-	s.active--
-	if s.active == 0 {
-		s.idle.Broadcast()
-	}
-	s.mu.Unlock()
 }
 
 func (s *Store) logger() *slog.Logger {
@@ -165,19 +129,6 @@ func (s *Store) logger() *slog.Logger {
 		return s.opts.Logger
 	}
 	return slog.Default()
-}
-
-// now is this desk's clock for revisions and drafts: UTC, and strictly
-// increasing, so that one desk's writes never share a time.
-func (s *Store) now() time.Time {
-	s.clockMu.Lock()
-	defer s.clockMu.Unlock()
-	t := time.Now().UTC().Round(0)
-	if !t.After(s.last) {
-		t = s.last.Add(time.Nanosecond)
-	}
-	s.last = t
-	return t
 }
 
 // retry runs fn in a transaction and commits it, again from the start

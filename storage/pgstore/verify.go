@@ -2,8 +2,7 @@ package pgstore
 
 import (
 	"context"
-	"fmt"
-	"sort"
+	"maps"
 
 	"github.com/jackc/pgx/v5"
 
@@ -16,11 +15,11 @@ import (
 // drafts without revisions, and drafts that do not name the newest
 // revision. progress, if not nil, is told after each article.
 func (s *Store) Verify(ctx context.Context, progress storage.Progress) (storage.Report, error) {
-	if err := s.enter(ctx); err != nil {
+	if err := s.gate.Enter(ctx); err != nil {
 		return storage.Report{}, err
 	}
-	defer s.exit()
-	var rep storage.Report
+	defer s.gate.Exit()
+	var audit *storage.Audit
 	err := s.snapshot(ctx, func(tx pgx.Tx) error {
 		drafts := map[string]uint64{} // article → the newest revision its draft names
 		rows, err := tx.Query(ctx, `SELECT id, seq FROM articles`)
@@ -47,74 +46,40 @@ func (s *Store) Verify(ctx context.Context, progress storage.Progress) (storage.
 		if err != nil {
 			return err
 		}
-		total := len(drafts)
-		done := 0
-		report := func() {
-			done++
-			if progress != nil {
-				total = max(total, done)
-				progress(done, total)
-			}
-		}
-		seen := map[string]bool{}
+		audit = storage.NewAudit(len(drafts), progress)
 		for _, id := range withRevisions {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			seen[id] = true
-			rep.Articles++
 			revs, err := storedRevisions(ctx, tx, id)
 			if err != nil {
 				return err
 			}
-			rep.Revisions += len(revs)
-			problem := func(seq uint64, what string) {
-				rep.Problems = append(rep.Problems, storage.Problem{ArticleID: id, Seq: seq, What: what})
+			audit.AddRevisions(len(revs))
+			checkChain(audit, id, revs)
+			if seq, ok := drafts[id]; !ok {
+				audit.NoDraft(id)
+			} else {
+				audit.CheckNewest(id, seq, revs[len(revs)-1].rec.Seq)
 			}
-			checkChain(id, revs, problem)
-			newest := revs[len(revs)-1].rec.Seq
-			switch seq, ok := drafts[id]; {
-			case !ok:
-				problem(0, "has revisions but no draft")
-			case seq != newest:
-				problem(0, fmt.Sprintf("the draft says the newest revision is %d, but it is %d", seq, newest))
-			}
-			report()
+			audit.Done(id)
 		}
-		var orphans []string
-		for id := range drafts {
-			if !seen[id] {
-				orphans = append(orphans, id)
-			}
-		}
-		sort.Strings(orphans)
-		for _, id := range orphans {
-			rep.Articles++
-			rep.Problems = append(rep.Problems, storage.Problem{ArticleID: id, What: "has a draft but no revisions"})
-			report()
-		}
+		audit.DraftsWithoutRevisions(maps.Keys(drafts))
 		return nil
 	})
 	if err != nil {
 		return storage.Report{}, err
 	}
-	return rep, nil
+	return audit.Report(), nil
 }
 
 // checkChain rebuilds an article's revisions (oldest first) and checks
 // each link.
-func checkChain(id string, revs []storedRevision, problem func(seq uint64, what string)) {
+func checkChain(audit *storage.Audit, id string, revs []storedRevision) {
 	contents, errs := rebuildAll(revs)
 	var last *storage.Revision
 	for i, sr := range revs {
-		rec := sr.rec
-		if errs[i] != nil {
-			problem(rec.Seq, "cannot be rebuilt: "+errs[i].Error())
-		} else {
-			for _, what := range storage.CheckRevision(id, last, rec, contents[i]) {
-				problem(rec.Seq, what)
-			}
-		}
+		audit.CheckLink(id, sr.rec.Seq, last, sr.rec, contents[i], errs[i])
 		last = &revs[i].rec
 	}
 }

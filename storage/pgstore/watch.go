@@ -36,10 +36,10 @@ func (s *Store) probeNotify(ctx context.Context) bool {
 // or refuses LISTEN, or with Options.Poll, it polls the change feed
 // instead (poll.go).
 func (s *Store) Watch(ctx context.Context) (<-chan storage.Change, error) {
-	if err := s.enter(ctx); err != nil {
+	if err := s.gate.Enter(ctx); err != nil {
 		return nil, err
 	}
-	defer s.exit()
+	defer s.gate.Exit()
 	if s.opts.Poll || !s.notify {
 		return s.watchFeed(ctx)
 	}
@@ -73,20 +73,8 @@ func (s *Store) listen(ctx context.Context) (*pgx.Conn, error) {
 }
 
 func (s *Store) watch(ctx context.Context, conn *pgx.Conn, ch chan<- storage.Change) {
-	defer s.background.Done()
-	defer close(ch)
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	stopWith := context.AfterFunc(s.stopCtx, cancel)
-	defer stopWith()
-	send := func(c storage.Change) bool {
-		select {
-		case ch <- c:
-			return true
-		case <-ctx.Done():
-			return false
-		}
-	}
+	ctx, send, end := s.feedScope(ctx, ch)
+	defer end()
 	defer func() {
 		if conn != nil {
 			_ = conn.Close(context.Background())
@@ -118,6 +106,29 @@ func (s *Store) watch(ctx context.Context, conn *pgx.Conn, ch chan<- storage.Cha
 			return
 		}
 	}
+}
+
+// feedScope is what a goroutine feeding a Watch channel needs: a context
+// that ends with ctx or at Close, and send, which gives up when it ends.
+// The goroutine defers end, which closes ch and tells Close it is done.
+func (s *Store) feedScope(ctx context.Context, ch chan<- storage.Change) (context.Context, func(storage.Change) bool, func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	stopWith := context.AfterFunc(s.stopCtx, cancel)
+	send := func(c storage.Change) bool {
+		select {
+		case ch <- c:
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
+	end := func() {
+		stopWith()
+		cancel()
+		close(ch)
+		s.background.Done()
+	}
+	return ctx, send, end
 }
 
 // reconnect listens again, pausing longer after each failure (up to 5 s);
