@@ -41,6 +41,9 @@ type library struct {
 	selected map[string]bool // ticked rows, by article ID
 	opening  bool
 	liveGen  uint64 // counts live reloads: an overtaken one is dropped
+	// held are the stories other desks are editing, by article ID, on a
+	// shared store; refreshed with every live reload.
+	held map[string]storage.Lock
 }
 
 func newLibrary(w *Window) *library {
@@ -117,7 +120,11 @@ func (l *library) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 		h = "(no headline)"
 	}
 	r.headline.SetText(h)
-	r.detail.SetText(fmt.Sprintf("%s · %s words · %s", s.Status.Label(), thousands(s.Words), l.when(s.Modified)))
+	detail := fmt.Sprintf("%s · %s words · %s", s.Status.Label(), thousands(s.Words), l.when(s.Modified))
+	if lk, ok := l.held[s.ID]; ok { // first: the narrow list truncates the end
+		detail = lk.Holder.Name + " is editing · " + detail
+	}
+	r.detail.SetText(detail)
 	r.tick.OnChanged = nil
 	r.tick.SetChecked(l.selected[s.ID])
 	id := s.ID

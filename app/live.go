@@ -191,14 +191,37 @@ func (l *library) reloadLive() {
 		defer w.bg.Done()
 		rows, total, err := w.store.List(w.ctx, q)
 		tcs, terr := w.store.Tags(w.ctx)
+		held := l.othersLocks()
 		w.cfg.do(func() {
 			if gen != l.liveGen || w.closing {
 				return
 			}
+			l.held = held
 			off := l.list.GetScrollOffset()
 			l.show(rows, total, err)
 			l.list.ScrollToOffset(off)
 			l.showTags(tcs, terr)
 		})
 	}()
+}
+
+// othersLocks returns the stories other desks hold, by ID; nil when the
+// store has no locks or cannot say (the marks are a courtesy: opening a
+// story still asks for its lock).
+func (l *library) othersLocks() map[string]storage.Lock {
+	s := l.w.shared
+	if s == nil || s.locker == nil {
+		return nil
+	}
+	locks, err := s.locker.Locks(l.w.ctx)
+	if err != nil {
+		return nil
+	}
+	held := make(map[string]storage.Lock, len(locks))
+	for _, lk := range locks {
+		if lk.Holder.Desk != s.holder.Desk {
+			held[lk.ArticleID] = lk
+		}
+	}
+	return held
 }

@@ -189,3 +189,45 @@ func TestBurstIsOneRefresh(t *testing.T) {
 	}
 	settle(b.w)
 }
+
+// TestLibraryMarksStoriesHeldElsewhere: a story another desk is editing
+// says so in its library row; the mark goes when the lock does, and this
+// desk's own lock is never marked.
+func TestLibraryMarksStoriesHeldElsewhere(t *testing.T) {
+	app := test.NewTempApp(t)
+	hub := newFakeHub(t)
+	b := openDesk(t, app, hub, boris, true, Extensions{})
+	mine := putStory(t, hub, "Boris's story", b)
+	theirs := putStory(t, hub, "Anna's story", b)
+	if err := b.w.Open(mine); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	deskA := &fakeDesk{Store: hub.store, hub: hub, desk: anna.Desk}
+	if _, err := deskA.Acquire(ctx, theirs, anna); err != nil {
+		t.Fatal(err)
+	}
+	detail := func(id string) string {
+		l := b.w.lib
+		for i, r := range l.rows {
+			if r.ID == id {
+				row := l.newRow()
+				l.updateRow(i, row)
+				return row.(*libraryRow).detail.Text
+			}
+		}
+		return "(not listed)"
+	}
+	waitFor(t, b.w, "the row of the story desk A holds is marked", func() bool {
+		return strings.HasPrefix(detail(theirs), "Anna Petrova is editing · Draft · ")
+	})
+	if d := detail(mine); strings.Contains(d, "editing") {
+		t.Errorf("this desk's own story is marked: %q", d)
+	}
+	if err := deskA.Release(ctx, theirs, anna); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, b.w, "the mark goes with the lock", func() bool {
+		return !strings.Contains(detail(theirs), "editing")
+	})
+}

@@ -201,6 +201,18 @@ func (d *fakeDesk) LockOf(_ context.Context, id string) (storage.Lock, bool, err
 	return l, ok, nil
 }
 
+func (d *fakeDesk) Locks(context.Context) ([]storage.Lock, error) {
+	d.hub.mu.Lock()
+	defer d.hub.mu.Unlock()
+	var locks []storage.Lock
+	for id := range d.hub.locks {
+		if l, ok := d.hub.lockOf(id); ok {
+			locks = append(locks, l)
+		}
+	}
+	return locks, nil
+}
+
 func (d *fakeDesk) Watch(ctx context.Context) (<-chan storage.Change, error) {
 	hub := d.hub
 	ch := make(chan storage.Change, 1000)

@@ -82,6 +82,10 @@ type Locker interface {
 	// LockOf returns the live lock on id; ok is false when nobody holds
 	// it (or the holder's lock expired).
 	LockOf(ctx context.Context, id string) (l Lock, ok bool, err error)
+
+	// Locks returns every live lock, for the library to mark the stories
+	// being edited. There are as many as there are people editing.
+	Locks(ctx context.Context) ([]Lock, error)
 }
 
 // ChangeKind says what another desk changed.

@@ -219,3 +219,30 @@ func (s *Store) LockOf(ctx context.Context, id string) (storage.Lock, bool, erro
 	}
 	return l, true, nil
 }
+
+// Locks returns every live lock, in article order.
+func (s *Store) Locks(ctx context.Context) ([]storage.Lock, error) {
+	if err := s.gate.Enter(ctx); err != nil {
+		return nil, err
+	}
+	defer s.gate.Exit()
+	rows, err := s.pool.Query(ctx, `SELECT article_id, holder_name, desk, since, seen, now() FROM locks ORDER BY article_id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var locks []storage.Lock
+	for rows.Next() {
+		var (
+			l   storage.Lock
+			now time.Time
+		)
+		if err := rows.Scan(&l.ArticleID, &l.Holder.Name, &l.Holder.Desk, &l.Since, &l.Seen, &now); err != nil {
+			return nil, err
+		}
+		if now.Sub(l.Seen) < s.opts.LockTTL {
+			locks = append(locks, l)
+		}
+	}
+	return locks, rows.Err()
+}

@@ -121,11 +121,17 @@ func testLockHeld(t *testing.T, a, b storage.Store) {
 	if _, ok, _ := lb.LockOf(ctx, id); !ok {
 		t.Error("a release by a non-holder freed the lock")
 	}
+	if locks, err := lb.Locks(ctx); err != nil || len(locks) != 1 || locks[0].ArticleID != id || locks[0].Holder != holderA {
+		t.Errorf("Locks at the other desk = %+v, %v; want A's lock on %s", locks, err, id)
+	}
 	if err := la.Release(ctx, id, holderA); err != nil {
 		t.Fatal(err)
 	}
 	if got, ok, err := lb.LockOf(ctx, id); err != nil || ok {
 		t.Errorf("LockOf after Release = %+v, %v, %v; want none", got, ok, err)
+	}
+	if locks, err := lb.Locks(ctx); err != nil || len(locks) != 0 {
+		t.Errorf("Locks after Release = %+v, %v; want none", locks, err)
 	}
 	if l, err := lb.Acquire(ctx, id, holderB); err != nil || l.Holder != holderB {
 		t.Errorf("Acquire after Release = %+v, %v", l, err)
