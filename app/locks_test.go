@@ -47,6 +47,7 @@ func openDesk(t *testing.T, a fyne.App, hub *fakeHub, holder storage.Holder, wat
 	})
 	queues[d.w] = q
 	d.w.win.Resize(DefaultWindowSize)
+	settle(d.w) // the library's first look at the locks
 	t.Cleanup(func() {
 		settle(d.w)
 		if !d.w.closing {
