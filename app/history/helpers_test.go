@@ -124,6 +124,9 @@ func newView(t *testing.T, d *desk, opt Options, draft func() *editor.Article) (
 	v.now = func() time.Time { return t0.Add(3 * time.Hour) }
 	v.loc = time.UTC
 	w.Resize(fyne.NewSize(1100, 720))
+	// Fyne's caches are the UI goroutine's alone: a comparison still
+	// running when the test ends would race with the next test's widgets.
+	t.Cleanup(v.bg.Wait)
 	onUI(v, func() { v.Load(d.id, draft) })
 	v.bg.Wait()
 	return v, w

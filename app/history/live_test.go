@@ -39,6 +39,7 @@ func TestReadOnlyOffersNoRestore(t *testing.T) {
 	d := newDesk(t)
 	v, _ := newView(t, d, Options{}, nil)
 	onUI(v, func() { v.list.Select(2) }) // revision #1, the oldest
+	v.bg.Wait()
 	if v.restoreBtn.Disabled() {
 		t.Fatal("Restore… is not offered for an old revision")
 	}
