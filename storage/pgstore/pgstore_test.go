@@ -183,27 +183,14 @@ func TestWatchReconnects(t *testing.T) {
 		WHERE query LIKE 'LISTEN%' AND pid <> pg_backend_pid()`); err != nil {
 		t.Fatal(err)
 	}
-	next := func(what string) storage.Change {
-		t.Helper()
-		select {
-		case c, ok := <-ch:
-			if !ok {
-				t.Fatalf("%s: the watch ended", what)
-			}
-			return c
-		case <-time.After(30 * time.Second):
-			t.Fatalf("%s: nothing within 30 s", what)
-		}
-		return storage.Change{}
-	}
-	if c := next("after the cut"); c != (storage.Change{}) {
+	if c := nextChange(t, ch, "after the cut"); c != (storage.Change{}) {
 		t.Errorf("first change after the cut = %+v, want the empty reload-all change", c)
 	}
 	a := storetest.Article("After reconnecting", 50, 71)
 	if _, err := s.Create(ctx, a, storage.Meta{}); err != nil {
 		t.Fatal(err)
 	}
-	if c := next("after reconnecting"); c.ArticleID != a.ID || c.Kind != storage.ChangeCreate {
+	if c := nextChange(t, ch, "after reconnecting"); c.ArticleID != a.ID || c.Kind != storage.ChangeCreate {
 		t.Errorf("change after reconnecting = %+v", c)
 	}
 	cancel()
@@ -211,23 +198,28 @@ func TestWatchReconnects(t *testing.T) {
 	}
 }
 
-// TestCloseEndsWatch: closing the store closes its watchers' channels.
+// TestCloseEndsWatch: closing the store closes its watchers' channels,
+// listening or polling.
 func TestCloseEndsWatch(t *testing.T) {
-	s, err := Open(context.Background(), pgtest.Database(t), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ch, err := s.Watch(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Close(); err != nil {
-		t.Fatal(err)
-	}
-	for range ch {
-	}
-	if _, err := s.Watch(context.Background()); !errors.Is(err, storage.ErrClosed) {
-		t.Errorf("Watch after Close: %v", err)
+	for name, opt := range map[string]Options{"listening": {}, "polling": {Poll: true, Logger: slog.New(slog.DiscardHandler)}} {
+		t.Run(name, func(t *testing.T) {
+			s, err := Open(context.Background(), pgtest.Database(t), opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ch, err := s.Watch(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Close(); err != nil {
+				t.Fatal(err)
+			}
+			for range ch {
+			}
+			if _, err := s.Watch(context.Background()); !errors.Is(err, storage.ErrClosed) {
+				t.Errorf("Watch after Close: %v", err)
+			}
+		})
 	}
 }
 
@@ -283,13 +275,8 @@ func TestChangesAreSigned(t *testing.T) {
 		desk string
 	}{{storage.ChangeCreate, a.Desk()}, {storage.ChangeDraft, a.Desk()}, {storage.ChangeLock, holder.Desk}}
 	for _, w := range want {
-		select {
-		case c := <-ch:
-			if c.Kind != w.kind || c.Desk != w.desk || c.ArticleID != story.ID {
-				t.Errorf("change %+v, want %s from %s", c, w.kind, w.desk)
-			}
-		case <-time.After(30 * time.Second):
-			t.Fatalf("no %s change within 30 s", w.kind)
+		if c := nextChange(t, ch, string(w.kind)); c.Kind != w.kind || c.Desk != w.desk || c.ArticleID != story.ID {
+			t.Errorf("change %+v, want %s from %s", c, w.kind, w.desk)
 		}
 	}
 }

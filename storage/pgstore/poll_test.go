@@ -2,9 +2,7 @@ package pgstore
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"log/slog"
 	"testing"
 	"time"
 
@@ -284,27 +282,6 @@ func TestPruneChanges(t *testing.T) {
 	}
 	if n, err := s.pruneChanges(ctx, 10*time.Minute); err != nil || n != 0 {
 		t.Errorf("pruning again deleted %d rows, %v; want 0", n, err)
-	}
-}
-
-// TestPolledCloseEndsWatch: closing the store closes its polling
-// watchers' channels.
-func TestPolledCloseEndsWatch(t *testing.T) {
-	s, err := Open(context.Background(), pgtest.Database(t), Options{Poll: true, Logger: slog.New(slog.DiscardHandler)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ch, err := s.Watch(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Close(); err != nil {
-		t.Fatal(err)
-	}
-	for range ch {
-	}
-	if _, err := s.Watch(context.Background()); !errors.Is(err, storage.ErrClosed) {
-		t.Errorf("Watch after Close: %v", err)
 	}
 }
 
