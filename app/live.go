@@ -205,6 +205,25 @@ func (l *library) reloadLive() {
 	}()
 }
 
+// markLocks marks the stories other desks are editing, once the store
+// says which: the list itself is already shown.
+func (l *library) markLocks() {
+	w := l.w
+	gen := l.liveGen
+	w.bg.Add(1)
+	go func() {
+		defer w.bg.Done()
+		held := l.othersLocks()
+		w.cfg.do(func() {
+			if gen != l.liveGen || w.closing { // a live reload has newer marks
+				return
+			}
+			l.held = held
+			l.list.Refresh()
+		})
+	}()
+}
+
 // othersLocks returns the stories other desks hold, by ID; nil when the
 // store has no locks or cannot say (the marks are a courtesy: opening a
 // story still asks for its lock).

@@ -88,7 +88,7 @@ func (w *Window) startShared() {
 	if watcher != nil {
 		w.startWatch()
 	}
-	w.lib.reloadLive() // marks the stories other desks are editing
+	w.lib.markLocks()
 }
 
 // Desk is who this window is to the other desks: zero when the store is
