@@ -6,7 +6,10 @@ SHELL := /bin/bash
 export PATH := /usr/local/go/bin:$(HOME)/go/bin:$(PATH)
 GO      ?= go
 # fyneDo migration: every UI update from a goroutine goes through fyne.Do.
-TAGS    := migrated_fynedo
+# no_emoji: emoji come from the system's emoji font, not the 4 MB one Fyne
+# bundles, which it parses again for every text style and theme scope (18 MB
+# of heap at start-up; README, Performance). cmd/deskbench builds with the same.
+TAGS    := migrated_fynedo,no_emoji
 # Headless test builds: Fyne's `ci` tag swaps the GLFW driver for the test driver.
 TESTTAGS := $(TAGS),ci
 BIN     := copydesk
@@ -16,11 +19,12 @@ export VNU_JAR := $(CACHE)/npm/node_modules/vnu-jar/build/dist/vnu.jar
 export LANG := C.UTF-8
 
 # Fyne 2.8.1 on Debian 12 (Wayland is on by default in 2.8, hence its headers);
-# Hunspell and its dictionaries for the spelling check (cgo).
+# Hunspell and its dictionaries for the spelling check (cgo); the colour emoji
+# font the window draws emoji with (see TAGS).
 BUILD_PKGS := gcc libc6-dev pkg-config libgl-dev libx11-dev libxcursor-dev \
 	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev \
 	libxkbcommon-dev wayland-protocols git \
-	libhunspell-dev hunspell-en-us hunspell-ru
+	libhunspell-dev hunspell-en-us hunspell-ru fonts-noto-color-emoji
 # The shared store's tests and load test start a throwaway PostgreSQL
 # server from Debian's binaries (initdb, pg_ctl; no system service needed).
 PG_PKGS := postgresql

@@ -14,8 +14,9 @@ import (
 // override it applies — each NewThemeOverride, and each CreateRenderer and
 // Refresh of a container.ThemeOverride — opens a new theme scope. Fyne
 // caches parsed fonts by text style and scope and never frees them, so each
-// scope whose text gets drawn parses the theme font and its fallbacks (the
-// emoji font alone is 4 MB) once more: about 5 MB of heap a scope. One
+// scope whose text gets drawn parses the theme font and its fallbacks once
+// more: about 5 MB of heap a scope while Fyne's 4 MB emoji font was one of
+// them (the Makefile now builds without it). One
 // ThemeOverride per row cost that much per row, and more on every kind
 // change; a 10k-word story held some 70 MB of fonts after opening and over
 // 140 MB after scrolling through.

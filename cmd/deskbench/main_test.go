@@ -55,3 +55,21 @@ func TestDuBytes(t *testing.T) {
 		t.Errorf("duBytes = %d for a 10,000-byte file", n)
 	}
 }
+
+// TestBuildTagsAreTheMakefiles keeps deskbench measuring the binary that
+// `make build` makes: the same build tags.
+func TestBuildTagsAreTheMakefiles(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "Makefile"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if name, value, ok := strings.Cut(line, ":="); ok && strings.TrimSpace(name) == "TAGS" {
+			if got := strings.TrimSpace(value); got != buildTags {
+				t.Fatalf("the Makefile builds with TAGS %q, deskbench with %q: make them the same", got, buildTags)
+			}
+			return
+		}
+	}
+	t.Fatal("the Makefile sets no TAGS")
+}
