@@ -31,7 +31,14 @@ const DefaultAutosaveDelay = 1500 * time.Millisecond
 
 // Config is what the composition root hands the window.
 type Config struct {
+	// Store is the desk's store; when it is nil, Run opens it with Open.
 	Store storage.Store
+	// Open opens the store for Run, which calls it on a goroutine while
+	// Fyne loads its fonts and the UI goroutine makes the window, so that
+	// start-up waits for the slowest of them instead of all three. An
+	// error is shown in a window, then returned.
+	Open func() (storage.Store, error)
+
 	DBDir string
 	// Author and Style are the defaults from the command line and the
 	// environment, until the person sets their own in Settings.
@@ -72,14 +79,50 @@ type Config struct {
 	// fyne.Do runs f at once on the calling goroutine, so tests queue f and
 	// run it on the test's goroutine, as the desktop driver would.
 	do func(f func())
+	// fontsLoaded, when set, waits until the fonts Run started loading
+	// are in Fyne's cache: NewWindow calls it before it builds widgets,
+	// which measure text.
+	fontsLoaded func()
+	// themeApplied says Run has set the app's theme from the settings
+	// already: setting it again would race with the fonts being loaded.
+	themeApplied bool
+	// tagsAfterFirstFrame leaves the library's tags to be read once the
+	// window is up (Run); tests' windows read them at once.
+	tagsAfterFirstFrame bool
+	// win is the desktop window, when Run has made it already.
+	win fyne.Window
+	// firstPage is the library's first page, when Run has read it already.
+	firstPage *listing
 }
 
 // Run opens the main window and returns when it is closed.
 func Run(cfg Config) error {
-	if cfg.Store != nil {
-		go warmStore(cfg.Store)
-	}
 	a := fyneapp.NewWithID(ID)
+	NewSettings(a.Preferences(), cfg.Author, cfg.Style).ApplyTheme(a)
+	cfg.themeApplied = true
+	cfg.tagsAfterFirstFrame = true
+	cfg.fontsLoaded = loadFonts()
+	var desk *opening
+	if cfg.Store == nil {
+		desk = openAhead(cfg.Open)
+	} else {
+		desk = readFirstPage(cfg.Store)
+	}
+	// The desktop window is made while the fonts load and the store opens.
+	cfg.win = a.NewWindow("Copydesk")
+	s, first, err := desk.wait()
+	if err != nil {
+		cfg.fontsLoaded()
+		cfg.win.Close()
+		newFatalWindow(a, fatalTitle(err), err)
+		a.Run()
+		return err
+	}
+	if cfg.Store == nil {
+		defer s.Close()
+		cfg.Store = s
+	}
+	cfg.firstPage = first
 	w := NewWindow(a, cfg)
 	w.openNewestAfterFirstFrame(a)
 	if cfg.Context != nil {
@@ -90,25 +133,12 @@ func Run(cfg Config) error {
 	return w.finish()
 }
 
-// warmStore asks the store, on a goroutine of its own, for what the first
-// frame shows — the library's first page and the tags — while the UI
-// goroutine builds the widgets, so that the same reads there find Badger's
-// caches warm: with 10,000 stories 8 ms instead of 24 ms on the UI
-// goroutine. The answers are dropped; errors are the real reads' to report.
-func warmStore(s storage.Store) {
-	ctx := context.Background()
-	if _, _, err := s.List(ctx, storage.Query{Limit: libraryLimit}); err != nil {
-		return
-	}
-	_, _ = s.Tags(ctx)
-}
-
 // ShowFatal shows an error in a small window of its own and returns when
 // the user closes it: for failures before the main window exists, such as
 // a database that another Copydesk holds.
-func ShowFatal(title string, err error) {
+func ShowFatal(err error) {
 	a := fyneapp.NewWithID(ID)
-	newFatalWindow(a, title, err)
+	newFatalWindow(a, fatalTitle(err), err)
 	a.Run()
 }
 

@@ -87,20 +87,28 @@ type harness struct {
 func newHarness(t testing.TB) *harness { return newHarnessWith(t, Extensions{}) }
 
 func newHarnessWith(t testing.TB, ext Extensions) *harness {
+	return newHarnessOn(t, test.NewTempApp(t), t.TempDir(), ext, nil)
+}
+
+// newHarnessOn opens a window of app a on the Badger store in dir, with
+// tune (when not nil) changing its Config first.
+func newHarnessOn(t testing.TB, a fyne.App, dir string, ext Extensions, tune func(*Config)) *harness {
 	t.Helper()
-	a := test.NewTempApp(t)
-	dir := t.TempDir()
 	s, err := badgerstore.Open(dir, badgerstore.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	h := &harness{store: s, timer: &manualTimer{}, dir: dir}
 	q := make(chan func(), 1000)
-	h.w = NewWindow(a, Config{
+	cfg := Config{
 		Store: s, DBDir: dir, Author: "Test Editor", Style: editor.StyleTASS, Version: "test", Extensions: ext,
 		Now: func() time.Time { return testNow }, Location: time.UTC, after: h.timer.after,
 		do: func(f func()) { q <- f },
-	})
+	}
+	if tune != nil {
+		tune(&cfg)
+	}
+	h.w = NewWindow(a, cfg)
 	queues[h.w] = q
 	h.w.win.Resize(DefaultWindowSize)
 	t.Cleanup(func() {

@@ -165,14 +165,38 @@ func (l *library) query() storage.Query {
 	return q
 }
 
-// reload lists the stories again and keeps the open one selected.
+// reload lists the stories and their tags again and keeps the open story
+// selected.
 func (l *library) reload() {
-	if l.w.store == nil || l.list == nil {
-		return
+	if l.reloadRows() {
+		l.reloadTags()
 	}
-	rows, total, err := l.w.store.List(l.w.ctx, l.query())
+}
+
+// reloadRows lists the stories again and keeps the open one selected; it
+// says whether there is a store to list.
+func (l *library) reloadRows() bool {
+	if l.w.store == nil || l.list == nil {
+		return false
+	}
+	q := l.query()
+	if first := l.w.cfg.firstPage; first != nil && first.query == q {
+		// Read while the window was being made (Run); only once, as
+		// later reloads come after changes.
+		l.w.cfg.firstPage = nil
+		l.show(first.rows, first.total, first.err)
+		return true
+	}
+	rows, total, err := l.w.store.List(l.w.ctx, q)
 	l.show(rows, total, err)
-	l.reloadTags()
+	return true
+}
+
+// loadTags reads the tags on the calling goroutine, not the UI's, and
+// shows them on the UI goroutine.
+func (l *library) loadTags() {
+	tcs, err := l.w.store.Tags(l.w.ctx)
+	l.w.cfg.do(func() { l.showTags(tcs, err) })
 }
 
 // show lists rows (total: how many match in all), or the store's error.

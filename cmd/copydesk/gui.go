@@ -39,14 +39,20 @@ func runGUI(e *env) int {
 		}
 		return exitOK
 	}
-	s, err := e.openStore()
-	if err != nil {
-		return guiFailed(e, err)
+	var openErr error
+	cfg.Open = func() (storage.Store, error) {
+		s, err := e.openStore()
+		if err != nil {
+			// Said at once, not when the window that shows it is closed.
+			openErr = err
+			fmt.Fprintln(e.io.err, "copydesk:", oneLine(err))
+		}
+		return s, err
 	}
-	defer s.Close()
-	cfg.Store = s
 	if err := app.Run(cfg); err != nil {
-		fmt.Fprintln(e.io.err, "copydesk:", oneLine(err))
+		if err != openErr {
+			fmt.Fprintln(e.io.err, "copydesk:", oneLine(err))
+		}
 		return exitUser
 	}
 	return exitOK
@@ -54,11 +60,7 @@ func runGUI(e *env) int {
 
 func guiFailed(e *env, err error) int {
 	fmt.Fprintln(e.io.err, "copydesk:", oneLine(err))
-	if errors.Is(err, storage.ErrLocked) {
-		app.ShowFatal("Copydesk is already open", err)
-	} else {
-		app.ShowFatal("Copydesk cannot open the desk", err)
-	}
+	app.ShowFatal(err)
 	return exitUser
 }
 
