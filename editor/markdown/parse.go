@@ -182,7 +182,10 @@ var lineEnds = strings.NewReplacer("\r\n", "\n", "\r", "\n")
 
 func newSource(file string, data []byte) *source {
 	text := strings.TrimPrefix(string(data), "\ufeff")
-	return &source{file: file, data: data, text: lineEnds.Replace(text)}
+	if strings.IndexByte(text, '\r') >= 0 { // the replacer's scan costs a quarter of an import
+		text = lineEnds.Replace(text)
+	}
+	return &source{file: file, data: data, text: text}
 }
 
 // lineOffset is the byte offset in the original file of the start of line
