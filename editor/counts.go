@@ -16,11 +16,23 @@ const ReadingRate = 230
 // Unicode white space (so NBSP, thin and em spaces separate words as a
 // reader sees them) that holds at least one letter or digit: a dash, a
 // Markdown marker or a lone quote mark is not a word.
+//
+// ASCII, most of most copy, is classed by table: the status bar counts the
+// whole body as the person types, and a save counts it again.
 func CountWords(text string) int {
 	n := 0
 	inWord, hasAlnum := false, false
-	for _, r := range text {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(text); {
+		var space, alnum bool
+		if c := text[i]; c < utf8.RuneSelf {
+			space, alnum = asciiClass[c] == asciiSpace, asciiClass[c] == asciiAlnum
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			space, alnum = unicode.IsSpace(r), unicode.IsLetter(r) || unicode.IsDigit(r)
+			i += size
+		}
+		if space {
 			if inWord && hasAlnum {
 				n++
 			}
@@ -28,15 +40,33 @@ func CountWords(text string) int {
 			continue
 		}
 		inWord = true
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			hasAlnum = true
-		}
+		hasAlnum = hasAlnum || alnum
 	}
 	if inWord && hasAlnum {
 		n++
 	}
 	return n
 }
+
+// ASCII character classes for CountWords, as unicode.IsSpace and
+// unicode.IsLetter or IsDigit class them.
+const (
+	asciiOther = iota
+	asciiSpace
+	asciiAlnum
+)
+
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch r := rune(c); {
+		case unicode.IsSpace(r):
+			t[c] = asciiSpace
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			t[c] = asciiAlnum
+		}
+	}
+	return t
+}()
 
 // CountChars counts the characters a reader sees in text, spaces included,
 // as Unicode code points.
