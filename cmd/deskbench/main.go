@@ -124,6 +124,29 @@ func median(n int, fn func() (time.Duration, error)) (time.Duration, error) {
 	return ds[len(ds)/2], nil
 }
 
+// medians runs each of fns n times, taking turns (one run of each, then
+// the next round), and returns each one's median. Measures compared with
+// each other are taken in turns so that a slow spell of the machine falls
+// on all of them, not on whichever was running.
+func medians(n int, fns ...func() (time.Duration, error)) ([]time.Duration, error) {
+	runs := make([][]time.Duration, len(fns))
+	for range n {
+		for i, fn := range fns {
+			d, err := fn()
+			if err != nil {
+				return nil, err
+			}
+			runs[i] = append(runs[i], d)
+		}
+	}
+	out := make([]time.Duration, len(fns))
+	for i, ds := range runs {
+		slices.Sort(ds)
+		out[i] = ds[len(ds)/2]
+	}
+	return out, nil
+}
+
 func ms(d time.Duration) string {
 	return fmt.Sprintf("%.2f ms", float64(d.Microseconds())/1000)
 }

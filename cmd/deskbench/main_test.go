@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -72,4 +73,29 @@ func TestBuildTagsAreTheMakefiles(t *testing.T) {
 		}
 	}
 	t.Fatal("the Makefile sets no TAGS")
+}
+
+// TestMediansTakeTurns: the measures run in turns, and each gets its own
+// median.
+func TestMediansTakeTurns(t *testing.T) {
+	var order []string
+	run := func(name string, ds ...time.Duration) func() (time.Duration, error) {
+		i := 0
+		return func() (time.Duration, error) {
+			order = append(order, name)
+			i++
+			return ds[i-1], nil
+		}
+	}
+	got, err := medians(3, run("a", 5, 1, 3), run("b", 9, 8, 7))
+	if err != nil || !slices.Equal(got, []time.Duration{3, 8}) {
+		t.Fatalf("medians = %v, %v; want [3 8]", got, err)
+	}
+	if want := []string{"a", "b", "a", "b", "a", "b"}; !slices.Equal(order, want) {
+		t.Fatalf("runs went %v, want %v", order, want)
+	}
+	boom := errors.New("boom")
+	if _, err := medians(2, run("a", 1, 1), func() (time.Duration, error) { return 0, boom }); !errors.Is(err, boom) {
+		t.Errorf("a failing run gave %v", err)
+	}
 }
