@@ -22,8 +22,8 @@ func (s *Store) Create(ctx context.Context, a *editor.Article, m storage.Meta) (
 		return storage.Revision{}, err
 	}
 	var (
-		rev     storage.Revision
-		written storage.Summary
+		rev storage.Revision
+		out written
 	)
 	err = s.update(func(txn *badger.Txn) error {
 		if found, err := exists(txn, draftKey(a.ID)); err != nil || found {
@@ -44,13 +44,13 @@ func (s *Store) Create(ctx context.Context, a *editor.Article, m storage.Meta) (
 		}
 		h := draftHeader{Version: 1, Saved: rev.Time, Seq: rev.Seq, Rev: true}
 		var err error
-		written, err = writeArticle(txn, a, content, words, h, nil)
+		out, err = writeArticle(txn, a, content, words, h, nil)
 		return err
 	})
 	if err != nil {
 		return storage.Revision{}, err
 	}
-	s.lib.note(written)
+	s.wrote(out)
 	err = s.sync()
 	s.kickIndexer()
 	return rev, err
@@ -68,8 +68,8 @@ func (s *Store) SaveDraft(ctx context.Context, a *editor.Article, version uint64
 	}
 	content, words := a.Encode(), a.Words()
 	var (
-		saved   uint64
-		written storage.Summary
+		saved uint64
+		out   written
 	)
 	err := s.update(func(txn *badger.Txn) error {
 		h, err := getDraftHeader(txn, a.ID)
@@ -85,13 +85,13 @@ func (s *Store) SaveDraft(ctx context.Context, a *editor.Article, version uint64
 		}
 		h = draftHeader{Version: h.Version + 1, Saved: s.clock.Now(), Seq: h.Seq}
 		saved = h.Version
-		written, err = writeArticle(txn, a, content, words, h, old)
+		out, err = writeArticle(txn, a, content, words, h, old)
 		return err
 	})
 	if err != nil {
 		return 0, err
 	}
-	s.lib.note(written)
+	s.wrote(out)
 	s.kickIndexer()
 	// An acknowledged autosave survives a power cut too, not only a killed
 	// process: DESIGN.md promises a crash loses at most the last 2 s, and
@@ -126,8 +126,8 @@ func (s *Store) SaveRevision(ctx context.Context, a *editor.Article, m storage.M
 		return storage.Revision{}, err
 	}
 	var (
-		rev     storage.Revision
-		written storage.Summary
+		rev storage.Revision
+		out written
 	)
 	// The draft is read and written in the same transaction as the new
 	// revision: two concurrent saves conflict on it, and the loser runs
@@ -159,13 +159,13 @@ func (s *Store) SaveRevision(ctx context.Context, a *editor.Article, m storage.M
 			return err
 		}
 		h = draftHeader{Version: h.Version + 1, Saved: rev.Time, Seq: rev.Seq, Rev: true}
-		written, err = writeArticle(txn, a, content, words, h, old)
+		out, err = writeArticle(txn, a, content, words, h, old)
 		return err
 	})
 	if err != nil {
 		return storage.Revision{}, err
 	}
-	s.lib.note(written)
+	s.wrote(out)
 	err = s.sync()
 	s.kickCompactor()
 	s.kickIndexer()
@@ -269,11 +269,24 @@ func (s *Store) SetLabel(ctx context.Context, id string, seq uint64, label strin
 
 // writeArticle writes a's draft, its summary and its index entries,
 // removing the entries of old (the summary before this write, or nil).
-// It returns the summary written, for the library cache (note it only
+// It returns what it wrote for the caches (hand it to Store.wrote only
 // once the transaction has committed).
-func writeArticle(txn *badger.Txn, a *editor.Article, content []byte, words int, h draftHeader, old *storage.Summary) (storage.Summary, error) {
+func writeArticle(txn *badger.Txn, a *editor.Article, content []byte, words int, h draftHeader, old *storage.Summary) (written, error) {
 	sum := summarize(a, words, h)
-	return sum, writeEntries(txn, a, content, h, sum, old)
+	return written{sum, tagsChanged(old, sum)}, writeEntries(txn, a, content, h, sum, old)
+}
+
+// written is what a committed write of an article hands the caches that
+// follow the store's writes (wrote).
+type written struct {
+	sum         storage.Summary
+	tagsChanged bool
+}
+
+// wrote brings the library and tag caches up to date with a committed write.
+func (s *Store) wrote(w written) {
+	s.lib.note(w.sum)
+	s.tags.wrote(w.sum, w.tagsChanged)
 }
 
 func writeEntries(txn *badger.Txn, a *editor.Article, content []byte, h draftHeader, sum storage.Summary, old *storage.Summary) error {

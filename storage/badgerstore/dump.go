@@ -99,7 +99,7 @@ func (s *Store) Load(ctx context.Context, h storage.History) error {
 	for i, sr := range h.Revisions {
 		revs[i] = entry{revKey(a.ID, sr.Revision.Seq), encodeRevision(sr.Revision, sr.Article.Encode())}
 	}
-	var written storage.Summary
+	var out written
 	finish := func(txn *badger.Txn, withRevisions bool) error {
 		if found, err := exists(txn, draftKey(a.ID)); err != nil || found {
 			if err == nil {
@@ -121,7 +121,7 @@ func (s *Store) Load(ctx context.Context, h storage.History) error {
 			return err
 		}
 		var err error
-		written, err = writeArticle(txn, a, content, words, hd, nil)
+		out, err = writeArticle(txn, a, content, words, hd, nil)
 		return err
 	}
 	err := s.update(func(txn *badger.Txn) error { return finish(txn, true) })
@@ -131,7 +131,7 @@ func (s *Store) Load(ctx context.Context, h storage.History) error {
 	if err != nil {
 		return err
 	}
-	s.lib.note(written)
+	s.wrote(out)
 	err = s.sync()
 	s.kickCompactor()
 	s.kickIndexer()

@@ -195,6 +195,21 @@ func (s *Store) Tags(ctx context.Context) ([]storage.TagCount, error) {
 		return nil, err
 	}
 	defer s.gate.Exit()
+	tags, gen, ok := s.tags.get()
+	if ok {
+		return tags, nil
+	}
+	tags, err := s.scanTags()
+	if err != nil {
+		return nil, err
+	}
+	s.tags.put(gen, tags)
+	return tags, nil
+}
+
+// scanTags reads the tags and their counts from the tag index.
+func (s *Store) scanTags() ([]storage.TagCount, error) {
+	s.tagScans.Add(1)
 	var tags []storage.TagCount
 	err := s.db.View(func(txn *badger.Txn) error {
 		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefixTag})

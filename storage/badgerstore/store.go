@@ -15,6 +15,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
@@ -74,6 +75,10 @@ type Store struct {
 	schema int
 	// lib is the library in memory, for List (libcache.go).
 	lib libraryCache
+	// tags is the answer of Tags while no write changes it (tagcache.go).
+	tags tagCache
+	// tagScans counts the walks of the tag index (tests).
+	tagScans atomic.Int64
 	// lastWrite is when the store last wrote, for the idle GC.
 	lastWrite atomicTime
 
