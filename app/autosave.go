@@ -162,7 +162,7 @@ func (w *Window) saved(r saveResult) {
 			w.showError(fmt.Errorf("this story had been changed elsewhere since you opened it: that copy is kept as revision %d, and yours is the draft now", r.kept))
 		}
 	}
-	w.lib.reload()
+	w.lib.refresh(true)
 }
 
 // draft writes a as the working draft. A draft changed elsewhere

@@ -119,6 +119,7 @@ func newHarnessOn(t testing.TB, a fyne.App, dir string, ext Extensions, tune fun
 		}
 		s.Close()
 	})
+	settle(h.w) // the window reads the tags off the UI goroutine
 	return h
 }
 
@@ -140,6 +141,7 @@ func (h *harness) put(t testing.TB, a *editor.Article) string {
 		t.Fatal(err)
 	}
 	h.w.lib.reload()
+	settle(h.w) // the tags are read off the UI goroutine
 	return a.ID
 }
 

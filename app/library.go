@@ -41,6 +41,12 @@ type library struct {
 	selected map[string]bool // ticked rows, by article ID
 	opening  bool
 	liveGen  uint64 // counts live reloads: an overtaken one is dropped
+	// rowsGen and tagsGen count the reads of the rows and of the tags: a
+	// read overtaken by a later one is not shown. loading says a read of
+	// the rows runs off the UI goroutine, loadAgain that the query has
+	// changed since it began (refresh).
+	rowsGen, tagsGen   uint64
+	loading, loadAgain bool
 	// held are the stories other desks are editing, by article ID, on a
 	// shared store; refreshed with every live reload.
 	held map[string]storage.Lock
@@ -50,14 +56,14 @@ func newLibrary(w *Window) *library {
 	l := &library{w: w, selected: map[string]bool{}, count: widget.NewLabel("")}
 	l.search = newFieldEntry(w, false)
 	l.search.SetPlaceHolder("Search headline, slug, tags")
-	l.search.OnChanged = func(string) { l.reload() }
+	l.search.OnChanged = func(string) { l.refresh(false) }
 	statuses := []string{allStatuses}
 	for _, s := range editor.Statuses {
 		statuses = append(statuses, s.Label())
 	}
-	l.status = widget.NewSelect(statuses, func(string) { l.reload() })
+	l.status = widget.NewSelect(statuses, func(string) { l.refresh(false) })
 	l.status.SetSelected(allStatuses)
-	l.tag = widget.NewSelect([]string{allTags}, func(string) { l.reload() })
+	l.tag = widget.NewSelect([]string{allTags}, func(string) { l.refresh(false) })
 	l.tag.SetSelected(allTags)
 	newB := widget.NewButtonWithIcon("New", theme.DocumentCreateIcon(), func() { w.leaveFirst(w.NewArticle) })
 	l.spike = widget.NewButtonWithIcon("Spike", theme.DeleteIcon(), w.confirmSpike)
@@ -165,11 +171,12 @@ func (l *library) query() storage.Query {
 	return q
 }
 
-// reload lists the stories and their tags again and keeps the open story
-// selected.
+// reload lists the stories again at once, keeping the open story selected,
+// and reads the tags off the UI goroutine: for a caller that goes on to
+// select a story it has just stored.
 func (l *library) reload() {
 	if l.reloadRows() {
-		l.reloadTags()
+		l.loadTags()
 	}
 }
 
@@ -179,6 +186,7 @@ func (l *library) reloadRows() bool {
 	if l.w.store == nil || l.list == nil {
 		return false
 	}
+	l.rowsGen++ // a read off the UI goroutine that began before is stale
 	q := l.query()
 	if first := l.w.cfg.firstPage; first != nil && first.query == q {
 		// Read while the window was being made (Run); only once, as
@@ -192,11 +200,64 @@ func (l *library) reloadRows() bool {
 	return true
 }
 
-// loadTags reads the tags on the calling goroutine, not the UI's, and
-// shows them on the UI goroutine.
+// refresh reads the stories for the search and filters as they are now
+// (and the tags, when tags is set) off the UI goroutine, then shows them.
+// With 100,000 stories a search takes up to 60 ms: the search box would
+// stall on every key if it waited. One read of the rows runs at a time;
+// asked again while it runs, the library is read once more when it ends,
+// with the query as it is then, so fast typing queues one search, not one
+// a key.
+func (l *library) refresh(tags bool) {
+	w := l.w
+	if w.store == nil || l.list == nil {
+		return
+	}
+	if tags {
+		l.loadTags()
+	}
+	l.rowsGen++
+	if l.loading {
+		l.loadAgain = true
+		return
+	}
+	l.loading = true
+	gen, q := l.rowsGen, l.query()
+	w.bg.Add(1)
+	go func() {
+		defer w.bg.Done()
+		rows, total, err := w.store.List(w.ctx, q)
+		w.cfg.do(func() {
+			l.loading = false
+			switch {
+			case w.closing:
+			case l.loadAgain:
+				l.loadAgain = false
+				l.refresh(false)
+			case gen == l.rowsGen:
+				l.show(rows, total, err)
+			}
+		})
+	}()
+}
+
+// loadTags reads the tags off the UI goroutine, then shows them.
 func (l *library) loadTags() {
-	tcs, err := l.w.store.Tags(l.w.ctx)
-	l.w.cfg.do(func() { l.showTags(tcs, err) })
+	w := l.w
+	if w.store == nil {
+		return
+	}
+	l.tagsGen++
+	gen := l.tagsGen
+	w.bg.Add(1)
+	go func() {
+		defer w.bg.Done()
+		tcs, err := w.store.Tags(w.ctx)
+		w.cfg.do(func() {
+			if gen == l.tagsGen && !w.closing {
+				l.showTags(tcs, err)
+			}
+		})
+	}()
 }
 
 // show lists rows (total: how many match in all), or the store's error.
@@ -231,12 +292,6 @@ func (l *library) selectOpen() {
 		}
 	}
 	l.list.UnselectAll()
-}
-
-// reloadTags fills the tag filter and the tag suggestions from the store.
-func (l *library) reloadTags() {
-	tcs, err := l.w.store.Tags(l.w.ctx)
-	l.showTags(tcs, err)
 }
 
 // showTags fills the tag filter and the suggestions with tcs.

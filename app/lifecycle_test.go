@@ -84,6 +84,7 @@ func TestSelectedIDs(t *testing.T) {
 		t.Errorf("ticked: %v", got)
 	}
 	w.lib.search.SetText("no such words")
+	settle(w) // the search runs off the UI goroutine
 	if len(w.lib.rows) != 0 || w.lib.count.Text != "0 stories" {
 		t.Errorf("search: %d rows, %q", len(w.lib.rows), w.lib.count.Text)
 	}

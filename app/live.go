@@ -185,7 +185,9 @@ func (l *library) reloadLive() {
 		return
 	}
 	l.liveGen++
-	gen, q := l.liveGen, l.query()
+	l.rowsGen++
+	l.tagsGen++
+	gen, rowsGen, tagsGen, q := l.liveGen, l.rowsGen, l.tagsGen, l.query()
 	w.bg.Add(1)
 	go func() {
 		defer w.bg.Done()
@@ -197,10 +199,16 @@ func (l *library) reloadLive() {
 				return
 			}
 			l.held = held
-			off := l.list.GetScrollOffset()
-			l.show(rows, total, err)
-			l.list.ScrollToOffset(off)
-			l.showTags(tcs, terr)
+			if rowsGen == l.rowsGen {
+				off := l.list.GetScrollOffset()
+				l.show(rows, total, err)
+				l.list.ScrollToOffset(off)
+			} else {
+				l.list.Refresh() // newer rows are shown or coming; mark who holds what
+			}
+			if tagsGen == l.tagsGen {
+				l.showTags(tcs, terr)
+			}
 		})
 	}()
 }

@@ -90,6 +90,7 @@ func putStory(t *testing.T, hub *fakeHub, headline string, desks ...*deskWindow)
 	}
 	for _, d := range desks {
 		d.w.lib.reload()
+		settle(d.w) // the tags are read off the UI goroutine
 	}
 	return a.ID
 }

@@ -3,11 +3,13 @@ package app
 import (
 	"context"
 	"slices"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2/test"
 
+	"copydesk/editor"
 	"copydesk/storage"
 	"copydesk/storage/badgerstore"
 )
@@ -72,5 +74,56 @@ func TestStartupReadsAhead(t *testing.T) {
 	settle(w)
 	if got := w.lib.rows; len(got) != 1 || got[0].Headline == "Read while the window was made" {
 		t.Fatalf("a search shows %+v", got)
+	}
+}
+
+// countingStore counts the library reads that reach the store.
+type countingStore struct {
+	storage.Store
+	lists atomic.Int32
+}
+
+func (c *countingStore) List(ctx context.Context, q storage.Query) ([]storage.Summary, int, error) {
+	c.lists.Add(1)
+	return c.Store.List(ctx, q)
+}
+
+// TestSearchRunsOffTheUIGoroutine: typing in the search box does not wait
+// for the store, and keys typed while a search runs make one more search
+// with the whole text, not one a key.
+func TestSearchRunsOffTheUIGoroutine(t *testing.T) {
+	var counted *countingStore
+	h := newHarnessOn(t, test.NewTempApp(t), t.TempDir(), Extensions{}, func(c *Config) {
+		counted = &countingStore{Store: c.Store}
+		c.Store = counted
+	})
+	w := h.w
+	for _, headline := range []string{"Storm hits Sochi", "Budget vote delayed", "Storm warning lifted"} {
+		a := fixtureArticle(t)
+		a.ID, a.Headline = editor.NewID(), headline
+		h.put(t, a)
+	}
+	before := counted.lists.Load()
+	w.lib.search.SetText("st")
+	if len(w.lib.rows) != 3 {
+		t.Fatalf("the rows changed before the search came back: %d", len(w.lib.rows))
+	}
+	w.lib.search.SetText("sto")
+	w.lib.search.SetText("storm")
+	settle(w)
+	if got := counted.lists.Load() - before; got != 2 {
+		t.Errorf("three keys made %d searches, want 2 (the first, then one with the whole text)", got)
+	}
+	if len(w.lib.rows) != 2 || w.lib.count.Text != "2 stories" {
+		t.Errorf("after typing \"storm\": %d rows, %q", len(w.lib.rows), w.lib.count.Text)
+	}
+
+	// A reload made at once (an import) overtakes a search still running.
+	w.lib.search.SetText("budget")
+	w.lib.search.SetText("")
+	w.lib.reload()
+	settle(w)
+	if len(w.lib.rows) != 3 {
+		t.Errorf("after clearing the search: %d rows", len(w.lib.rows))
 	}
 }

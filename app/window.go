@@ -296,7 +296,7 @@ func (w *Window) openNewestAfterFirstFrame(a fyne.App) {
 		if w.closing {
 			return
 		}
-		go w.lib.loadTags()
+		w.lib.loadTags()
 		if !newest || w.doc != nil {
 			return
 		}
@@ -447,7 +447,7 @@ func (w *Window) restored(a *editor.Article, rev storage.Revision) {
 	w.stopAutosave()
 	w.showArticle(openedDocument(d))
 	w.status.setSaved(rev.Time.In(w.cfg.Location), rev.Seq)
-	w.lib.reload()
+	w.lib.refresh(true)
 }
 
 // requestClose is the window's close intercept and File › Quit: remember

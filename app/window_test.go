@@ -206,6 +206,7 @@ func TestSpikeAsksFirst(t *testing.T) {
 		t.Errorf("button says %q", w.lib.spike.Text)
 	}
 	w.lib.status.SetSelected(editor.StatusSpiked.Label())
+	settle(w)
 	if len(w.lib.rows) != 1 {
 		t.Errorf("the Spiked filter lists %d stories", len(w.lib.rows))
 	}
