@@ -38,9 +38,15 @@ func (b block) text() string {
 	return strings.Join(parts, "\n")
 }
 
-// maxHeaderBlocks bounds how far Parse looks for the dateline: section,
-// headline, standfirst, photo and byline blocks come first, never more.
-const maxHeaderBlocks = 6
+// maxHeaderBlocks bounds how far Parse looks for the dateline: at most
+// this many blocks other than bylines come between the first block and
+// the dateline's (the headline under a section label, the standfirst, the
+// photo lines, and one to spare). Byline blocks are not counted, however
+// many there are: Format writes a story's bylines in the headline's block
+// when it has no dateline, and a bound counted in blocks of any kind
+// would then reach further into the body on a second import than on the
+// first, and find there a paragraph that reads as a dateline.
+const maxHeaderBlocks = 4
 
 // Parse reads wire copy into a draft article. file names the input in
 // errors. The copy must be UTF-8 text (a byte-order mark and CRLF line ends
@@ -210,10 +216,13 @@ func (p *parser) parse(blocks []block) error {
 			"put the headline on the first line, followed by a blank line")
 	}
 	dl := -1
-	for k := i + 1; k < len(blocks) && k <= i+maxHeaderBlocks; k++ {
+	for k, others := i+1, 0; k < len(blocks) && others <= maxHeaderBlocks; k++ {
 		if _, _, ok := editor.ParseDateline(blocks[k].text(), p.year); ok {
 			dl = k
 			break
+		}
+		if !allBylines(blocks[k]) {
+			others++
 		}
 	}
 	zoneEnd := len(blocks)
