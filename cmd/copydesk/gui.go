@@ -39,18 +39,18 @@ func runGUI(e *env) int {
 		}
 		return exitOK
 	}
-	var openErr error
+	openFailed := false
 	cfg.Open = func() (storage.Store, error) {
 		s, err := e.openStore()
 		if err != nil {
 			// Said at once, not when the window that shows it is closed.
-			openErr = err
+			openFailed = true
 			fmt.Fprintln(e.io.err, "copydesk:", oneLine(err))
 		}
 		return s, err
 	}
 	if err := app.Run(cfg); err != nil {
-		if err != openErr {
+		if !openFailed {
 			fmt.Fprintln(e.io.err, "copydesk:", oneLine(err))
 		}
 		return exitUser

@@ -40,13 +40,14 @@ func (b block) text() string {
 
 // maxHeaderBlocks bounds how far Parse looks for the dateline: at most
 // this many blocks other than bylines come between the first block and
-// the dateline's (the headline under a section label, the standfirst, the
-// photo lines, and one to spare). Byline blocks are not counted, however
+// the dateline's (the headline under a section label, the standfirst, and
+// the photo's caption, credit and copyright when each is a paragraph of
+// its own, as in copy pasted from a web page). Byline blocks are not counted, however
 // many there are: Format writes a story's bylines in the headline's block
 // when it has no dateline, and a bound counted in blocks of any kind
 // would then reach further into the body on a second import than on the
 // first, and find there a paragraph that reads as a dateline.
-const maxHeaderBlocks = 4
+const maxHeaderBlocks = 5
 
 // Parse reads wire copy into a draft article. file names the input in
 // errors. The copy must be UTF-8 text (a byte-order mark and CRLF line ends

@@ -424,3 +424,38 @@ func BenchmarkParseLarge(b *testing.B) {
 		}
 	}
 }
+
+// TestParseDatelineReach: the dateline is found past as many header
+// paragraphs as a web page's copy has (section, headline, standfirst, and
+// the photo's caption, credit and copyright each a paragraph), and past
+// any number of byline paragraphs; a sixth paragraph of other copy ends
+// the search, and the copy has no dateline.
+func TestParseDatelineReach(t *testing.T) {
+	const head = "Military & Defense\n\nRussian paratroopers hold drills near Pskov\n\n" +
+		"The exercise involved some 2,000 servicemen, the defence ministry said\n\n" +
+		"Russian servicemen Sergei Bobylev/TASS\n\nRussian servicemen\n\n© Sergei Bobylev/TASS\n\n"
+	const dateline = "MOSCOW, March 3. /TASS/. Russian paratroopers have held drills near Pskov.\n\nSome 2,000 servicemen took part.\n"
+	tests := []struct {
+		name, copy string
+		found      bool
+	}{
+		{"web page layout", head + dateline, true},
+		{"many byline paragraphs", "Drills near Pskov\n\nBy Anna Ivanova\n\nBy Peter Kovalev\n\nBy John Roe\n\nBy Ivan Petrov\n\nBy Olga Sidorova\n\nBy Oleg Popov\n\n" + dateline, true},
+		{"a sixth paragraph of copy", head + "One more paragraph of copy.\n\n" + dateline, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a, _ := mustParse(t, "reach.txt", []byte(tc.copy), opts())
+			want := editor.Dateline{}
+			if tc.found {
+				want = editor.Dateline{Place: "MOSCOW", Date: "2019-03-03", DateAssumed: true, Source: "TASS"}
+			}
+			if a.Dateline != want {
+				t.Errorf("dateline %+v, want %+v", a.Dateline, want)
+			}
+			if tc.found && !strings.HasPrefix(a.Body, "Russian paratroopers have held drills") {
+				t.Errorf("the body starts %q", a.Body[:min(len(a.Body), 60)])
+			}
+		})
+	}
+}

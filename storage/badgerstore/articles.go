@@ -273,13 +273,18 @@ func (s *Store) SetLabel(ctx context.Context, id string, seq uint64, label strin
 // once the transaction has committed).
 func writeArticle(txn *badger.Txn, a *editor.Article, content []byte, words int, h draftHeader, old *storage.Summary) (written, error) {
 	sum := summarize(a, words, h)
-	return written{sum, tagsChanged(old, sum)}, writeEntries(txn, a, content, h, sum, old)
+	// A story that moves back in time may no longer be the newest to spell
+	// its tags, and the newest spelling is the one Tags shows.
+	moved := old != nil && len(sum.Tags) > 0 && sum.Modified.Before(old.Modified)
+	return written{sum, tagsChanged(old, sum) || moved}, writeEntries(txn, a, content, h, sum, old)
 }
 
 // written is what a committed write of an article hands the caches that
 // follow the store's writes (wrote).
 type written struct {
-	sum         storage.Summary
+	sum storage.Summary
+	// tagsChanged says the write may change the answer of Tags: the
+	// story's tags changed, or it moved back in time.
 	tagsChanged bool
 }
 

@@ -4,7 +4,9 @@ import (
 	"context"
 	"slices"
 	"testing"
+	"time"
 
+	"copydesk/editor"
 	"copydesk/storage"
 	"copydesk/storage/storetest"
 )
@@ -74,4 +76,33 @@ func TestTagsKeptBetweenWrites(t *testing.T) {
 	}
 	save(ids[0], func(tags []string) []string { return tags[1:] })
 	step("after a tag is removed", true)
+}
+
+// TestTagsFollowAStoryMovedBack: a revision dated before the other stories
+// (Meta.Time) makes another story the newest to spell a tag, and Tags
+// spells it as that one does.
+func TestTagsFollowAStoryMovedBack(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t, t.TempDir(), Options{})
+	var last *editor.Article
+	for i, tag := range []string{"Syria", "syria"} {
+		a := storetest.Article("Story", 50, uint64(i))
+		a.Tags = []string{tag}
+		if _, err := s.Create(ctx, a, storage.Meta{}); err != nil {
+			t.Fatal(err)
+		}
+		last = a
+	}
+	if got, _ := s.Tags(ctx); !slices.Equal(got, []storage.TagCount{{Tag: "syria", Count: 2}}) {
+		t.Fatalf("tags %v, want syria ×2 (the newest story's spelling)", got)
+	}
+	last.Body += "\n\nA late paragraph."
+	if _, err := s.SaveRevision(ctx, last, storage.Meta{Time: time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC)}); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.Tags(ctx)
+	fresh, _ := s.scanTags()
+	if !slices.Equal(got, fresh) || !slices.Equal(got, []storage.TagCount{{Tag: "Syria", Count: 2}}) {
+		t.Errorf("after the story moved back: Tags %v, the index %v, want Syria ×2", got, fresh)
+	}
 }
