@@ -83,13 +83,12 @@ type Config struct {
 	// are in Fyne's cache: NewWindow calls it before it builds widgets,
 	// which measure text.
 	fontsLoaded func()
-	// themeApplied says Run has set the app's theme from the settings
-	// already: setting it again would race with the fonts being loaded.
-	themeApplied bool
 	// tagsAfterFirstFrame leaves the library's tags to be read once the
 	// window is up (Run); tests' windows read them at once.
 	tagsAfterFirstFrame bool
-	// win is the desktop window, when Run has made it already.
+	// win is the desktop window, when Run has made it already. Run sets
+	// the app's theme before it makes the window: NewWindow does not set
+	// it again, which would race with the fonts being loaded.
 	win fyne.Window
 	// firstPage is the library's first page, when Run has read it already.
 	firstPage *listing
@@ -99,15 +98,13 @@ type Config struct {
 func Run(cfg Config) error {
 	a := fyneapp.NewWithID(ID)
 	NewSettings(a.Preferences(), cfg.Author, cfg.Style).ApplyTheme(a)
-	cfg.themeApplied = true
 	cfg.tagsAfterFirstFrame = true
 	cfg.fontsLoaded = loadFonts()
-	var desk *opening
-	if cfg.Store == nil {
-		desk = openAhead(cfg.Open)
-	} else {
-		desk = readFirstPage(cfg.Store)
+	open := cfg.Open
+	if given := cfg.Store; given != nil {
+		open = func() (storage.Store, error) { return given, nil }
 	}
+	desk := openAhead(open)
 	// The desktop window is made while the fonts load and the store opens.
 	cfg.win = a.NewWindow("Copydesk")
 	s, first, err := desk.wait()

@@ -69,17 +69,6 @@ func openAhead(open func() (storage.Store, error)) *opening {
 	return o
 }
 
-// readFirstPage reads the library's first page of an open store on a
-// goroutine of its own.
-func readFirstPage(s storage.Store) *opening {
-	o := &opening{done: make(chan struct{}), store: s}
-	go func() {
-		defer close(o.done)
-		o.first = readListing(s, firstQuery)
-	}()
-	return o
-}
-
 func readListing(s storage.Store, q storage.Query) *listing {
 	rows, total, err := s.List(context.Background(), q)
 	return &listing{query: q, rows: rows, total: total, err: err}

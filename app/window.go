@@ -121,11 +121,9 @@ func NewWindow(a fyne.App, cfg Config) *Window {
 		settings: NewSettings(a.Preferences(), cfg.Author, cfg.Style),
 		ctx:      context.Background(),
 	}
-	if !cfg.themeApplied {
-		w.settings.ApplyTheme(a)
-	}
 	w.win = cfg.win
 	if w.win == nil {
+		w.settings.ApplyTheme(a)
 		w.win = a.NewWindow("Copydesk")
 	}
 	if cfg.fontsLoaded != nil {

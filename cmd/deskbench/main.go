@@ -112,16 +112,11 @@ func printTable(out *os.File, o options, rows []row) {
 
 // median runs fn n times and returns the median duration.
 func median(n int, fn func() (time.Duration, error)) (time.Duration, error) {
-	var ds []time.Duration
-	for range n {
-		d, err := fn()
-		if err != nil {
-			return 0, err
-		}
-		ds = append(ds, d)
+	m, err := medians(n, fn)
+	if err != nil {
+		return 0, err
 	}
-	slices.Sort(ds)
-	return ds[len(ds)/2], nil
+	return m[0], nil
 }
 
 // medians runs each of fns n times, taking turns (one run of each, then
