@@ -21,7 +21,7 @@ export LANG := C.UTF-8
 # Fyne 2.8.1 on Debian 12 (Wayland is on by default in 2.8, hence its headers);
 # Hunspell and its dictionaries for the spelling check (cgo); the colour emoji
 # font the window draws emoji with (see TAGS).
-BUILD_PKGS := gcc libc6-dev pkg-config libgl-dev libx11-dev libxcursor-dev \
+BUILD_PKGS := gcc libc6-dev pkg-config libgl-dev libegl-dev libx11-dev libxcursor-dev \
 	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev \
 	libxkbcommon-dev wayland-protocols git \
 	libhunspell-dev hunspell-en-us hunspell-ru fonts-noto-color-emoji

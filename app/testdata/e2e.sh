@@ -19,7 +19,7 @@ set -euo pipefail
 bin=$(realpath "${1:?usage: e2e.sh PATH-TO-COPYDESK}")
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
-fixture=${COPYDESK_SHARED:-$repo/../shared}/fixtures/wire-tass-2019-10-16.txt
+fixture=$repo/editor/testfixture/testdata/fixtures/wire-tass-2019-10-16.txt
 for t in Xvfb xdotool import; do
   command -v $t >/dev/null || { echo "e2e: $t is missing (apt-get install xvfb xdotool imagemagick)" >&2; exit 2; }
 done

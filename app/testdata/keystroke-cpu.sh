@@ -8,7 +8,7 @@
 set -euo pipefail
 bin=$(realpath "${1:?usage: keystroke-cpu.sh PATH-TO-COPYDESK}")
 here=$(cd "$(dirname "$0")" && pwd)
-fixture=${COPYDESK_SHARED:-$here/../../../shared}/fixtures/wire-tass-2019-10-16.txt
+fixture=$here/../../editor/testfixture/testdata/fixtures/wire-tass-2019-10-16.txt
 work=$(mktemp -d)
 export HOME=$work
 d=77

@@ -18,7 +18,7 @@ port=55$((RANDOM % 900 + 100))
 as_pg $P/pg_ctl -D "$pg/data" -l "$pg/log" -o "-h 127.0.0.1 -p $port -k $pg" -w start >/dev/null || exit 1
 URL="postgres://copydesk@127.0.0.1:$port/postgres?sslmode=disable"
 echo "store: $URL"
-"$bin" --store "$URL" --author "Anna Petrova" import /work/shared/fixtures/wire-tass-2019-10-16.txt --year 2019
+"$bin" --store "$URL" --author "Anna Petrova" import "$(dirname "$0")/../../editor/testfixture/testdata/fixtures/wire-tass-2019-10-16.txt" --year 2019
 d=77; Xvfb :$d -screen 0 2560x800x24 -nolisten tcp >/dev/null 2>&1 & xpid=$!
 export DISPLAY=:$d LANG=en_US.UTF-8
 cleanup() { kill $apid $bpid 2>/dev/null; sleep 0.5; kill $xpid; as_pg $P/pg_ctl -D "$pg/data" -m fast stop >/dev/null; rm -rf "$pg"; }

@@ -1,5 +1,5 @@
-// Package testfixture finds the shared, read-only fixtures and standards
-// (../shared beside the checkout) for tests in any package.
+// Package testfixture finds the fixtures and IPTC standards kept in its
+// testdata for tests in any package.
 package testfixture
 
 import (
@@ -8,20 +8,18 @@ import (
 	"testing"
 )
 
-// SharedDir returns the shared directory: $COPYDESK_SHARED if set, else
-// "shared" beside the module root (the directory holding go.mod).
+// SharedDir returns the directory of the fixtures and IPTC standards the
+// tests read: this package's testdata, found from the module root (the
+// directory holding go.mod), so a clone of the repository alone passes.
 func SharedDir(t testing.TB) string {
 	t.Helper()
-	if d := os.Getenv("COPYDESK_SHARED"); d != "" {
-		return d
-	}
 	dir, err := os.Getwd()
 	if err != nil {
 		t.Fatal(err)
 	}
 	for {
 		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(filepath.Dir(dir), "shared")
+			return filepath.Join(dir, "editor", "testfixture", "testdata")
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
@@ -31,18 +29,18 @@ func SharedDir(t testing.TB) string {
 	}
 }
 
-// Path returns the path of a file under the shared directory, e.g.
+// Path returns the path of a file under the fixtures directory, e.g.
 // Path(t, "fixtures/wire-tass-2019-10-16.txt"); the test fails if it is missing.
 func Path(t testing.TB, rel string) string {
 	t.Helper()
 	p := filepath.Join(SharedDir(t), filepath.FromSlash(rel))
 	if _, err := os.Stat(p); err != nil {
-		t.Fatalf("shared file missing: %v", err)
+		t.Fatalf("fixture missing: %v", err)
 	}
 	return p
 }
 
-// Read returns the bytes of a shared file.
+// Read returns the bytes of a fixture file.
 func Read(t testing.TB, rel string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(Path(t, rel))
