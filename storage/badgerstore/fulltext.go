@@ -35,7 +35,6 @@ import (
 	"github.com/dgraph-io/badger/v4"
 
 	"copydesk/editor"
-	"copydesk/storage"
 )
 
 // fullTextFormat names how terms are cut and stored; changing either
@@ -89,11 +88,37 @@ func bodyTerms(body string) []string {
 	return terms
 }
 
+// maxTermBytes bounds a term: longer runs of letters are cut (at a rune
+// boundary) to their first 64 bytes, in the index and in queries alike.
+// Uncut, a 65,000-letter "word" made a posting key over Badger's limit,
+// and the failed write (whose error quotes the key, in clear) stopped
+// every later command. Nobody searches for the 65th letter of a word.
+const maxTermBytes = 64
+
 // splitTerms cuts text into lower-case terms.
 func splitTerms(text string) []string {
-	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+	terms := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
+	for i, t := range terms {
+		terms[i] = cutTerm(t)
+	}
+	return terms
+}
+
+// cutTerm is t cut to at most maxTermBytes, whole runes only.
+func cutTerm(t string) string {
+	if len(t) <= maxTermBytes {
+		return t
+	}
+	n := 0
+	for i := range t {
+		if i > maxTermBytes {
+			break
+		}
+		n = i
+	}
+	return t[:n]
 }
 
 // queueForIndex marks an article's body as changed since it was indexed.
@@ -155,111 +180,6 @@ func (s *Store) reindexAll() error {
 		return fmt.Errorf("database %s: queueing articles for the full-text index: %w", s.dir, err)
 	}
 	return nil
-}
-
-// indexAll indexes every queued article.
-func (s *Store) indexAll(ctx context.Context) error {
-	for {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		var ids []string
-		err := s.db.View(func(txn *badger.Txn) error {
-			it := txn.NewIterator(badger.IteratorOptions{Prefix: prefixFTQueue, PrefetchValues: false})
-			defer it.Close()
-			for it.Rewind(); it.Valid() && len(ids) < 64*indexBatch; it.Next() {
-				ids = append(ids, string(it.Item().Key()[len(prefixFTQueue):]))
-			}
-			return nil
-		})
-		if err != nil || len(ids) == 0 {
-			return err
-		}
-		for len(ids) > 0 {
-			n := min(indexBatch, len(ids))
-			err := s.update(func(txn *badger.Txn) error {
-				for _, id := range ids[:n] {
-					if err := indexArticle(txn, id); err != nil {
-						return err
-					}
-				}
-				return nil
-			})
-			if errors.Is(err, badger.ErrTxnTooBig) && n > 1 {
-				// Long stories: one at a time.
-				for _, id := range ids[:n] {
-					if err := s.update(func(txn *badger.Txn) error { return indexArticle(txn, id) }); err != nil {
-						return fmt.Errorf("indexing article %s: %w", id, err)
-					}
-				}
-			} else if err != nil {
-				return fmt.Errorf("indexing the bodies: %w", err)
-			}
-			ids = ids[n:]
-		}
-	}
-}
-
-// indexArticle brings one queued article's postings up to date with its
-// draft and takes it off the queue.
-func indexArticle(txn *badger.Txn, id string) error {
-	packed, ok := packID(id)
-	if !ok {
-		return txn.Delete(ftQueueKey(id))
-	}
-	var terms []string
-	d, err := getDraft(txn, id)
-	switch {
-	case err == nil:
-		terms = bodyTerms(d.Article.Body)
-	case errors.Is(err, storage.ErrNotFound):
-	default:
-		return err
-	}
-	var old []string
-	item, err := txn.Get(ftDocKey(id))
-	switch {
-	case errors.Is(err, badger.ErrKeyNotFound):
-	case err != nil:
-		return err
-	default:
-		err = item.Value(func(v []byte) error {
-			if len(v) > 0 {
-				old = strings.Split(string(v), "\x00")
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-	}
-	// Both lists are sorted: walk them together.
-	i, j := 0, 0
-	for i < len(old) || j < len(terms) {
-		switch {
-		case j == len(terms) || (i < len(old) && old[i] < terms[j]):
-			err = txn.Delete(postingKey(old[i], packed))
-			i++
-		case i == len(old) || terms[j] < old[i]:
-			err = txn.Set(postingKey(terms[j], packed), nil)
-			j++
-		default:
-			i++
-			j++
-		}
-		if err != nil {
-			return err
-		}
-	}
-	if len(terms) == 0 {
-		err = txn.Delete(ftDocKey(id))
-	} else {
-		err = txn.Set(ftDocKey(id), []byte(strings.Join(terms, "\x00")))
-	}
-	if err != nil {
-		return err
-	}
-	return txn.Delete(ftQueueKey(id))
 }
 
 // bodyMatcher answers, for each word of a query, whether an article's

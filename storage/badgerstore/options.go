@@ -38,6 +38,10 @@ type Options struct {
 	// with the database closed, so that the caller can back it up. An
 	// error leaves the database unmigrated and fails Open with it.
 	BeforeMigrate func(dir string, from, to int) error
+	// MinFreeBytes is the free disk space below which the store refuses
+	// to open for writing, and to write (space.go): 0 means 64 MB, a
+	// negative value turns the guard off.
+	MinFreeBytes int64
 }
 
 // Sizes for a desktop: Badger's defaults are for servers (64 MB memtables

@@ -82,6 +82,9 @@ type Store struct {
 	// lastWrite is when the store last wrote, for the idle GC.
 	lastWrite atomicTime
 
+	// cutIndex stops every batched index run after one batch (tests).
+	cutIndex atomic.Bool
+
 	// noSync skips the durable sync after revisions: for filling large
 	// databases in benchmarks only.
 	noSync bool
@@ -122,13 +125,21 @@ func open(dir string, opts Options, backedUp bool) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := preflight(dir, opts); err != nil {
+		lock.release()
+		return nil, err
+	}
 	if !opts.ReadOnly {
-		if err := removeEmptyLogs(dir); err != nil {
+		err := checkSpace(dir, opts, 0)
+		if err == nil {
+			err = removeEmptyLogs(dir)
+		}
+		if err != nil {
 			lock.release()
 			return nil, err
 		}
 	}
-	db, err := badger.Open(badgerOptions(dir, opts))
+	db, err := openBadger(dir, opts)
 	if err != nil {
 		lock.release()
 		return nil, openError(dir, err)
@@ -268,6 +279,26 @@ func removeEmptyLogs(dir string) error {
 	return nil
 }
 
+// openBadger is badger.Open with its panics (on files preflight could
+// not judge) turned into errors. Panics in the goroutines Open starts
+// cannot be caught here; preflight keeps the known ones from happening.
+func openBadger(dir string, opts Options) (db *badger.DB, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			db, err = nil, &damagedError{dir: dir, file: "a database file", what: fmt.Sprintf("made the database library fail (%v)", firstLine(fmt.Sprint(r)))}
+		}
+	}()
+	return badger.Open(badgerOptions(dir, opts))
+}
+
+// firstLine is s up to its first line break.
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
 // openError explains why Badger would not open dir. Badger's errors are
 // mostly strings, hence the matching on text.
 func openError(dir string, err error) error {
@@ -319,6 +350,9 @@ func (s *Store) Close() error {
 func (s *Store) update(fn func(txn *badger.Txn) error) error {
 	if s.opts.ReadOnly {
 		return fmt.Errorf("database %s: %w", s.dir, ErrReadOnly)
+	}
+	if err := checkSpace(s.dir, s.opts, 0); err != nil {
+		return err
 	}
 	s.lastWrite.set(time.Now())
 	for attempt := 0; ; attempt++ {

@@ -79,6 +79,9 @@ func (s *Store) Verify(ctx context.Context, progress storage.Progress) (storage.
 		audit.DraftsWithoutRevisions(maps.Keys(drafts))
 		return nil
 	})
+	if err == nil {
+		err = s.checkDerived(ctx, audit) // verify_index.go
+	}
 	if err != nil {
 		return storage.Report{}, err
 	}
