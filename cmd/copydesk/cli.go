@@ -86,7 +86,7 @@ func init() {
 	register(command{"revise", "ID FILE [--label L] [--correction NOTE] [--author A]", "file a new revision of an article from a wire or Markdown file", cmdRevise})
 	register(command{"history", "ID [--json]", "list an article's revisions", cmdHistory})
 	register(command{"export", "ID [--rev N] --format F [-o FILE] | --all [--status S] --format F --dir OUT", "export articles as text, html, md, nitf or ninjs", cmdExport})
-	register(command{"verify", "", "check every revision chain; prints OK or the first broken link", cmdVerify})
+	register(command{"verify", "[--repair] [--json]", "check every revision chain and the search index; prints OK or the first problem", cmdVerify})
 }
 
 // usageError is a mistake in how a command was called: exit status 2.

@@ -172,6 +172,7 @@ func TestListFilters(t *testing.T) {
 
 func TestErrorsAndExitCodes(t *testing.T) {
 	d := newDesk(t)
+	d.ok("init")
 	dir := t.TempDir()
 	write := func(name string, data []byte) string {
 		p := filepath.Join(dir, name)

@@ -216,7 +216,7 @@ func cmdShow(e *env, args []string) error {
 	if err := needArgs(pos, 1, 1, "article ID"); err != nil {
 		return err
 	}
-	return e.withStore(func(s storage.Store) error {
+	return e.withReader(func(s storage.Store) error {
 		a, seq, err := loadArticle(e, s, pos[0], *rev)
 		if err != nil {
 			return err
@@ -312,7 +312,7 @@ func cmdExport(e *env, args []string) error {
 	if err := needArgs(pos, 1, 1, "article ID (or --all)"); err != nil {
 		return err
 	}
-	return e.withStore(func(s storage.Store) error {
+	return e.exporter(*force)(func(s storage.Store) error {
 		data, err := exportOne(e, s, pos[0], *rev, f, *force)
 		if err != nil {
 			return err
@@ -365,7 +365,7 @@ func loadForExport(e *env, s storage.Store, id string, rev uint64) (*editor.Arti
 
 // exportAll writes one file per article into dir, with progress on stderr.
 func exportAll(e *env, q storage.Query, f formats.Format, dir string, force bool) error {
-	return e.withStore(func(s storage.Store) error {
+	return e.exporter(force)(func(s storage.Store) error {
 		rows, _, err := s.List(e.ctx, q)
 		if err != nil {
 			return err
@@ -402,4 +402,13 @@ func exportAll(e *env, q storage.Query, f formats.Format, dir string, force bool
 		})
 		return err
 	})
+}
+
+// exporter opens the desk for an export: read-only, unless forced (a
+// forced export of an embargoed story is recorded in its history).
+func (e *env) exporter(force bool) func(func(storage.Store) error) error {
+	if force {
+		return e.withStore
+	}
+	return e.withReader
 }

@@ -30,7 +30,7 @@ func cmdBackup(e *env, args []string) error {
 	if _, err := os.Stat(path); err == nil && !*force {
 		return fmt.Errorf("%s exists: choose another name, or --force to replace it", path)
 	}
-	return e.withStore(func(s storage.Store) error {
+	return e.withReader(func(s storage.Store) error {
 		progress, done := e.progress("backing up")
 		sum, err := backup.WriteFile(e.ctx, s, path, progress)
 		done()

@@ -8,6 +8,7 @@ import (
 	"copydesk/editor"
 	"copydesk/editor/check"
 	"copydesk/storage"
+	"copydesk/storage/badgerstore"
 )
 
 func init() {
@@ -50,7 +51,21 @@ func cmdCheck(e *env, args []string) error {
 			return err
 		}
 	}
-	return e.withStore(func(s storage.Store) error {
+	if *printRules && len(pos) == 0 && *setRules == "" && *addWord == "" && e.storeURL == "" {
+		if found, err := badgerstore.Exists(e.dbDir); err == nil && !found {
+			// No desk yet: its rules are the built-in ones.
+			data, err := check.BuiltinSource(builtinFor(e.style))
+			if err == nil {
+				_, err = e.io.out.Write(data)
+			}
+			return err
+		}
+	}
+	with := e.withReader
+	if *setRules != "" || *addWord != "" {
+		with = e.withStore // they write the desk's settings
+	}
+	return with(func(s storage.Store) error {
 		if *setRules != "" {
 			data, err := readInput(*setRules)
 			if err != nil {

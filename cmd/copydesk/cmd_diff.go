@@ -73,7 +73,7 @@ func cmdDiff(e *env, args []string) error {
 			return err
 		}
 		meta.ArticleID = id
-		err = e.withStore(func(s storage.Store) error {
+		err = e.withReader(func(s storage.Store) error {
 			var err error
 			if a, meta.From, err = loadSide(e, s, id, revA); err != nil {
 				return err

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"text/tabwriter"
 	"time"
@@ -35,7 +36,7 @@ func cmdList(e *env, args []string) error {
 	if *limit < 0 {
 		return usagef("--limit must not be negative")
 	}
-	return e.withStore(func(s storage.Store) error {
+	return e.withReader(func(s storage.Store) error {
 		rows, total, err := s.List(e.ctx, q)
 		if err != nil {
 			return err
@@ -87,7 +88,7 @@ func cmdHistory(e *env, args []string) error {
 	if !editor.ValidID(pos[0]) {
 		return fmt.Errorf("%q is not an article ID (see copydesk list)", pos[0])
 	}
-	return e.withStore(func(s storage.Store) error {
+	return e.withReader(func(s storage.Store) error {
 		revs, err := s.Revisions(e.ctx, pos[0])
 		if err != nil {
 			return err
@@ -108,6 +109,7 @@ func cmdHistory(e *env, args []string) error {
 func cmdVerify(e *env, args []string) error {
 	fs := e.newFlags("verify")
 	asJSON := fs.Bool("json", false, "print the whole report as JSON")
+	repair := fs.Bool("repair", false, "rebuild the search index from the stories first (it is derived data; the revision chains are not touched)")
 	pos, err := e.parse(fs, args)
 	if err != nil {
 		return err
@@ -115,7 +117,16 @@ func cmdVerify(e *env, args []string) error {
 	if err := needArgs(pos, 0, 0, ""); err != nil {
 		return err
 	}
-	return e.withStore(func(s storage.Store) error {
+	with := e.withReader
+	if *repair {
+		with = e.withStore
+	}
+	return with(func(s storage.Store) error {
+		if *repair {
+			if err := rebuildIndex(e, s); err != nil {
+				return err
+			}
+		}
 		rep, err := s.Verify(e.ctx, nil)
 		if err != nil {
 			return err
@@ -133,4 +144,17 @@ func cmdVerify(e *env, args []string) error {
 		}
 		return nil
 	})
+}
+
+// rebuildIndex rebuilds a desk's search index (verify --repair).
+func rebuildIndex(e *env, s storage.Store) error {
+	r, ok := s.(interface{ RebuildIndex(context.Context) error })
+	if !ok {
+		return fmt.Errorf("verify --repair rebuilds the search index of a desk directory; the shared store %s keeps its own", e.location())
+	}
+	if err := r.RebuildIndex(e.ctx); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.io.err, "rebuilt the search index")
+	return nil
 }

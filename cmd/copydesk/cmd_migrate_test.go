@@ -207,7 +207,7 @@ func TestStoreChoice(t *testing.T) {
 		{"both variables", map[string]string{"COPYDESK_DB": dir, envStore: unreachable}, []string{"list"}, exitUsage, []string{"COPYDESK_DB", envStore}, "hunter22"},
 		{"not a URL", nil, []string{"--store", "mysql://anna:hunter22@db/newsroom", "list"}, exitUsage, []string{"postgres://"}, "hunter22"},
 		{"unreachable", nil, []string{"--store", unreachable, "list"}, exitUser, []string{"127.0.0.1:1", "check that the server is running"}, "hunter22"},
-		{"--db beats the variable", map[string]string{envStore: unreachable}, []string{"--db", dir, "list", "--json"}, exitOK, nil, "hunter22"},
+		{"--db beats the variable", map[string]string{envStore: unreachable}, []string{"--db", dir, "list", "--json"}, exitUser, []string{"there is no desk at " + dir}, "hunter22"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

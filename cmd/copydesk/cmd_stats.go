@@ -27,7 +27,7 @@ func cmdStats(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return e.withStore(func(s storage.Store) error {
+	return e.withReader(func(s storage.Store) error {
 		st, err := s.Stats(e.ctx)
 		if err != nil {
 			return err

@@ -177,3 +177,22 @@ func checkTableFile(path string) error {
 	}
 	return nil
 }
+
+// Exists reports whether dir holds a database (or what is left of one):
+// a MANIFEST or any data file. A missing directory holds none.
+func Exists(dir string) (bool, error) {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("reading database directory: %w", err)
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if name == manifestName || strings.HasSuffix(name, ".sst") || strings.HasSuffix(name, ".vlog") || strings.HasSuffix(name, ".mem") {
+			return true, nil
+		}
+	}
+	return false, nil
+}

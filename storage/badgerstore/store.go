@@ -332,7 +332,7 @@ func (s *Store) Close() error {
 		// Finish what the background left: the history the last saves
 		// superseded, and the full-text index. Neither is lost if this
 		// is cut short; the next Open resumes it.
-		err = errors.Join(s.compactAll(context.Background()), s.indexAll(context.Background()))
+		err = errors.Join(s.unlessNoSpace(s.compactAll(context.Background())), s.unlessNoSpace(s.indexAll(context.Background())))
 		_ = s.db.RunValueLogGC(gcDiscardRatio) // nothing to reclaim is the usual answer
 	}
 	err = errors.Join(err, s.db.Close())
@@ -343,6 +343,17 @@ func (s *Store) Close() error {
 		return fmt.Errorf("closing database %s: %w", s.dir, err)
 	}
 	return nil
+}
+
+// unlessNoSpace drops a refusal of the free-space guard from background
+// work finished at Close: what the caller asked for is saved (or was
+// refused, saying so), and this work waits for the next open.
+func (s *Store) unlessNoSpace(err error) error {
+	if errors.Is(err, ErrNoSpace) {
+		s.logger().Warn("history compaction and indexing wait for free space", "dir", s.dir)
+		return nil
+	}
+	return err
 }
 
 // update runs fn in a read-write transaction, again from the start when
@@ -378,3 +389,7 @@ func (s *Store) sync() error {
 	}
 	return nil
 }
+
+// Schema is the database's schema version: SchemaVersion, or an older
+// one for a database opened read-only and not migrated.
+func (s *Store) Schema() int { return s.schema }
