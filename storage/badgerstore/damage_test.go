@@ -291,3 +291,114 @@ func TestEncryption(t *testing.T) {
 		t.Errorf("Verify: %+v, %v", rep, err)
 	}
 }
+
+// TestVerifyCatchesDamagedPostings: the search postings are derived from
+// the stories, and verify checks them. Before, a flipped byte in them made
+// a search find 0 of 12 stories while verify said OK. RebuildIndex (verify
+// --repair) mends them.
+func TestVerifyCatchesDamagedPostings(t *testing.T) {
+	ctx := context.Background()
+	tests := []struct {
+		name   string
+		damage func(txn *badger.Txn, ids [][16]byte) error
+	}{
+		{"a posting lost", func(txn *badger.Txn, ids [][16]byte) error { return txn.Delete(postingKey("bortnikov", ids[3])) }},
+		{"a posting's term flipped", func(txn *badger.Txn, ids [][16]byte) error {
+			if err := txn.Delete(postingKey("bortnikov", ids[5])); err != nil {
+				return err
+			}
+			return txn.Set(postingKey("bortnikow", ids[5]), nil)
+		}},
+		{"a posting for no story", func(txn *badger.Txn, _ [][16]byte) error {
+			return txn.Set(postingKey("bortnikov", [16]byte{1, 2, 3}), nil)
+		}},
+		{"every posting of a word lost", func(txn *badger.Txn, ids [][16]byte) error {
+			for _, id := range ids {
+				if err := txn.Delete(postingKey("bortnikov", id)); err != nil {
+					return err
+				}
+			}
+			return nil
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			s := openStore(t, dir, Options{})
+			var ids [][16]byte
+			for i := range 12 {
+				a := storetest.Article(fmt.Sprintf("Story %d", i), 200, uint64(i+1))
+				a.Body += "\n\nAlexander Bortnikov spoke."
+				if _, err := s.Create(ctx, a, storage.Meta{}); err != nil {
+					t.Fatal(err)
+				}
+				p, _ := packID(a.ID)
+				ids = append(ids, p)
+			}
+			if err := s.Close(); err != nil {
+				t.Fatal(err)
+			}
+			db, err := badger.Open(badgerOptions(dir, Options{}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			err = db.Update(func(txn *badger.Txn) error { return tc.damage(txn, ids) })
+			db.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			s = openStore(t, dir, Options{})
+			rep, err := s.Verify(ctx, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rep.OK() {
+				t.Fatal("Verify found nothing wrong with the postings")
+			}
+			for _, p := range rep.Problems {
+				if !strings.Contains(p.What, "search index") || strings.Contains(p.What, "bortnikov") {
+					t.Errorf("problem %q: want one about the search index, naming no word", p)
+				}
+			}
+			if err := s.RebuildIndex(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if rep, err := s.Verify(ctx, nil); err != nil || !rep.OK() {
+				t.Errorf("Verify after RebuildIndex: %v %v", err, rep.Problems)
+			}
+			if got := searchIDs(t, s, "Bortnikov"); len(got) != 12 {
+				t.Errorf("search after RebuildIndex finds %d of 12", len(got))
+			}
+		})
+	}
+}
+
+// TestFreeSpaceGuard: below the free-space floor the store refuses to
+// open for writing, and to write, with a NoSpaceError naming the space;
+// it still opens read-only. (The real full disk: cmd/copydesk TestFullDisk.)
+func TestFreeSpaceGuard(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	s := openStore(t, dir, Options{})
+	a := storetest.Article("Before the disk filled", 100, 1)
+	if _, err := s.Create(ctx, a, storage.Meta{}); err != nil {
+		t.Fatal(err)
+	}
+	// The disk "fills": the floor is raised past what is free.
+	s.minFree.Store(1 << 62)
+	_, err := s.Create(ctx, storetest.Article("After", 100, 2), storage.Meta{})
+	var nse *NoSpaceError
+	if !errors.As(err, &nse) || !errors.Is(err, ErrNoSpace) || !strings.HasPrefix(err.Error(), "no space: ") || !strings.Contains(err.Error(), dir) {
+		t.Fatalf("a write on a full disk: %v, want a NoSpaceError", err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatalf("Close on a full disk: %v (the refused write was said already)", err)
+	}
+	if _, err := Open(dir, Options{MinFreeBytes: 1 << 62}); !errors.Is(err, ErrNoSpace) {
+		t.Fatalf("Open for writing on a full disk: %v", err)
+	}
+	r := openStore(t, dir, Options{ReadOnly: true, MinFreeBytes: 1 << 62})
+	if _, err := r.Draft(ctx, a.ID); err != nil {
+		t.Errorf("reading on a full disk: %v", err)
+	}
+}

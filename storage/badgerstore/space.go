@@ -50,15 +50,13 @@ func (o Options) minFree() int64 {
 	return defaultMinFree
 }
 
-// checkSpace refuses when dir's file system has less than the floor (plus
-// extra bytes about to be written) free. A negative floor turns the guard
-// off; a file system that cannot tell its free space passes.
-func checkSpace(dir string, opts Options, extra int64) error {
-	need := opts.minFree()
+// checkSpace refuses when dir's file system has less than need bytes
+// free. A negative need turns the guard off; a file system that cannot
+// tell its free space passes.
+func checkSpace(dir string, need int64) error {
 	if need < 0 {
 		return nil
 	}
-	need += extra
 	free, ok := freeBytes(dir)
 	if !ok || free >= need {
 		return nil

@@ -82,6 +82,9 @@ type Store struct {
 	// lastWrite is when the store last wrote, for the idle GC.
 	lastWrite atomicTime
 
+	// minFree is the free-space floor of writes (space.go); tests lower
+	// the disk's free space by raising it.
+	minFree atomic.Int64
 	// cutIndex stops every batched index run after one batch (tests).
 	cutIndex atomic.Bool
 
@@ -130,7 +133,7 @@ func open(dir string, opts Options, backedUp bool) (*Store, error) {
 		return nil, err
 	}
 	if !opts.ReadOnly {
-		err := checkSpace(dir, opts, 0)
+		err := checkSpace(dir, opts.minFree())
 		if err == nil {
 			err = removeEmptyLogs(dir)
 		}
@@ -147,6 +150,7 @@ func open(dir string, opts Options, backedUp bool) (*Store, error) {
 	s := &Store{dir: dir, opts: opts, db: db, lock: lock, keyframes: keyframeEvery,
 		stop: make(chan struct{}), compactKick: make(chan struct{}, 1), indexKick: make(chan struct{}, 1)}
 	s.stopCtx, s.cancelStop = context.WithCancel(context.Background())
+	s.minFree.Store(opts.minFree())
 	fail := func(err error) (*Store, error) {
 		db.Close()
 		lock.release()
@@ -362,7 +366,7 @@ func (s *Store) update(fn func(txn *badger.Txn) error) error {
 	if s.opts.ReadOnly {
 		return fmt.Errorf("database %s: %w", s.dir, ErrReadOnly)
 	}
-	if err := checkSpace(s.dir, s.opts, 0); err != nil {
+	if err := checkSpace(s.dir, s.minFree.Load()); err != nil {
 		return err
 	}
 	s.lastWrite.set(time.Now())
