@@ -158,6 +158,9 @@ type Problem struct {
 }
 
 func (p Problem) String() string {
+	if p.ArticleID == "" { // about the desk, not one article
+		return p.What
+	}
 	if p.Seq == 0 {
 		return "article " + p.ArticleID + ": " + p.What
 	}

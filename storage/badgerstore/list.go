@@ -61,6 +61,9 @@ func (s *Store) List(ctx context.Context, q storage.Query) ([]storage.Summary, i
 			if err != nil {
 				return err
 			}
+			if err := s.checkListed(txn); err != nil {
+				return err
+			}
 			total = n
 			rows, err = summaries(txn, page)
 			return err
@@ -245,4 +248,29 @@ func (s *Store) scanTags() ([]storage.TagCount, error) {
 	}
 	sort.SliceStable(tags, func(i, j int) bool { return tags[i].Count > tags[j].Count })
 	return tags, nil
+}
+
+// checkListed compares the library read from the index with the counts
+// kept beside it. Badger's iterators end quietly at a table block they
+// cannot read, so a damaged block showed as a shorter (or empty) library,
+// and searches that found nothing, with exit 0. Read-only stores only: no
+// write can come between the two in this process, and the lock keeps
+// writers out.
+func (s *Store) checkListed(txn *badger.Txn) error {
+	if !s.opts.ReadOnly {
+		return nil
+	}
+	kept, ok, err := counted(txn, storage.Query{})
+	if err != nil || !ok {
+		return err
+	}
+	spikedN, err := readCount(txn, editor.StatusSpiked)
+	if err != nil {
+		return err
+	}
+	kept += int(spikedN)
+	if found := s.lib.size(); found < kept {
+		return fmt.Errorf("database %s: %w: only %d of the %d stories could be read from the library index: run copydesk verify, and restore the desk from a backup", s.dir, ErrDamaged, found, kept)
+	}
+	return nil
 }

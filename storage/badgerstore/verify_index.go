@@ -39,7 +39,7 @@ func (t *termSum) add(term []byte) {
 // the full-text index.
 func (s *Store) checkDerived(ctx context.Context, audit *storage.Audit) error {
 	if err := s.verifyTables(); err != nil {
-		audit.Problem("", 0, "the database files fail their checksums ("+err.Error()+"): restore the desk from a backup")
+		audit.Problem("", 0, "the database files fail their checksums ("+err.Error()+"): some stories may be missing from the library; restore the desk from a backup")
 	}
 	return s.db.View(func(txn *badger.Txn) error { return checkPostings(ctx, txn, audit) })
 }
@@ -48,8 +48,8 @@ func (s *Store) checkDerived(ctx context.Context, audit *storage.Audit) error {
 // on a block it cannot read (it reports the nil block's offset).
 func (s *Store) verifyTables() (err error) {
 	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("a table block cannot be read: %v", firstLine(fmt.Sprint(r)))
+		if recover() != nil {
+			err = errors.New("a block of a table cannot be read")
 		}
 	}()
 	return s.db.VerifyChecksum()
