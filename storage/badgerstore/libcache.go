@@ -14,7 +14,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
-	"fmt"
 	"sort"
 	"sync"
 	"time"
@@ -81,7 +80,7 @@ func (c *libraryCache) load(ctx context.Context, db *badger.DB) error {
 			k := it.Item().Key()
 			id, ok := indexID(k)
 			if !ok || len(k) < len(prefixMod)+8 {
-				return fmt.Errorf("index key %q is damaged", k)
+				return errIndexKey
 			}
 			packed, _ := packID(id)
 			inv := binary.BigEndian.Uint64(k[len(prefixMod):])

@@ -111,7 +111,7 @@ func (s *Store) List(ctx context.Context, q storage.Query) ([]storage.Summary, i
 			}
 			id, ok := indexID(item.Key())
 			if !ok {
-				return fmt.Errorf("index key %q is damaged", item.Key())
+				return errIndexKey
 			}
 			page = append(page, id)
 		}
@@ -162,7 +162,7 @@ func (s *Store) firstRows(q storage.Query) (rows []storage.Summary, total int, o
 			}
 			id, idOK := indexID(item.Key())
 			if !idOK {
-				return fmt.Errorf("index key %q is damaged", item.Key())
+				return errIndexKey
 			}
 			page = append(page, id)
 		}
@@ -222,7 +222,7 @@ func (s *Store) scanTags() ([]storage.TagCount, error) {
 			item := it.Item()
 			key, ok := tagKeyOf(item.Key())
 			if !ok {
-				return fmt.Errorf("index key %q is damaged", item.Key())
+				return errIndexKey
 			}
 			if key == last && len(tags) > 0 {
 				tags[len(tags)-1].Count++
@@ -274,3 +274,8 @@ func (s *Store) checkListed(txn *badger.Txn) error {
 	}
 	return nil
 }
+
+// errIndexKey is a library index key without an article ID at its end.
+// The key is not shown: a tag's entry holds the tag, and on an encrypted
+// desk nothing of a story may reach a terminal or a log in clear.
+var errIndexKey = fmt.Errorf("%w: an entry of the library index has no article ID: run copydesk verify, and restore the desk from a backup", ErrDamaged)
