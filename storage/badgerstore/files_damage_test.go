@@ -178,3 +178,27 @@ func flipAtOffset(t *testing.T, path string, off int64) {
 		t.Fatal(err)
 	}
 }
+
+// BenchmarkPreflight: the checks of a desk's files before every open, on
+// a desk of 10,000 stories.
+func BenchmarkPreflight(b *testing.B) {
+	dir := b.TempDir()
+	s := openStore(b, dir, Options{})
+	s.noSync = true
+	for i := range 10000 {
+		a := storetest.Article(fmt.Sprintf("Story number %d from the wire", i), 200, uint64(i))
+		if _, err := s.Create(context.Background(), a, storage.Meta{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := s.Close(); err != nil {
+		b.Fatal(err)
+	}
+	tables, _ := filepath.Glob(filepath.Join(dir, "*.sst"))
+	for b.Loop() {
+		if err := preflight(dir, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(tables)), "tables")
+}

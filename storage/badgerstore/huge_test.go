@@ -185,3 +185,39 @@ func TestIndexLargeResumes(t *testing.T) {
 		t.Errorf("Verify: %v %v", err, rep.Problems)
 	}
 }
+
+// BenchmarkHugeStory: creating a story whose postings need batches, and
+// closing the store (which finishes the index), in a fresh desk.
+func BenchmarkHugeStory(b *testing.B) {
+	for _, bc := range []struct {
+		name string
+		body string
+	}{
+		{"distinct20k", paragraphs(distinctWords("w", 20000))},
+		{"words100k", func() string {
+			vocab := distinctWords("v", 30000)
+			ws := make([]string, 100000)
+			for i := range ws {
+				ws[i] = vocab[(i*7919)%len(vocab)]
+			}
+			return paragraphs(ws)
+		}()},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			for b.Loop() {
+				s, err := Open(b.TempDir(), Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				a := storetest.Article("Huge", 10, 1)
+				a.Body = bc.body
+				if _, err := s.Create(context.Background(), a, storage.Meta{}); err != nil {
+					b.Fatal(err)
+				}
+				if err := s.Close(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
