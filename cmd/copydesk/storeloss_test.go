@@ -305,3 +305,69 @@ func TestReadingAfterCrash(t *testing.T) {
 		t.Errorf("verify after the crash: %q", out)
 	}
 }
+
+// envReadOnlyDesk hands TestReadOnlyDirectory's desk to its child process.
+const envReadOnlyDesk = "COPYDESK_TEST_READONLY_DESK"
+
+// TestReadOnlyDirectory: a desk in a directory its user cannot write
+// (chmod 0555) lists, shows and verifies. Before, every command failed:
+// "Cannot write pid file …/LOCK: permission denied". Root writes anywhere,
+// so as root the test runs itself again as nobody.
+func TestReadOnlyDirectory(t *testing.T) {
+	if dir := os.Getenv(envReadOnlyDesk); dir != "" {
+		readOnlyDeskWorks(t, dir)
+		return
+	}
+	d := newDesk(t)
+	d.importFixture()
+	if err := os.Chmod(d.db, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = os.Chmod(d.db, 0o700) })
+	if os.Geteuid() != 0 {
+		readOnlyDeskWorks(t, d.db)
+		return
+	}
+	// The child runs as nobody: the desk and a copy of this test binary
+	// must be theirs to read.
+	const nobody = 65534
+	bin := filepath.Join(t.TempDir(), "copydesk.test")
+	data, err := os.ReadFile(os.Args[0])
+	if err == nil {
+		err = os.WriteFile(bin, data, 0o755)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{filepath.Dir(bin), filepath.Dir(d.db), filepath.Dir(filepath.Dir(bin))} {
+		if err := os.Chmod(p, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if out, err := exec.Command("chown", "-R", fmt.Sprint(nobody), d.db).CombinedOutput(); err != nil {
+		t.Fatalf("chown: %v: %s", err, out)
+	}
+	cmd := exec.Command(bin, "-test.run=^TestReadOnlyDirectory$", "-test.count=1")
+	cmd.Env = []string{envReadOnlyDesk + "=" + d.db, "HOME=" + os.TempDir()}
+	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: nobody, Gid: nobody}}
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Errorf("as nobody: %v\n%s", err, out)
+	}
+}
+
+// readOnlyDeskWorks runs the reading commands on the desk in dir, which
+// this process cannot write.
+func readOnlyDeskWorks(t *testing.T, dir string) {
+	if f, err := os.Create(filepath.Join(dir, "probe")); err == nil {
+		f.Close()
+		t.Fatalf("%s is writable: the test means nothing", dir)
+	}
+	d := &desk{t: t, db: dir, env: map[string]string{"USER": "tester", "HOME": t.TempDir()}}
+	out := d.ok("list")
+	id := strings.Fields(strings.Split(out, "\n")[1])[0]
+	d.ok("show", id)
+	d.ok("history", id)
+	if out := d.ok("verify"); !strings.HasPrefix(out, "OK: 1 articles") {
+		t.Errorf("verify: %q", out)
+	}
+}
