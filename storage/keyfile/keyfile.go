@@ -215,13 +215,14 @@ func Unlock(dir string, passphrase []byte) ([]byte, error) {
 
 // writeFileSync writes path through a temporary file and a rename, and
 // syncs both the file and the directory, so the header is never half
-// written.
+// written. The temporary file is new (O_EXCL, a random name, mode 0600):
+// a symlink planted at a predictable name is never followed.
 func writeFileSync(path string, data []byte) error {
-	tmp := path + ".tmp"
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return err
 	}
+	tmp := f.Name()
 	if _, err := f.Write(data); err != nil {
 		f.Close()
 		os.Remove(tmp)
