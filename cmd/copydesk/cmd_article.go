@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -70,20 +69,11 @@ func importFile(e *env, file string, opt editor.ImportOptions) (*editor.Article,
 	return a, nil
 }
 
-// readInput reads a file, refusing directories and files far too large to
-// be a story before reading them.
+// readInput reads a file to import (formats.ReadImport): a regular file
+// of at most 8 MB; a directory, a named pipe or a device is refused
+// before anything is read.
 func readInput(file string) ([]byte, error) {
-	st, err := os.Stat(file)
-	if err != nil {
-		return nil, err
-	}
-	if st.IsDir() {
-		return nil, fmt.Errorf("%s is a directory: name the files to import", file)
-	}
-	if st.Size() > editor.MaxImportBytes {
-		return nil, &editor.InputError{File: file, Offset: -1, Problem: fmt.Sprintf("the file is %d bytes, over the import limit of %d", st.Size(), editor.MaxImportBytes), Fix: "a story is far smaller: check that this is the right file"}
-	}
-	return os.ReadFile(file)
+	return formats.ReadImport(file)
 }
 
 // cmdRevise: copydesk revise ID FILE [--label L] [--author A]

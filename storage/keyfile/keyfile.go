@@ -25,6 +25,8 @@ import (
 	"time"
 
 	"golang.org/x/crypto/argon2"
+
+	"copydesk/editor/fileio"
 )
 
 // FileName is the header file in the database directory.
@@ -54,16 +56,24 @@ type Params struct {
 var DefaultParams = Params{Time: 3, MemoryKiB: 64 << 10, Threads: 2}
 
 // Bounds on what a header may ask for, so that a damaged or hostile one
-// cannot make opening the desk take the machine's memory.
+// cannot make every command take the machine's memory and minutes of CPU
+// (a header asking for 4 GiB and 64 passes did). They allow eight times
+// the defaults' memory and a few times their passes: a header this
+// Copydesk wrote is always inside them.
 const (
-	maxTime      = 64
-	maxMemoryKiB = 4 << 20 // 4 GiB
+	maxTime      = 8
+	maxMemoryKiB = 512 << 10 // 512 MiB
 	minMemoryKiB = 8
+	maxThreads   = 16
+	// maxHeaderBytes bounds the header file itself: it is a few hundred
+	// bytes of JSON.
+	maxHeaderBytes = 64 << 10
 )
 
 func (p Params) check() error {
-	if p.Time < 1 || p.Time > maxTime || p.MemoryKiB < minMemoryKiB || p.MemoryKiB > maxMemoryKiB || p.Threads < 1 {
-		return fmt.Errorf("argon2id parameters t=%d m=%d KiB p=%d are out of range", p.Time, p.MemoryKiB, p.Threads)
+	if p.Time < 1 || p.Time > maxTime || p.MemoryKiB < minMemoryKiB || p.MemoryKiB > maxMemoryKiB || p.Threads < 1 || p.Threads > maxThreads {
+		return fmt.Errorf("argon2id parameters t=%d m=%d KiB p=%d are outside what Copydesk accepts (t 1–%d, m %d KiB–%d MiB, p 1–%d)",
+			p.Time, p.MemoryKiB, p.Threads, maxTime, minMemoryKiB, maxMemoryKiB>>10, maxThreads)
 	}
 	return nil
 }
@@ -158,7 +168,7 @@ func newGCM(kek []byte) (cipher.AEAD, error) {
 
 // open unwraps the key in the header file at path.
 func open(path string, passphrase []byte) ([]byte, error) {
-	data, err := os.ReadFile(path)
+	data, err := fileio.ReadRegular(path, maxHeaderBytes)
 	if err != nil {
 		return nil, fmt.Errorf("reading the key file: %w", err)
 	}
@@ -170,7 +180,8 @@ func open(path string, passphrase []byte) ([]byte, error) {
 		return nil, fmt.Errorf("the key file %s is %q with KDF %q; this Copydesk reads %q with %q", path, h.Format, h.KDF, format, kdfName)
 	}
 	if err := h.Params.check(); err != nil {
-		return nil, fmt.Errorf("the key file %s: %w", path, err)
+		// Checked before any key is derived: deriving is what costs.
+		return nil, fmt.Errorf("the key file %s is damaged or hostile: its %w; restore copydesk.key from a copy (the database cannot be read without it)", path, err)
 	}
 	if len(h.Salt) < 16 || len(h.Nonce) != 12 || len(h.Wrapped) != KeyBytes+16 {
 		return nil, fmt.Errorf("the key file %s is damaged: its salt, nonce or wrapped key has the wrong length", path)
