@@ -20,6 +20,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -109,13 +111,62 @@ func (e *PassphraseError) Error() string {
 // Is makes errors.Is(err, ErrWrongPassphrase) true.
 func (e *PassphraseError) Is(target error) bool { return target == ErrWrongPassphrase }
 
-// Exists reports whether dir holds a key header, i.e. is encrypted.
+// Exists reports whether dir holds a key header, i.e. is encrypted. A
+// database whose files are encrypted but whose header is gone gives a
+// *MissingKeyError (opening it without a key would only say the key "does
+// not match"), and a folder the user may not read an error that says so
+// and what to do.
 func Exists(dir string) (bool, error) {
-	_, err := os.Stat(filepath.Join(dir, FileName))
-	if errors.Is(err, os.ErrNotExist) {
+	path := filepath.Join(dir, FileName)
+	_, err := os.Stat(path)
+	switch {
+	case err == nil:
+		return true, nil
+	case errors.Is(err, fs.ErrNotExist):
+		if registryEncrypted(dir) {
+			return false, &MissingKeyError{Dir: dir}
+		}
 		return false, nil
+	case errors.Is(err, fs.ErrPermission):
+		return false, permissionError(dir, err)
 	}
-	return err == nil, err
+	return false, fmt.Errorf("cannot check for the key file %s: %w", path, err)
+}
+
+// MissingKeyError is an encrypted database without its key header.
+type MissingKeyError struct{ Dir string }
+
+func (e *MissingKeyError) Error() string {
+	return fmt.Sprintf("database %s is encrypted but its key file %s is missing: put back %s from a copy (it is in every copy of the folder; a backup of an encrypted desk holds it too); without it the database cannot be read",
+		e.Dir, FileName, FileName)
+}
+
+// registryName is Badger's key registry. Its header is a 16-byte IV and
+// the text "Hello Badger", XORed with the database key when there is one:
+// any other text there means the files are encrypted.
+const registryName = "KEYREGISTRY"
+
+func registryEncrypted(dir string) bool {
+	f, err := os.Open(filepath.Join(dir, registryName))
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 16+len("Hello Badger"))
+	if _, err := io.ReadFull(f, head); err != nil {
+		return false // too short to say: Badger will name the damage
+	}
+	return string(head[16:]) != "Hello Badger"
+}
+
+// permissionError explains a database folder the user may not read: whose
+// it is, and what to do.
+func permissionError(dir string, err error) error {
+	who := ""
+	if owner := ownerOf(dir); owner != "" {
+		who = " (it belongs to " + owner + ")"
+	}
+	return fmt.Errorf("cannot read the database folder %s: permission denied%s; run Copydesk as the folder's owner, have them give you access (chmod/chown), or choose your own desk with --db DIR (%w)", dir, who, err)
 }
 
 // NewKey returns a fresh random database key.
@@ -205,7 +256,9 @@ func Seal(dir string, passphrase, key []byte, p Params) error {
 		return err
 	}
 	path := filepath.Join(dir, FileName)
-	if ok, err := Exists(dir); err != nil || ok {
+	// A plain check, not Exists: the header of a database being made
+	// encrypted is written after Badger has begun its files.
+	if _, err := os.Lstat(path); !errors.Is(err, fs.ErrNotExist) {
 		if err == nil {
 			err = fmt.Errorf("%s already exists: the database is already encrypted", path)
 		}
