@@ -70,8 +70,8 @@ func (w *Window) ImportData(file string, data []byte) (string, error) {
 		return "", err
 	}
 	if _, err := w.store.Create(w.ctx, a, cdstorage.Meta{Author: w.settings.Name(), Kind: cdstorage.KindImport,
-		Label: "imported from " + filepath.Base(file)}); err != nil {
-		return "", fmt.Errorf("%s: %w", filepath.Base(file), err)
+		Label: editor.ImportLabel(filepath.Base(file))}); err != nil {
+		return "", fmt.Errorf("%s: %w", editor.PrintableName(filepath.Base(file)), err)
 	}
 	w.lib.reload()
 	if err := w.Open(a.ID); err != nil {

@@ -44,8 +44,8 @@ func cmdImport(e *env, args []string) error {
 	}
 	return e.withStore(func(s storage.Store) error {
 		for i, a := range arts {
-			if _, err := s.Create(e.ctx, a, storage.Meta{Author: who, Kind: storage.KindImport, Label: "imported from " + pos[i]}); err != nil {
-				return fmt.Errorf("%s: %w", pos[i], err)
+			if _, err := s.Create(e.ctx, a, storage.Meta{Author: who, Kind: storage.KindImport, Label: editor.ImportLabel(pos[i])}); err != nil {
+				return fmt.Errorf("%s: %w", editor.PrintableName(pos[i]), err)
 			}
 			fmt.Fprintln(e.io.out, a.ID)
 		}
@@ -64,7 +64,7 @@ func importFile(e *env, file string, opt editor.ImportOptions) (*editor.Article,
 		return nil, err
 	}
 	for _, w := range warnings {
-		fmt.Fprintf(e.io.err, "%s: warning: %s\n", file, w)
+		fmt.Fprintf(e.io.err, "%s: warning: %s\n", editor.PrintableName(file), w)
 	}
 	return a, nil
 }

@@ -1,10 +1,13 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
+
+	"copydesk/editor/testfixture"
 )
 
 // TestNonFilesAreRefused: import, revise and the passphrase variables
@@ -37,5 +40,40 @@ func TestNonFilesAreRefused(t *testing.T) {
 	enc.env["COPYDESK_PASSPHRASE_FILE"] = writePass(t, strings.Repeat("long ", 1000))
 	if code, _, errs := enc.run("init", "--encrypt"); code != exitUser || !strings.Contains(errs, "over the limit of 4096 bytes") {
 		t.Errorf("a 5,000-byte passphrase file: exit %d, %q", code, errs)
+	}
+}
+
+// TestControlCharactersInFileNames: a file name with a newline and an ESC
+// imports (the revision label shows the name escaped; it was refused as a
+// "meta.label" the user never set) and is never echoed raw.
+func TestControlCharactersInFileNames(t *testing.T) {
+	d := newDesk(t)
+	dir := t.TempDir()
+	name := filepath.Join(dir, "wire\n\x1b[31mred.txt")
+	story, err := os.ReadFile(testfixture.Path(t, testfixture.TASS))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, story, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := d.run("import", "--year", "2019", name)
+	if code != exitOK {
+		t.Fatalf("import: exit %d, %q", code, errs)
+	}
+	id := strings.TrimSpace(out)
+	history := d.ok("history", id)
+	if !strings.Contains(history, `wire\n\x1b[31mred.txt`) {
+		t.Errorf("history does not show the name escaped:\n%s", history)
+	}
+	bad := filepath.Join(dir, "bad\n\x1b[2Jname.txt")
+	if err := os.WriteFile(bad, []byte{0}, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{bad, filepath.Join(dir, "missing\x1b.txt")} {
+		code, _, errs := d.run("import", path)
+		if code != exitUser || strings.ContainsAny(strings.TrimSuffix(errs, "\n"), "\n\x1b") || !strings.Contains(errs, `\x1b`) {
+			t.Errorf("%q: exit %d, stderr %q; want 1 and the name escaped", path, code, errs)
+		}
 	}
 }

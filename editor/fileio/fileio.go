@@ -12,6 +12,8 @@ import (
 	"io/fs"
 	"os"
 	"syscall"
+
+	"copydesk/editor"
 )
 
 // NotRegularError says that a path names something other than a file.
@@ -21,7 +23,7 @@ type NotRegularError struct {
 }
 
 func (e *NotRegularError) Error() string {
-	return fmt.Sprintf("%s is %s, not a regular file: name a file", e.Path, e.Kind)
+	return fmt.Sprintf("%s is %s, not a regular file: name a file", editor.PrintableName(e.Path), e.Kind)
 }
 
 // TooLargeError says that a file is over the size its kind may have.
@@ -33,9 +35,9 @@ type TooLargeError struct {
 
 func (e *TooLargeError) Error() string {
 	if e.Size < 0 {
-		return fmt.Sprintf("%s is over the limit of %d bytes", e.Path, e.Max)
+		return fmt.Sprintf("%s is over the limit of %d bytes", editor.PrintableName(e.Path), e.Max)
 	}
-	return fmt.Sprintf("%s is %d bytes, over the limit of %d bytes", e.Path, e.Size, e.Max)
+	return fmt.Sprintf("%s is %d bytes, over the limit of %d bytes", editor.PrintableName(e.Path), e.Size, e.Max)
 }
 
 // ReadRegular reads the regular file at path, at most max bytes. Anything

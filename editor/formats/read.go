@@ -3,6 +3,7 @@ package formats
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 
 	"copydesk/editor"
 	"copydesk/editor/fileio"
@@ -16,7 +17,12 @@ func ReadImport(file string) ([]byte, error) {
 	data, err := fileio.ReadRegular(file, editor.MaxImportBytes)
 	var nr *fileio.NotRegularError
 	var tl *fileio.TooLargeError
+	var pe *fs.PathError
 	switch {
+	case errors.As(err, &pe):
+		// "no such file or directory", "permission denied": the name as
+		// InputError prints it (a raw one may hold a newline or an ESC).
+		return nil, &editor.InputError{File: file, Offset: -1, Problem: pe.Err.Error(), Fix: "check the file's name and that you may read it"}
 	case errors.As(err, &nr):
 		return nil, &editor.InputError{File: file, Offset: -1, Problem: "it is " + nr.Kind + ", not a file", Fix: "name the wire, Markdown, NITF or ninjs file to import"}
 	case errors.As(err, &tl):
