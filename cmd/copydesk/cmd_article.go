@@ -59,6 +59,11 @@ func importFile(e *env, file string, opt editor.ImportOptions) (*editor.Article,
 	if err != nil {
 		return nil, err
 	}
+	return parseInput(e, file, data, opt)
+}
+
+// parseInput parses a file's data, printing the importer's warnings.
+func parseInput(e *env, file string, data []byte, opt editor.ImportOptions) (*editor.Article, error) {
 	a, warnings, err := formats.Import(file, data, opt)
 	if err != nil {
 		return nil, err
@@ -81,7 +86,7 @@ func cmdRevise(e *env, args []string) error {
 	fs := e.newFlags("revise")
 	label := fs.String("label", "", "label of the new revision")
 	author := fs.String("author", "", "author of the new revision (default: --author before the command, $COPYDESK_AUTHOR or your login)")
-	year := fs.Int("year", 0, "year for a dateline that carries none")
+	year := fs.Int("year", 0, "year for a dateline that carries none (default: the year of the story's dateline, else this year)")
 	correction := fs.String("correction", "", "the public correction `NOTE`: needed when the story is published (the revision is then a correction)")
 	pos, err := e.parse(fs, args)
 	if err != nil {
@@ -98,12 +103,22 @@ func cmdRevise(e *env, args []string) error {
 	if who == "" {
 		who = e.author
 	}
-	update, err := importFile(e, file, editor.ImportOptions{Year: *year})
+	data, err := readInput(file)
 	if err != nil {
 		return err
 	}
 	return e.withStore(func(s storage.Store) error {
 		d, err := s.Draft(e.ctx, id)
+		if err != nil {
+			return err
+		}
+		// A dateline without a year is the story's own year, not this
+		// one: revising a 2019 story must not move it to today's year.
+		y := *year
+		if day, ok := d.Article.Dateline.Day(); ok && y == 0 {
+			y = day.Year()
+		}
+		update, err := parseInput(e, file, data, editor.ImportOptions{Year: y})
 		if err != nil {
 			return err
 		}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -75,5 +76,31 @@ func TestControlCharactersInFileNames(t *testing.T) {
 		if code != exitUser || strings.ContainsAny(strings.TrimSuffix(errs, "\n"), "\n\x1b") || !strings.Contains(errs, `\x1b`) {
 			t.Errorf("%q: exit %d, stderr %q; want 1 and the name escaped", path, code, errs)
 		}
+	}
+}
+
+// TestReviseKeepsTheStorysYear: revising a 2019 story from wire copy whose
+// dateline has no year keeps 2019 (it moved the story to this year);
+// --year still decides when given.
+func TestReviseKeepsTheStorysYear(t *testing.T) {
+	d := newDesk(t)
+	id := d.importFixture() // --year 2019
+	file := writeUpdate(t, "43,500 persons", "45,300 persons")
+	d.ok("revise", id, file)
+	var a struct {
+		Dateline struct{ Date string } `json:"dateline"`
+	}
+	if err := json.Unmarshal([]byte(d.ok("show", id, "--json")), &a); err != nil {
+		t.Fatal(err)
+	}
+	if a.Dateline.Date != "2019-10-16" {
+		t.Errorf("dateline %q after revise without --year, want 2019-10-16", a.Dateline.Date)
+	}
+	d.ok("revise", id, file, "--year", "2020")
+	if err := json.Unmarshal([]byte(d.ok("show", id, "--json")), &a); err != nil {
+		t.Fatal(err)
+	}
+	if a.Dateline.Date != "2020-10-16" {
+		t.Errorf("dateline %q after revise --year 2020", a.Dateline.Date)
 	}
 }
