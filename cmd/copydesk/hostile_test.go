@@ -104,3 +104,17 @@ func TestReviseKeepsTheStorysYear(t *testing.T) {
 		t.Errorf("dateline %q after revise --year 2020", a.Dateline.Date)
 	}
 }
+
+// TestPanicIsNotAUsageError: a crash inside a command (a bug, a fault on
+// a mapped file when the disk is full) exits 1 with one line, not 2 (a
+// usage error) with a goroutine dump.
+func TestPanicIsNotAUsageError(t *testing.T) {
+	var errb strings.Builder
+	code := guarded(&errb, func() int { panic("unexpected fault address 0x7f00") })
+	if code != exitUser || strings.Count(errb.String(), "\n") != 1 || !strings.Contains(errb.String(), "unexpected fault address") {
+		t.Errorf("exit %d, stderr %q", code, errb.String())
+	}
+	if code := guarded(&errb, func() int { return exitUsage }); code != exitUsage {
+		t.Errorf("a usage error became %d", code)
+	}
+}
