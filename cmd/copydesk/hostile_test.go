@@ -118,3 +118,27 @@ func TestPanicIsNotAUsageError(t *testing.T) {
 		t.Errorf("a usage error became %d", code)
 	}
 }
+
+// TestSlugAndLanguageAreChecked: a path-like slug and a language that is
+// markup, from Markdown and from ninjs (whose importer leaves checking to
+// the store), are refused on import and revise, naming the field.
+func TestSlugAndLanguageAreChecked(t *testing.T) {
+	d := newDesk(t)
+	id := d.importFixture()
+	ninjs := filepath.Join(t.TempDir(), "story.json")
+	if err := os.WriteFile(ninjs, []byte(`{"uri":"urn:x","type":"text","headline":"H","body_text":"Copy.","slugline":"../../etc/passwd"}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ file, want string }{
+		{writeMarkdown(t, "slug: ../../etc/passwd\n", "Copy."), `slug: "../../etc/passwd" has an empty, "." or ".." part`},
+		{writeMarkdown(t, "language: 'en\" onmouseover=\"x'\n", "Copy."), `language: "en\" onmouseover=\"x" is not a BCP 47 language tag`},
+		{ninjs, `slug: "../../etc/passwd"`},
+	} {
+		for _, args := range [][]string{{"import", c.file}, {"revise", id, c.file}} {
+			code, _, errs := d.run(args...)
+			if code != exitUser || !strings.Contains(errs, c.want) {
+				t.Errorf("%s %s: exit %d, %q; want %q", args[0], filepath.Base(c.file), code, errs, c.want)
+			}
+		}
+	}
+}
