@@ -67,3 +67,26 @@ func TestPermissionMessage(t *testing.T) {
 		t.Errorf("a closed folder: %v", err)
 	}
 }
+
+// TestSealFollowsNoPlantedLink: the header is written through a new
+// temporary file; a symlink planted at the old predictable name
+// ("copydesk.key.tmp") is not followed.
+func TestSealFollowsNoPlantedLink(t *testing.T) {
+	dir := t.TempDir()
+	victim := filepath.Join(t.TempDir(), "victim")
+	if err := os.WriteFile(victim, []byte("precious"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(victim, filepath.Join(dir, FileName+".tmp")); err != nil {
+		t.Fatal(err)
+	}
+	if err := Seal(dir, []byte("pass"), NewKey(), fastParams); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(victim); string(got) != "precious" {
+		t.Errorf("the victim was overwritten: %.40q", got)
+	}
+	if st, err := os.Lstat(filepath.Join(dir, FileName)); err != nil || !st.Mode().IsRegular() || st.Mode().Perm() != 0o600 {
+		t.Errorf("the header: %v, %v; want a regular file, mode 0600", st, err)
+	}
+}
