@@ -37,8 +37,8 @@ func (w *Window) importDialog() {
 		}
 	}, w.win)
 	d.SetFilter(importFilter{storage.NewExtensionFileFilter([]string{".txt", ".md", ".markdown", ".xml", ".json"})})
+	d.Show() // Fyne 2.8.1: FileDialog.Resize before Show dereferences nil
 	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
 }
 
 // importFilter offers only regular files with a story's extension: the
@@ -130,6 +130,6 @@ func (w *Window) exportDialog() {
 		name = "story"
 	}
 	d.SetFileName(strings.NewReplacer("/", "-", `\`, "-").Replace(name) + ".html")
+	d.Show() // Fyne 2.8.1: FileDialog.Resize before Show dereferences nil
 	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
 }

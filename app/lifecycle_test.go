@@ -270,3 +270,18 @@ func TestSaveWithoutChanges(t *testing.T) {
 		t.Errorf("a label without changes: %+v", revs)
 	}
 }
+
+// TestFileDialogsOpen: File › Import… and the one-story export open their
+// file dialogs (Fyne 2.8.1 crashes when a FileDialog is resized before it
+// is shown: Ctrl+O took the window down).
+func TestFileDialogsOpen(t *testing.T) {
+	h := newHarness(t)
+	h.openFixture(t)
+	for name, open := range map[string]func(){"import": h.w.importDialog, "export": h.w.exportDialog} {
+		open()
+		if h.w.win.Canvas().Overlays().Top() == nil {
+			t.Errorf("%s: no dialog shown", name)
+		}
+		h.w.win.Canvas().Overlays().Top().Hide()
+	}
+}
