@@ -114,6 +114,18 @@ func TestPanicIsNotAUsageError(t *testing.T) {
 	if code != exitUser || strings.Count(errb.String(), "\n") != 1 || !strings.Contains(errb.String(), "unexpected fault address") {
 		t.Errorf("exit %d, stderr %q", code, errb.String())
 	}
+	// The stack goes to a file the message names, for the report.
+	if i, j := strings.Index(errb.String(), "report it with "), strings.Index(errb.String(), " and the command"); i > 0 && j > i {
+		trace := errb.String()[i+len("report it with ") : j]
+		data, err := os.ReadFile(trace)
+		if err != nil || !strings.Contains(string(data), "TestPanicIsNotAUsageError") {
+			t.Errorf("crash report %s: %v, %.200q", trace, err, data)
+		}
+		os.Remove(trace)
+	} else {
+		t.Errorf("the message names no crash report: %q", errb.String())
+	}
+	errb.Reset()
 	if code := guarded(&errb, func() int { return exitUsage }); code != exitUsage {
 		t.Errorf("a usage error became %d", code)
 	}

@@ -33,7 +33,13 @@ func guarded(stderr io.Writer, fn func() int) (code int) {
 	debug.SetPanicOnFault(true)
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintf(stderr, "copydesk: stopped by an internal error (%v); nothing more was written. If the disk is full, free space and retry; run copydesk verify to check the desk; if it happens again, report it with the command you ran\n", r)
+			report := "the command you ran"
+			if f, err := os.CreateTemp("", "copydesk-crash-*.txt"); err == nil {
+				fmt.Fprintf(f, "%v\n\n%s", r, debug.Stack())
+				f.Close()
+				report = f.Name() + " and the command you ran"
+			}
+			fmt.Fprintf(stderr, "copydesk: stopped by an internal error (%v); nothing more was written. If the disk is full, free space and retry; run copydesk verify to check the desk; if it happens again, report it with %s\n", r, report)
 			code = exitUser
 		}
 	}()
