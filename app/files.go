@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -12,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 
 	"copydesk/editor"
+	"copydesk/editor/fileio"
 	"copydesk/editor/formats"
 	cdstorage "copydesk/storage"
 )
@@ -36,15 +36,26 @@ func (w *Window) importDialog() {
 			w.showError(err)
 		}
 	}, w.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt", ".md", ".markdown", ".xml", ".json"}))
+	d.SetFilter(importFilter{storage.NewExtensionFileFilter([]string{".txt", ".md", ".markdown", ".xml", ".json"})})
+	d.Show() // Fyne 2.8.1: FileDialog.Resize before Show dereferences nil
 	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+}
+
+// importFilter offers only regular files with a story's extension: the
+// dialog opens the file it returns, and opening a named pipe blocks the
+// window until something writes to it (a device such as /dev/zero is read
+// through the import limit, then refused).
+type importFilter struct{ ext storage.FileFilter }
+
+func (f importFilter) Matches(u fyne.URI) bool {
+	return f.ext.Matches(u) && (u.Scheme() != "file" || fileio.IsRegular(u.Path()))
 }
 
 // ImportFile imports a wire, Markdown, NITF or ninjs file as a new story
-// and opens it. It returns the story's ID.
+// and opens it. It returns the story's ID. The file is read as the command
+// line reads it (formats.ReadImport): a regular file of at most 8 MB.
 func (w *Window) ImportFile(path string) (string, error) {
-	data, err := os.ReadFile(path)
+	data, err := formats.ReadImport(path)
 	if err != nil {
 		return "", err
 	}
@@ -59,8 +70,8 @@ func (w *Window) ImportData(file string, data []byte) (string, error) {
 		return "", err
 	}
 	if _, err := w.store.Create(w.ctx, a, cdstorage.Meta{Author: w.settings.Name(), Kind: cdstorage.KindImport,
-		Label: "imported from " + filepath.Base(file)}); err != nil {
-		return "", fmt.Errorf("%s: %w", filepath.Base(file), err)
+		Label: editor.ImportLabel(filepath.Base(file))}); err != nil {
+		return "", fmt.Errorf("%s: %w", editor.PrintableName(filepath.Base(file)), err)
 	}
 	w.lib.reload()
 	if err := w.Open(a.ID); err != nil {
@@ -119,6 +130,6 @@ func (w *Window) exportDialog() {
 		name = "story"
 	}
 	d.SetFileName(strings.NewReplacer("/", "-", `\`, "-").Replace(name) + ".html")
+	d.Show() // Fyne 2.8.1: FileDialog.Resize before Show dereferences nil
 	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
 }

@@ -6,10 +6,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	fstorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
 	"copydesk/editor"
@@ -109,6 +111,21 @@ func TestImportFile(t *testing.T) {
 	}
 	if _, err := h.w.ImportFile(bad); err == nil || !strings.Contains(err.Error(), "bad.txt") {
 		t.Errorf("bad file: %v", err)
+	}
+	// The command line's bounds hold in the window: a named pipe and a
+	// device are refused before a byte is read (a pipe with no writer
+	// used to block the window; /dev/zero to fill the memory).
+	fifo := filepath.Join(t.TempDir(), "pipe.txt")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]string{fifo: "named pipe", "/dev/zero": "device"} {
+		if _, err := h.w.ImportFile(path); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: %v; want it refused as a %s", path, err, want)
+		}
+	}
+	if f := (importFilter{fstorage.NewExtensionFileFilter([]string{".txt"})}); f.Matches(fstorage.NewFileURI(fifo)) || !f.Matches(fstorage.NewFileURI(bad)) {
+		t.Error("the import dialog offers a named pipe, or not a file")
 	}
 }
 
@@ -251,5 +268,20 @@ func TestSaveWithoutChanges(t *testing.T) {
 	revs := h.revisions(t, id)
 	if len(revs) != 1 || revs[0].Label != "as filed" {
 		t.Errorf("a label without changes: %+v", revs)
+	}
+}
+
+// TestFileDialogsOpen: File › Import… and the one-story export open their
+// file dialogs (Fyne 2.8.1 crashes when a FileDialog is resized before it
+// is shown: Ctrl+O took the window down).
+func TestFileDialogsOpen(t *testing.T) {
+	h := newHarness(t)
+	h.openFixture(t)
+	for name, open := range map[string]func(){"import": h.w.importDialog, "export": h.w.exportDialog} {
+		open()
+		if h.w.win.Canvas().Overlays().Top() == nil {
+			t.Errorf("%s: no dialog shown", name)
+		}
+		h.w.win.Canvas().Overlays().Top().Hide()
 	}
 }

@@ -192,6 +192,12 @@ func escapeLead(s string) string {
 	return s
 }
 
+// EscapeLead is escapeLead for writers of CommonMark outside the desk's
+// own body format (the Markdown export): a line that would open a block
+// of its own gets the backslash escape a CommonMark reader shows as
+// nothing.
+func EscapeLead(line string) string { return escapeLead(line) }
+
 // unescapeLead undoes escapeLead on every line.
 func unescapeLead(s string) string {
 	lines := strings.Split(s, "\n")

@@ -17,7 +17,7 @@ type InputError struct {
 }
 
 func (e *InputError) Error() string {
-	where := e.File
+	where := PrintableName(e.File)
 	if where == "" {
 		where = "input"
 	}

@@ -78,6 +78,9 @@ func (a *Article) Validate() error {
 	}
 	v.line("headline", a.Headline, MaxHeadlineChars)
 	v.line("slug", a.Slug, MaxSlugChars)
+	if p := checkSlug(a.Slug); p != "" {
+		v.add("slug", p, slugFix)
+	}
 	v.line("section", a.Section, MaxLineChars)
 	v.text("standfirst", a.Standfirst, MaxLineChars)
 	v.text("body", a.Body, 0) // bounded in bytes below
@@ -128,6 +131,9 @@ func (a *Article) Validate() error {
 	v.text("ednote", a.EdNote, MaxLineChars)
 	v.text("correction", a.Correction, MaxLineChars)
 	v.line("language", a.Language, 35)
+	if p := checkLanguage(a.Language); p != "" {
+		v.add("language", p, "use a tag like en, ru, pt-BR or sr-Latn")
+	}
 	if a.Modified.Before(a.Created) {
 		v.add("modified", "is before created", "")
 	}

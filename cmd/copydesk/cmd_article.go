@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -45,8 +44,8 @@ func cmdImport(e *env, args []string) error {
 	}
 	return e.withStore(func(s storage.Store) error {
 		for i, a := range arts {
-			if _, err := s.Create(e.ctx, a, storage.Meta{Author: who, Kind: storage.KindImport, Label: "imported from " + pos[i]}); err != nil {
-				return fmt.Errorf("%s: %w", pos[i], err)
+			if _, err := s.Create(e.ctx, a, storage.Meta{Author: who, Kind: storage.KindImport, Label: editor.ImportLabel(pos[i])}); err != nil {
+				return fmt.Errorf("%s: %w", editor.PrintableName(pos[i]), err)
 			}
 			fmt.Fprintln(e.io.out, a.ID)
 		}
@@ -60,30 +59,26 @@ func importFile(e *env, file string, opt editor.ImportOptions) (*editor.Article,
 	if err != nil {
 		return nil, err
 	}
+	return parseInput(e, file, data, opt)
+}
+
+// parseInput parses a file's data, printing the importer's warnings.
+func parseInput(e *env, file string, data []byte, opt editor.ImportOptions) (*editor.Article, error) {
 	a, warnings, err := formats.Import(file, data, opt)
 	if err != nil {
 		return nil, err
 	}
 	for _, w := range warnings {
-		fmt.Fprintf(e.io.err, "%s: warning: %s\n", file, w)
+		fmt.Fprintf(e.io.err, "%s: warning: %s\n", editor.PrintableName(file), w)
 	}
 	return a, nil
 }
 
-// readInput reads a file, refusing directories and files far too large to
-// be a story before reading them.
+// readInput reads a file to import (formats.ReadImport): a regular file
+// of at most 8 MB; a directory, a named pipe or a device is refused
+// before anything is read.
 func readInput(file string) ([]byte, error) {
-	st, err := os.Stat(file)
-	if err != nil {
-		return nil, err
-	}
-	if st.IsDir() {
-		return nil, fmt.Errorf("%s is a directory: name the files to import", file)
-	}
-	if st.Size() > editor.MaxImportBytes {
-		return nil, &editor.InputError{File: file, Offset: -1, Problem: fmt.Sprintf("the file is %d bytes, over the import limit of %d", st.Size(), editor.MaxImportBytes), Fix: "a story is far smaller: check that this is the right file"}
-	}
-	return os.ReadFile(file)
+	return formats.ReadImport(file)
 }
 
 // cmdRevise: copydesk revise ID FILE [--label L] [--author A]
@@ -91,7 +86,7 @@ func cmdRevise(e *env, args []string) error {
 	fs := e.newFlags("revise")
 	label := fs.String("label", "", "label of the new revision")
 	author := fs.String("author", "", "author of the new revision (default: --author before the command, $COPYDESK_AUTHOR or your login)")
-	year := fs.Int("year", 0, "year for a dateline that carries none")
+	year := fs.Int("year", 0, "year for a dateline that carries none (default: the year of the story's dateline, else this year)")
 	correction := fs.String("correction", "", "the public correction `NOTE`: needed when the story is published (the revision is then a correction)")
 	pos, err := e.parse(fs, args)
 	if err != nil {
@@ -108,12 +103,22 @@ func cmdRevise(e *env, args []string) error {
 	if who == "" {
 		who = e.author
 	}
-	update, err := importFile(e, file, editor.ImportOptions{Year: *year})
+	data, err := readInput(file)
 	if err != nil {
 		return err
 	}
 	return e.withStore(func(s storage.Store) error {
 		d, err := s.Draft(e.ctx, id)
+		if err != nil {
+			return err
+		}
+		// A dateline without a year is the story's own year, not this
+		// one: revising a 2019 story must not move it to today's year.
+		y := *year
+		if day, ok := d.Article.Dateline.Day(); ok && y == 0 {
+			y = day.Year()
+		}
+		update, err := parseInput(e, file, data, editor.ImportOptions{Year: y})
 		if err != nil {
 			return err
 		}

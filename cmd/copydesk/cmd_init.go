@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"copydesk/editor/fileio"
 	"copydesk/storage"
 	"copydesk/storage/keyfile"
 )
@@ -137,14 +138,19 @@ func (e *env) databaseKey() ([]byte, error) {
 	return keyfile.Unlock(e.dbDir, pass)
 }
 
-// passphrase reads the file the environment variable names; one final
-// line break is not part of the passphrase.
+// maxPassphraseFile bounds a passphrase file: a passphrase is a line, and
+// a variable pointing at /dev/zero or a video must not be read whole.
+const maxPassphraseFile = 4 << 10
+
+// passphrase reads the file the environment variable names: a regular
+// file of at most 4 KB (fileio.ReadRegular refuses a pipe or a device
+// before reading). One final line break is not part of the passphrase.
 func (e *env) passphrase(variable string) ([]byte, error) {
 	path := e.getenv(variable)
 	if path == "" {
 		return nil, fmt.Errorf("database %s is encrypted or to be encrypted: put the passphrase in a file only you can read and set %s to its path", e.dbDir, variable)
 	}
-	data, err := os.ReadFile(path)
+	data, err := fileio.ReadRegular(path, maxPassphraseFile)
 	if err != nil {
 		return nil, fmt.Errorf("reading the passphrase (%s): %w", variable, err)
 	}

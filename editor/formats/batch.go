@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 
 	"copydesk/editor"
 )
@@ -49,19 +48,4 @@ func ExportBatch(ctx context.Context, ids []string, f Format, dir string, load L
 		return written, fmt.Errorf("article %s: %w (%d of %d exported)", id, err, i, len(ids))
 	}
 	return written, nil
-}
-
-// WriteFileAtomic writes through a temporary file in the same folder and a
-// rename, so an interrupted export never leaves half a file under the
-// final name.
-func WriteFileAtomic(path string, data []byte) error {
-	tmp := path + ".tmp" + strconv.Itoa(os.Getpid())
-	if err := os.WriteFile(tmp, data, 0o644); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return nil
 }

@@ -143,7 +143,7 @@ func Export(a *editor.Article, f Format, opt ExportOptions) ([]byte, error) {
 	case Text:
 		return wire.Format(a, opt.Style), nil
 	case Markdown:
-		return markdown.Format(a), nil
+		return markdown.Export(a), nil
 	}
 	eo := export.Options{Style: opt.Style, Revision: opt.Revision, Now: opt.Now, Published: opt.Published}
 	switch f {

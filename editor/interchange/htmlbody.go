@@ -28,6 +28,27 @@ type htmlReader struct {
 	seenText bool
 }
 
+// htmlElementsOver reports whether src has more than max start tags and
+// comments (each a node of the parsed tree, and a text node beside it),
+// counted by the tokenizer alone (no tree is built).
+func htmlElementsOver(src string, max int) bool {
+	if strings.Count(src, "<") <= max {
+		return false
+	}
+	z := html.NewTokenizer(strings.NewReader(src))
+	n := 0
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return false
+		case html.StartTagToken, html.SelfClosingTagToken, html.CommentToken:
+			if n++; n > max {
+				return true
+			}
+		}
+	}
+}
+
 func readHTMLBody(src string, line int, n *notes) ([]block, string) {
 	r := &htmlReader{n: n, line: line}
 	ctx := &html.Node{Type: html.ElementNode, DataAtom: atom.Body, Data: "body"}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -20,9 +21,12 @@ type ninjsField struct {
 }
 
 type ninjsReader struct {
-	a   *editor.Article
-	n   *notes
-	opt editor.ImportOptions
+	a    *editor.Article
+	n    *notes
+	opt  editor.ImportOptions
+	file string
+	// err is the first HTML value too large to read (see readHTML).
+	err error
 	// title is the item's title: the headline when it has none.
 	title     string
 	titleLine int
@@ -54,15 +58,21 @@ func ParseNinjs(file string, data []byte, opt editor.ImportOptions) (*editor.Art
 		return nil, nil, err
 	}
 	var n notes
-	r := &ninjsReader{a: newArticle(opt), n: &n, opt: opt}
+	r := &ninjsReader{a: newArticle(opt), n: &n, opt: opt, file: file}
 	for _, f := range fields {
 		r.field(f)
+	}
+	if r.err != nil {
+		return nil, nil, r.err
 	}
 	var blocks []block
 	switch {
 	case r.html != nil:
 		var lead string
-		blocks, lead = readHTMLBody(r.html.value, r.html.line, &n)
+		blocks, lead = r.readHTML(r.html.value, r.html.line)
+		if r.err != nil {
+			return nil, nil, r.err
+		}
 		if lead != "" {
 			r.markedDateline(lead, r.html.line)
 		} else {
@@ -303,7 +313,7 @@ func (r *ninjsReader) texts(f ninjsField) []ninjsText {
 // keeps its text.
 func (r *ninjsReader) textValue(t ninjsText, line int) string {
 	if isHTMLType(t.ContentType) {
-		blocks, _ := readHTMLBody(t.Value, line, r.n)
+		blocks, _ := r.readHTML(t.Value, line)
 		parts := make([]string, 0, len(blocks))
 		for _, b := range blocks {
 			parts = append(parts, plainLine(b.nodes))
@@ -311,6 +321,19 @@ func (r *ninjsReader) textValue(t ninjsText, line int) string {
 		return strings.Join(parts, " ")
 	}
 	return plainLine([]inline.Node{{Kind: inline.Text, Text: t.Value}})
+}
+
+// readHTML is readHTMLBody for a value with at most maxElements
+// elements; a larger one (a million "<p>" took 760 MB to read) sets r.err
+// and gives nothing.
+func (r *ninjsReader) readHTML(src string, line int) ([]block, string) {
+	if htmlElementsOver(src, maxElements) {
+		if r.err == nil {
+			r.err = &editor.InputError{File: r.file, Line: line, Offset: -1, Problem: fmt.Sprintf("the HTML value has more than %d elements and comments", maxElements), Fix: "a story has far fewer: check that this is the right file, or split it"}
+		}
+		return nil, ""
+	}
+	return readHTMLBody(src, line, r.n)
 }
 
 func isHTMLType(ct string) bool {

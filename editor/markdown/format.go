@@ -93,6 +93,14 @@ const TimeLayout = time.RFC3339Nano
 // front matter; Parse(Format(a)) gives back a (see Parse for the one
 // normalisation applied to the body).
 func Format(a *editor.Article) []byte {
+	var buf bytes.Buffer
+	writeFrontMatter(&buf, a, func(n *yaml.Node) error { return nil })
+	writeBody(&buf, a.Body)
+	return buf.Bytes()
+}
+
+// newFrontMatter is the article's exportable metadata.
+func newFrontMatter(a *editor.Article) frontMatter {
 	fm := frontMatter{
 		ID:         a.ID,
 		Slug:       a.Slug,
@@ -126,27 +134,43 @@ func Format(a *editor.Article) []byte {
 	if !a.Embargo.IsZero() {
 		fm.Embargo = formatTime(a.Embargo)
 	}
+	return fm
+}
 
-	var buf bytes.Buffer
+// writeFrontMatter writes the fenced YAML front matter of a; fix may
+// change the YAML tree before it is written.
+func writeFrontMatter(buf *bytes.Buffer, a *editor.Article, fix func(*yaml.Node) error) {
+	fm := newFrontMatter(a)
+	var doc yaml.Node
+	err := doc.Encode(&fm)
+	if err == nil {
+		err = fix(&doc)
+	}
 	buf.WriteString(fence + "\n")
-	enc := yaml.NewEncoder(&buf)
+	enc := yaml.NewEncoder(buf)
 	enc.SetIndent(2)
-	if err := enc.Encode(&fm); err != nil {
+	if err == nil {
+		err = enc.Encode(&doc)
+	}
+	if err == nil {
+		err = enc.Close()
+	}
+	if err != nil {
 		// frontMatter holds only strings, ints, bools and slices of
 		// them: yaml.v3 encodes every such value.
 		panic(fmt.Sprintf("markdown: encoding the front matter of %s: %v", a.ID, err))
 	}
-	if err := enc.Close(); err != nil {
-		panic(fmt.Sprintf("markdown: encoding the front matter of %s: %v", a.ID, err))
-	}
 	buf.WriteString(fence + "\n")
-	body := strings.TrimRight(a.Body, "\n")
+}
+
+// writeBody writes the body after the front matter, as it stands.
+func writeBody(buf *bytes.Buffer, body string) {
+	body = strings.TrimRight(body, "\n")
 	if strings.TrimSpace(body) != "" {
 		buf.WriteString("\n")
 		buf.WriteString(body)
 		buf.WriteString("\n")
 	}
-	return buf.Bytes()
 }
 
 // fence opens and closes the front matter.

@@ -212,13 +212,18 @@ func writePlain(b *strings.Builder, nodes []inline.Node) {
 			var text strings.Builder
 			writePlain(&text, n.Kids)
 			t := text.String()
+			href, ok := inline.SafeHref(n.Href)
 			switch {
-			case t == n.Href || "mailto:"+t == n.Href:
+			case !ok:
+				// javascript:, data: and the like: the text alone, as
+				// every other format writes such a link.
+				b.WriteString(t)
+			case t == n.Href || t == href || "mailto:"+t == n.Href:
 				b.WriteString(t)
 			case t == "":
-				b.WriteString(n.Href)
+				b.WriteString(href)
 			default:
-				b.WriteString(t + " (" + n.Href + ")")
+				b.WriteString(t + " (" + href + ")")
 			}
 		default:
 			writePlain(b, n.Kids)

@@ -238,7 +238,14 @@ func TestPlainLines(t *testing.T) {
 		{"<b>raw</b> stays", []string{"<b>raw</b> stays"}},
 		{"line one  \nline two\\\nline three", []string{"line one", "line two", "line three"}},
 		{"ISIL\u00a0[formerly the IS]", []string{"ISIL\u00a0[formerly the IS]"}},
-		{"![a map](map.png)", []string{"a map (map.png)"}},
+		{"![a map](https://x.example/map.png)", []string{"a map (https://x.example/map.png)"}},
+		// Only absolute http, https and mailto targets are written; any
+		// other link is its text (as in every format).
+		{"![a map](map.png)", []string{"a map"}},
+		{"[click](javascript:alert(1)) here", []string{"click here"}},
+		{"[click](JaVaScRiPt:alert(1))", []string{"click"}},
+		{"[vb](vbscript:msgbox) [d](data:text/html,x)", []string{"vb d"}},
+		{"[t]( jav&#x09;ascript:alert(1))", []string{"t"}},
 	}
 	for _, tc := range tests {
 		got := plainLines(tc.md)

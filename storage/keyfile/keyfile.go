@@ -20,11 +20,15 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
 
 	"golang.org/x/crypto/argon2"
+
+	"copydesk/editor/fileio"
 )
 
 // FileName is the header file in the database directory.
@@ -54,16 +58,24 @@ type Params struct {
 var DefaultParams = Params{Time: 3, MemoryKiB: 64 << 10, Threads: 2}
 
 // Bounds on what a header may ask for, so that a damaged or hostile one
-// cannot make opening the desk take the machine's memory.
+// cannot make every command take the machine's memory and minutes of CPU
+// (a header asking for 4 GiB and 64 passes did). They allow eight times
+// the defaults' memory and a few times their passes: a header this
+// Copydesk wrote is always inside them.
 const (
-	maxTime      = 64
-	maxMemoryKiB = 4 << 20 // 4 GiB
+	maxTime      = 8
+	maxMemoryKiB = 512 << 10 // 512 MiB
 	minMemoryKiB = 8
+	maxThreads   = 16
+	// maxHeaderBytes bounds the header file itself: it is a few hundred
+	// bytes of JSON.
+	maxHeaderBytes = 64 << 10
 )
 
 func (p Params) check() error {
-	if p.Time < 1 || p.Time > maxTime || p.MemoryKiB < minMemoryKiB || p.MemoryKiB > maxMemoryKiB || p.Threads < 1 {
-		return fmt.Errorf("argon2id parameters t=%d m=%d KiB p=%d are out of range", p.Time, p.MemoryKiB, p.Threads)
+	if p.Time < 1 || p.Time > maxTime || p.MemoryKiB < minMemoryKiB || p.MemoryKiB > maxMemoryKiB || p.Threads < 1 || p.Threads > maxThreads {
+		return fmt.Errorf("argon2id parameters t=%d m=%d KiB p=%d are outside what Copydesk accepts (t 1–%d, m %d KiB–%d MiB, p 1–%d)",
+			p.Time, p.MemoryKiB, p.Threads, maxTime, minMemoryKiB, maxMemoryKiB>>10, maxThreads)
 	}
 	return nil
 }
@@ -99,13 +111,62 @@ func (e *PassphraseError) Error() string {
 // Is makes errors.Is(err, ErrWrongPassphrase) true.
 func (e *PassphraseError) Is(target error) bool { return target == ErrWrongPassphrase }
 
-// Exists reports whether dir holds a key header, i.e. is encrypted.
+// Exists reports whether dir holds a key header, i.e. is encrypted. A
+// database whose files are encrypted but whose header is gone gives a
+// *MissingKeyError (opening it without a key would only say the key "does
+// not match"), and a folder the user may not read an error that says so
+// and what to do.
 func Exists(dir string) (bool, error) {
-	_, err := os.Stat(filepath.Join(dir, FileName))
-	if errors.Is(err, os.ErrNotExist) {
+	path := filepath.Join(dir, FileName)
+	_, err := os.Stat(path)
+	switch {
+	case err == nil:
+		return true, nil
+	case errors.Is(err, fs.ErrNotExist):
+		if registryEncrypted(dir) {
+			return false, &MissingKeyError{Dir: dir}
+		}
 		return false, nil
+	case errors.Is(err, fs.ErrPermission):
+		return false, permissionError(dir, err)
 	}
-	return err == nil, err
+	return false, fmt.Errorf("cannot check for the key file %s: %w", path, err)
+}
+
+// MissingKeyError is an encrypted database without its key header.
+type MissingKeyError struct{ Dir string }
+
+func (e *MissingKeyError) Error() string {
+	return fmt.Sprintf("database %s is encrypted but its key file %s is missing: put back %s from a copy (it is in every copy of the folder; a backup of an encrypted desk holds it too); without it the database cannot be read",
+		e.Dir, FileName, FileName)
+}
+
+// registryName is Badger's key registry. Its header is a 16-byte IV and
+// the text "Hello Badger", XORed with the database key when there is one:
+// any other text there means the files are encrypted.
+const registryName = "KEYREGISTRY"
+
+func registryEncrypted(dir string) bool {
+	f, err := os.Open(filepath.Join(dir, registryName))
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 16+len("Hello Badger"))
+	if _, err := io.ReadFull(f, head); err != nil {
+		return false // too short to say: Badger will name the damage
+	}
+	return string(head[16:]) != "Hello Badger"
+}
+
+// permissionError explains a database folder the user may not read: whose
+// it is, and what to do.
+func permissionError(dir string, err error) error {
+	who := ""
+	if owner := ownerOf(dir); owner != "" {
+		who = " (it belongs to " + owner + ")"
+	}
+	return fmt.Errorf("cannot read the database folder %s: permission denied%s; run Copydesk as the folder's owner, have them give you access (chmod/chown), or choose your own desk with --db DIR (%w)", dir, who, err)
 }
 
 // NewKey returns a fresh random database key.
@@ -158,7 +219,7 @@ func newGCM(kek []byte) (cipher.AEAD, error) {
 
 // open unwraps the key in the header file at path.
 func open(path string, passphrase []byte) ([]byte, error) {
-	data, err := os.ReadFile(path)
+	data, err := fileio.ReadRegular(path, maxHeaderBytes)
 	if err != nil {
 		return nil, fmt.Errorf("reading the key file: %w", err)
 	}
@@ -170,7 +231,8 @@ func open(path string, passphrase []byte) ([]byte, error) {
 		return nil, fmt.Errorf("the key file %s is %q with KDF %q; this Copydesk reads %q with %q", path, h.Format, h.KDF, format, kdfName)
 	}
 	if err := h.Params.check(); err != nil {
-		return nil, fmt.Errorf("the key file %s: %w", path, err)
+		// Checked before any key is derived: deriving is what costs.
+		return nil, fmt.Errorf("the key file %s is damaged or hostile: its %w; restore copydesk.key from a copy (the database cannot be read without it)", path, err)
 	}
 	if len(h.Salt) < 16 || len(h.Nonce) != 12 || len(h.Wrapped) != KeyBytes+16 {
 		return nil, fmt.Errorf("the key file %s is damaged: its salt, nonce or wrapped key has the wrong length", path)
@@ -194,7 +256,9 @@ func Seal(dir string, passphrase, key []byte, p Params) error {
 		return err
 	}
 	path := filepath.Join(dir, FileName)
-	if ok, err := Exists(dir); err != nil || ok {
+	// A plain check, not Exists: the header of a database being made
+	// encrypted is written after Badger has begun its files.
+	if _, err := os.Lstat(path); !errors.Is(err, fs.ErrNotExist) {
 		if err == nil {
 			err = fmt.Errorf("%s already exists: the database is already encrypted", path)
 		}
@@ -215,13 +279,14 @@ func Unlock(dir string, passphrase []byte) ([]byte, error) {
 
 // writeFileSync writes path through a temporary file and a rename, and
 // syncs both the file and the directory, so the header is never half
-// written.
+// written. The temporary file is new (O_EXCL, a random name, mode 0600):
+// a symlink planted at a predictable name is never followed.
 func writeFileSync(path string, data []byte) error {
-	tmp := path + ".tmp"
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return err
 	}
+	tmp := f.Name()
 	if _, err := f.Write(data); err != nil {
 		f.Close()
 		os.Remove(tmp)

@@ -80,8 +80,15 @@ func TestTamperedHeader(t *testing.T) {
 		{"time changed", edit(func(h *header) { h.Params.Time = 2 }), "wrong passphrase"},
 		{"salt changed", edit(func(h *header) { h.Salt[0] ^= 1 }), "wrong passphrase"},
 		{"wrapped key changed", edit(func(h *header) { h.Wrapped[3] ^= 1 }), "wrong passphrase"},
-		{"huge memory", edit(func(h *header) { h.Params.MemoryKiB = 1 << 31 }), "out of range"},
-		{"zero threads", edit(func(h *header) { h.Params.Threads = 0 }), "out of range"},
+		{"huge memory", edit(func(h *header) { h.Params.MemoryKiB = 1 << 31 }), "damaged or hostile"},
+		{"zero threads", edit(func(h *header) { h.Params.Threads = 0 }), "damaged or hostile"},
+		// Each of these made every command derive for minutes in up to
+		// 4 GiB before the old bounds (4 GiB, 64 passes, any threads)
+		// let it through; refused before any key is derived.
+		{"4 GiB", edit(func(h *header) { h.Params.MemoryKiB = 4 << 20 }), "damaged or hostile"},
+		{"64 passes", edit(func(h *header) { h.Params.Time = 64 }), "damaged or hostile"},
+		{"255 threads", edit(func(h *header) { h.Params.Threads = 255 }), "damaged or hostile"},
+		{"a megabyte of header", append(edit(func(*header) {}), bytes.Repeat([]byte(" "), 1<<20)...), "over the limit"},
 		{"short nonce", edit(func(h *header) { h.Nonce = h.Nonce[:4] }), "wrong length"},
 		{"other kdf", edit(func(h *header) { h.KDF = "scrypt" }), `KDF "scrypt"`},
 		{"not JSON", []byte("\x00\x01garbage"), "is damaged"},

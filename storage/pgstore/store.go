@@ -137,7 +137,7 @@ func (s *Store) logger() *slog.Logger {
 func (s *Store) retry(ctx context.Context, fn func(tx pgx.Tx) error) error {
 	pause := time.Millisecond
 	for attempt := 1; ; attempt++ {
-		err := pgx.BeginFunc(ctx, s.pool, fn)
+		err := s.transact(ctx, fn)
 		if err == nil || !retryable(err) {
 			return err
 		}

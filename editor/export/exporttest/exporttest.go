@@ -192,7 +192,7 @@ func Hostile() *editor.Article {
 	created := time.Date(2024, 2, 29, 23, 59, 58, 0, time.UTC)
 	a := &editor.Article{
 		ID:         "0190f0e2-0000-7000-8000-00000000bad1",
-		Slug:       strings.Join(Payloads[:6], " "),
+		Slug:       HostileSlug,
 		Section:    line,
 		Headline:   line,
 		Standfirst: line,
@@ -207,7 +207,7 @@ func Hostile() *editor.Article {
 		Status:     editor.StatusReady,
 		Urgency:    1,
 		EdNote:     EdNoteMarker + " " + line,
-		Language:   `en"><svg onload=alert(20)>`,
+		Language:   "sr-Latn-RS",
 		Embargo:    time.Date(2024, 3, 1, 6, 0, 0, 0, time.UTC),
 		Correction: line + "\n" + line,
 		Created:    created,
@@ -227,6 +227,11 @@ func Hostile() *editor.Article {
 	a.Tags = editor.NormalizeTags(a.Tags)
 	return a
 }
+
+// HostileSlug is the most awkward slug the desk accepts (editor.Validate
+// refuses <, >, \, backquotes, braces, |, ^, $ and "."/".." parts): the
+// punctuation that YAML, XML, file names and CommonMark give a meaning to.
+const HostileSlug = `WORLD/IS: "q" 'x' #1 & [y] (z) *a* _b_ ?!;=%~@+, ..a`
 
 // HostileMarkup is body copy that an exporter must show as text or drop
 // safely but that does not survive a round trip as written: raw HTML

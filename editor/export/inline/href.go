@@ -6,16 +6,19 @@ import (
 	"unicode"
 )
 
-// safeSchemes are the link schemes an exported story may carry. Anything
-// else (javascript:, vbscript:, data:, file: …) could run or read
-// something in the reader's browser; such a link is written as its text.
-var safeSchemes = map[string]bool{"http": true, "https": true, "mailto": true, "tel": true, "ftp": true}
+// safeSchemes are the only link schemes an exported story may carry.
+// Anything else (javascript:, vbscript:, data:, file:, tel: …) could run
+// or read something in the reader's browser or mail client, and a
+// relative reference would resolve against wherever the story is
+// published; such a link is written as its text.
+var safeSchemes = map[string]bool{"http": true, "https": true, "mailto": true}
 
 // SafeHref returns the link target as an exporter may write it: an
-// absolute http(s), mailto, tel or ftp URL, or a relative reference,
-// percent-encoded where URLs need it. ok is false for any other scheme and
-// for text that is not a URL; the exporter then drops the link and keeps
-// its text.
+// absolute http, https or mailto URL, percent-encoded where URLs need it.
+// ok is false for any other scheme (in any letter case, with white space,
+// control characters or character references inside it), for relative
+// references and for text that is not a URL; every exporter then drops
+// the link and keeps its text.
 func SafeHref(href string) (string, bool) {
 	h := strings.TrimSpace(href)
 	if h == "" {
@@ -30,20 +33,17 @@ func SafeHref(href string) (string, bool) {
 	if err != nil {
 		return "", false
 	}
-	if u.Scheme != "" && !safeSchemes[strings.ToLower(u.Scheme)] {
+	scheme := strings.ToLower(u.Scheme)
+	if !safeSchemes[scheme] {
 		return "", false
 	}
-	if u.Scheme == "" && u.Opaque == "" && strings.Contains(u.Path, ":") {
-		// "javascript&#58;…" resolved to a colon before the first slash
-		// reads as a scheme in a browser even when url.Parse disagrees.
-		if i := strings.IndexAny(u.Path, ":/?#"); i >= 0 && u.Path[i] == ':' {
-			return "", false
-		}
+	if scheme == "mailto" && strings.TrimPrefix(strings.ToLower(h), "mailto:") == "" {
+		return "", false
 	}
 	if !validHost(u.Host) {
 		return "", false
 	}
-	if (u.Scheme == "http" || u.Scheme == "https") && u.Host == "" {
+	if (scheme == "http" || scheme == "https") && u.Host == "" {
 		return "", false
 	}
 	// The target as written, with the characters URL parsers refuse

@@ -179,12 +179,28 @@ func destination(v []byte) string {
 }
 
 // Normalize merges adjacent text, drops empty text and returns nil for
-// nothing, so that two trees for the same content compare equal.
+// nothing, so that two trees for the same content compare equal. A run of
+// text pieces is joined once (an HTML paragraph split by 900,000
+// comments is 900,000 pieces: appending each to the run copied it each
+// time).
 func Normalize(nodes []Node) []Node {
 	var out []Node
-	for _, n := range nodes {
+	for i := 0; i < len(nodes); i++ {
+		n := nodes[i]
 		switch n.Kind {
 		case Text:
+			j := i + 1
+			for j < len(nodes) && nodes[j].Kind == Text {
+				j++
+			}
+			if j > i+1 {
+				var b strings.Builder
+				for _, t := range nodes[i:j] {
+					b.WriteString(t.Text)
+				}
+				n.Text = b.String()
+				i = j - 1
+			}
 			if n.Text == "" {
 				continue
 			}

@@ -22,7 +22,7 @@ func Markdown(nodes []Node) (md string, exact bool) {
 	want := Canon(nodes)
 	for lvl := escapeNone; lvl <= escapeAll; lvl++ {
 		var b strings.Builder
-		writeMarkdown(&b, want, lvl)
+		writeMarkdown(&b, want, lvl, false)
 		md = b.String()
 		if Equal(Canon(Parse(md)), want) {
 			return md, true
@@ -141,18 +141,21 @@ const (
 	escapeAll                       // every ASCII punctuation mark
 )
 
-func writeMarkdown(b *strings.Builder, nodes []Node, lvl escapeLevel) {
+// writeMarkdown writes nodes at an escape level; outside (for readers
+// other than the desk, see ExportMarkdown) also escapes every "<" and a
+// "[" that starts a line.
+func writeMarkdown(b *strings.Builder, nodes []Node, lvl escapeLevel, outside bool) {
 	for _, n := range nodes {
 		switch n.Kind {
 		case Text:
-			writeText(b, n.Text, lvl)
+			writeText(b, n.Text, lvl, outside)
 		case Emphasis:
 			b.WriteByte('*')
-			writeMarkdown(b, n.Kids, lvl)
+			writeMarkdown(b, n.Kids, lvl, outside)
 			b.WriteByte('*')
 		case Strong:
 			b.WriteString("**")
-			writeMarkdown(b, n.Kids, lvl)
+			writeMarkdown(b, n.Kids, lvl, outside)
 			b.WriteString("**")
 		case Code:
 			writeCode(b, n.Text)
@@ -164,7 +167,7 @@ func writeMarkdown(b *strings.Builder, nodes []Node, lvl escapeLevel) {
 				continue
 			}
 			b.WriteByte('[')
-			writeMarkdown(b, n.Kids, lvl)
+			writeMarkdown(b, n.Kids, lvl, outside)
 			b.WriteString("](")
 			writeDestination(b, n.Href)
 			if n.Title != "" {
@@ -202,9 +205,14 @@ func isAutolink(n Node) bool {
 	return true
 }
 
-func writeText(b *strings.Builder, t string, lvl escapeLevel) {
+func writeText(b *strings.Builder, t string, lvl escapeLevel, outside bool) {
 	for i := 0; i < len(t); i++ {
 		c := t[i]
+		if outside && lvl < escapeMarkup && (c == '<' || c == '[' && atLineStart(b)) {
+			b.WriteByte('\\')
+			b.WriteByte(c)
+			continue
+		}
 		switch lvl {
 		case escapeInline, escapeMarkup:
 			switch c {
@@ -232,6 +240,12 @@ func writeText(b *strings.Builder, t string, lvl escapeLevel) {
 		}
 		b.WriteByte(c)
 	}
+}
+
+// atLineStart reports whether b is empty or ends a line: a "[" written
+// there could open a link reference definition.
+func atLineStart(b *strings.Builder) bool {
+	return b.Len() == 0 || b.String()[b.Len()-1] == '\n'
 }
 
 func isASCIIPunct(c byte) bool {
