@@ -149,6 +149,8 @@ func (w *Window) saved(r saveResult) {
 		case r.drafted:
 			w.status.setText(unfiledMessage(r.headline))
 			w.meta.unfiled.Show()
+		case r.rev:
+			w.status.setRevisionSaved(r.saved.In(w.cfg.Location), r.seq)
 		default:
 			w.status.setSaved(r.saved.In(w.cfg.Location), r.seq)
 		}

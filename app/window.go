@@ -444,7 +444,7 @@ func (w *Window) restored(a *editor.Article, rev storage.Revision) {
 	}
 	w.stopAutosave()
 	w.showArticle(openedDocument(d))
-	w.status.setSaved(rev.Time.In(w.cfg.Location), rev.Seq)
+	w.status.setRevisionSaved(rev.Time.In(w.cfg.Location), rev.Seq)
 	w.lib.refresh(true)
 }
 
