@@ -168,7 +168,9 @@ func (v *View) setRevisions(revs []storage.Revision, from, to uint64) {
 	if v.draft != nil {
 		draftText = "Draft (same as the latest revision)"
 		if v.draftDiffers() {
-			draftText = "Draft (unsaved changes)"
+			// Autosaved, but in no revision yet: "unsaved" contradicted
+			// the status bar's "Draft saved".
+			draftText = fmt.Sprintf("Draft (changes since #%d)", revs[len(revs)-1].Seq)
 		}
 	}
 	v.sides = append([]uint64{draftSide}, v.sides...)
