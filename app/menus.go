@@ -90,7 +90,44 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		item("Keyboard shortcuts", ctrl(fyne.KeySlash), w.shortcutsDialog),
 		fyne.NewMenuItem("About Copydesk", w.aboutDialog),
 	)
-	return fyne.NewMainMenu(file, edit, article, view, help)
+	m := fyne.NewMainMenu(file, edit, article, view, help)
+	w.waitForDialogs(m.Items)
+	return m
+}
+
+// waitForDialogs makes every item of the menus do nothing while a dialog
+// (or a pop-up menu) is over the window. The driver checks main-menu
+// shortcuts before anything else, overlays or not: Ctrl+S behind the
+// label dialog saved a revision, Ctrl+N left the story. Undo and Redo
+// still reach a field of the dialog itself (toFocused).
+func (w *Window) waitForDialogs(menus []*fyne.Menu) {
+	var wrap func(items []*fyne.MenuItem)
+	wrap = func(items []*fyne.MenuItem) {
+		for _, it := range items {
+			if it.ChildMenu != nil {
+				wrap(it.ChildMenu.Items)
+			}
+			if it.Action == nil {
+				continue
+			}
+			act, sc := it.Action, it.Shortcut
+			it.Action = func() {
+				if w.win.Canvas().Overlays().Top() == nil {
+					act()
+					return
+				}
+				switch sc.(type) {
+				case *fyne.ShortcutUndo, *fyne.ShortcutRedo:
+					if w.win.Canvas().Focused() != nil {
+						act()
+					}
+				}
+			}
+		}
+	}
+	for _, m := range menus {
+		wrap(m.Items)
+	}
 }
 
 // toFocused hands a shortcut to the widget with the keyboard (Edit › Undo
@@ -210,6 +247,7 @@ func (w *Window) labelDialog() {
 				w.SaveRevision(strings.TrimSpace(label.Text))
 			}
 		}, w.win)
+	label.OnSubmitted = func(string) { d.Submit() } // Enter saves, as in any form
 	d.Resize(fyne.NewSize(460, 160))
 	d.Show()
 	w.win.Canvas().Focus(label)

@@ -236,6 +236,7 @@ func (v *View) labelSelected() {
 				v.setLabel(rev.Seq, strings.TrimSpace(entry.Text), nil)
 			}
 		}, v.win)
+	entry.OnSubmitted = func(string) { d.Submit() } // Enter saves, as in any form
 	d.Resize(fyne.NewSize(460, d.MinSize().Height))
 	d.Show()
 }

@@ -2,6 +2,11 @@ package history
 
 import (
 	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
 	"strings"
 	"testing"
 	"time"
@@ -59,5 +64,35 @@ func TestDraftOnlyRestampedIsNotChanged(t *testing.T) {
 				t.Errorf("new revisions %q, want %q", kinds, c.wantKinds)
 			}
 		})
+	}
+}
+
+// Enter in the label dialog saves the label, as the Save button does.
+func TestEnterSavesTheLabel(t *testing.T) {
+	d := newDesk(t)
+	v, w := newView(t, d, Options{}, nil)
+	onUI(v, func() { v.list.Select(1) }) // #2
+	v.bg.Wait()
+	onUI(v, v.labelSelected)
+	c := w.Canvas()
+	if c.Overlays().Top() == nil {
+		t.Fatal("no label dialog")
+	}
+	var entry *widget.Entry
+	for _, o := range test.LaidOutObjects(c.Overlays().Top()) {
+		if e, ok := o.(*widget.Entry); ok {
+			entry = e
+		}
+	}
+	if entry == nil {
+		t.Fatal("the label dialog has no entry")
+	}
+	onUI(v, func() {
+		entry.SetText("legal OK")
+		entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	})
+	v.bg.Wait()
+	if revs := d.revisions(); revs[1].Label != "legal OK" {
+		t.Errorf("after Enter the label is %q", revs[1].Label)
 	}
 }
