@@ -432,8 +432,12 @@ func (w *Window) moveStatus(to editor.Status, note string) {
 
 // showStatus shows s in the panel's select without treating it as a change.
 func (w *Window) showStatus(s editor.Status) {
+	var spikedFrom editor.Status
+	if w.doc != nil {
+		spikedFrom = w.doc.base.SpikedFrom
+	}
 	w.loading = true
-	w.meta.setStatus(s)
+	w.meta.setStatus(s, spikedFrom)
 	w.loading = false
 }
 

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -56,16 +57,16 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		item("Replace…", ctrl(fyne.KeyH), func() { w.pane.find.show(true) }),
 	)
 
-	var statusItems []*fyne.MenuItem
+	w.statusItems = w.statusItems[:0]
 	for _, s := range editor.Statuses[:4] {
-		statusItems = append(statusItems, fyne.NewMenuItem(s.Label(), func() {
+		w.statusItems = append(w.statusItems, fyne.NewMenuItem(s.Label(), func() {
 			if w.doc != nil && s != w.meta.statusOf {
 				w.changeStatus(s)
 			}
 		}))
 	}
 	status := fyne.NewMenuItem("Status", nil)
-	status.ChildMenu = fyne.NewMenu("", statusItems...)
+	status.ChildMenu = fyne.NewMenu("", w.statusItems...)
 	article := fyne.NewMenu("Article",
 		item("Save revision", ctrl(fyne.KeyS), func() { w.SaveRevision("") }),
 		item("Save labelled revision…", ctrlShift(fyne.KeyS), w.labelDialog),
@@ -127,6 +128,21 @@ func (w *Window) waitForDialogs(menus []*fyne.Menu) {
 	}
 	for _, m := range menus {
 		wrap(m.Items)
+	}
+}
+
+// enableStatusItems enables the items of Article › Status that moves
+// holds: the others are steps the workflow forbids from here.
+func (w *Window) enableStatusItems(moves []editor.Status) {
+	changed := false
+	for _, it := range w.statusItems {
+		off := !slices.ContainsFunc(moves, func(s editor.Status) bool { return s.Label() == it.Label })
+		if it.Disabled != off {
+			it.Disabled, changed = off, true
+		}
+	}
+	if m := w.win.MainMenu(); changed && m != nil {
+		m.Refresh()
 	}
 }
 

@@ -47,7 +47,8 @@ type Window struct {
 	editGen       uint64 // counts edits: a save applies to the edits it saw
 	cancelSave    func()
 	closing       bool
-	escape        func() // closes the dialog Escape should close
+	escape        func()           // closes the dialog Escape should close
+	statusItems   []*fyne.MenuItem // Article › Status: the four workflow steps
 
 	// shared is set when the store is shared by several desks (locks,
 	// live updates); heldBy is another desk's lock on the open story,
