@@ -75,12 +75,14 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Spike / unspike…", w.confirmSpike),
 	)
 
-	var themeItems []*fyne.MenuItem
+	w.themeItems = w.themeItems[:0]
 	for _, t := range []string{ThemeSystem, ThemeLight, ThemeDark} {
-		themeItems = append(themeItems, fyne.NewMenuItem(strings.ToUpper(t[:1])+t[1:], func() { w.setTheme(t) }))
+		it := fyne.NewMenuItem(strings.ToUpper(t[:1])+t[1:], func() { w.setTheme(t) })
+		it.Checked = w.settings.Theme() == t // the menu shows which is on
+		w.themeItems = append(w.themeItems, it)
 	}
 	themeMenu := fyne.NewMenuItem("Theme", nil)
-	themeMenu.ChildMenu = fyne.NewMenu("", themeItems...)
+	themeMenu.ChildMenu = fyne.NewMenu("", w.themeItems...)
 	view := fyne.NewMenu("View",
 		item("Preview", ctrl(fyne.KeyP), w.ShowPreview),
 		item("History", ctrlShift(fyne.KeyH), func() { w.centreTabs.SelectIndex(1) }),
@@ -272,6 +274,12 @@ func (w *Window) labelDialog() {
 func (w *Window) setTheme(t string) {
 	w.settings.SetTheme(t)
 	w.settings.ApplyTheme(w.app)
+	for _, it := range w.themeItems {
+		it.Checked = strings.EqualFold(it.Label, w.settings.Theme())
+	}
+	if m := w.win.MainMenu(); m != nil {
+		m.Refresh()
+	}
 }
 
 // settingsDialog: your name, dateline house style, theme.

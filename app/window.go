@@ -49,6 +49,7 @@ type Window struct {
 	closing       bool
 	escape        func()           // closes the dialog Escape should close
 	statusItems   []*fyne.MenuItem // Article › Status: the four workflow steps
+	themeItems    []*fyne.MenuItem // View › Theme: System, Light, Dark
 
 	// shared is set when the store is shared by several desks (locks,
 	// live updates); heldBy is another desk's lock on the open story,
