@@ -55,7 +55,7 @@ type library struct {
 func newLibrary(w *Window) *library {
 	l := &library{w: w, selected: map[string]bool{}, count: widget.NewLabel("")}
 	l.search = newFieldEntry(w, false)
-	l.search.SetPlaceHolder("Search headline, slug, tags")
+	l.search.SetPlaceHolder("Search headline, slug, tags, body")
 	l.search.OnChanged = func(string) { l.refresh(false) }
 	statuses := []string{allStatuses}
 	for _, s := range editor.Statuses {
