@@ -57,8 +57,8 @@ func groupFindings(fs []check.Finding) []group {
 // to every occurrence at once.
 func (p *Panel) groupRow(g group) fyne.CanvasObject {
 	f := g[0]
-	kind := widget.NewLabel(string(f.Kind))
-	kind.Importance = widget.LowImportance
+	// Not LowImportance: that is the "disabled" colour, too faint to read.
+	kind := widget.NewLabelWithStyle(string(f.Kind), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	if f.Kind == check.KindSpelling {
 		kind.Importance = widget.DangerImportance
 	}
@@ -124,7 +124,6 @@ func (p *Panel) morePlaces(rest group) fyne.CanvasObject {
 	}
 	l := widget.NewLabel(fmt.Sprintf("… and %d more: %s", len(rest), strings.Join(where, ", ")))
 	l.Wrapping = fyne.TextWrapWord
-	l.Importance = widget.LowImportance
 	return l
 }
 
