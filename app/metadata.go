@@ -42,7 +42,8 @@ type metadataPanel struct {
 	entries    []*fieldEntry
 	selects    []*widget.Select
 	content    fyne.CanvasObject
-	statusOf   editor.Status // the status the select shows
+	scroll     *container.Scroll // in content: the wheel scrolls it over the fields too
+	statusOf   editor.Status     // the status the select shows
 }
 
 // urgencyNone is the urgency select's entry for "not set".
@@ -147,7 +148,7 @@ func newMetadataPanel(w *Window) *metadataPanel {
 		heading("Ednote"),
 		m.ednote,
 	)
-	m.content = container.NewVScroll(container.NewPadded(form))
+	m.content, m.scroll = wheelScroll(container.NewPadded(form))
 	return m
 }
 
