@@ -302,11 +302,11 @@ func (f *findBar) replace() {
 	// last match was replaced read as if the replace had failed.
 	n := f.matchesChanged()
 	if n == 0 {
-		f.count.SetText("replaced · no more matches")
+		f.count.SetText("replaced, none left")
 		return
 	}
 	f.next(true)
-	f.count.SetText("replaced · " + thousands(n) + " more")
+	f.count.SetText("replaced, " + thousands(n) + " left")
 }
 
 func (f *findBar) replaceAll() {

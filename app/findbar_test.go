@@ -29,14 +29,14 @@ func TestFindBarShowsAndReplaces(t *testing.T) {
 	if !strings.Contains(w.pane.body.Body(), "foreign fighters") {
 		t.Fatal("Replace did not replace")
 	}
-	if got := f.count.Text; got != "replaced · no more matches" {
+	if got := f.count.Text; got != "replaced, none left" {
 		t.Errorf("after replacing the last match the bar says %q", got)
 	}
 	f.query.SetText("Bortnikov")
 	n := strings.Count(w.pane.body.Body(), "Bortnikov")
 	f.with.SetText("the FSB director")
 	test.Tap(findButton(w.win.Canvas(), "Replace"))
-	if got, want := f.count.Text, "replaced · "+thousands(n-1)+" more"; got != want {
+	if got, want := f.count.Text, "replaced, "+thousands(n-1)+" left"; got != want {
 		t.Errorf("after one of %d replaced the bar says %q, want %q", n, got, want)
 	}
 }
