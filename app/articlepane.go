@@ -191,15 +191,15 @@ func newFindBar(w *Window, body *blockedit.Editor) *findBar {
 	f := &findBar{w: w, body: body, count: widget.NewLabel("")}
 	f.query = newFieldEntry(w, false)
 	f.query.SetPlaceHolder("Find in the body")
-	f.query.OnChanged = func(string) { f.has = false; f.matchesChanged() }
+	f.query.OnChanged = func(string) { f.queryChanged() }
 	f.query.onReturn = func() bool { f.next(true); return true }
 	f.query.onEscape = f.hide
 	f.with = newFieldEntry(w, false)
 	f.with.SetPlaceHolder("Replace with")
 	f.with.onReturn = func() bool { f.replace(); return true }
 	f.with.onEscape = f.hide
-	f.matchCs = widget.NewCheck("Match case", func(bool) { f.has = false; f.matchesChanged() })
-	f.whole = widget.NewCheck("Whole words", func(bool) { f.has = false; f.matchesChanged() })
+	f.matchCs = widget.NewCheck("Match case", func(bool) { f.queryChanged() })
+	f.whole = widget.NewCheck("Whole words", func(bool) { f.queryChanged() })
 	prev := widget.NewButton("Previous", func() { f.next(false) })
 	next := widget.NewButton("Next", func() { f.next(true) })
 	closeB := widget.NewButton("Close", f.hide)
@@ -225,7 +225,7 @@ func (f *findBar) show(replace bool) {
 		f.replRow.Hide()
 	}
 	f.content.Show()
-	f.matchesChanged()
+	f.queryChanged()
 	f.w.win.Canvas().Focus(f.query)
 }
 
@@ -234,11 +234,22 @@ func (f *findBar) hide() {
 	f.body.FocusCaret()
 }
 
-// matchesChanged recounts the matches shown beside the query.
-func (f *findBar) matchesChanged() {
+// queryChanged recounts the matches and shows the first from the caret
+// as the query is typed: the count alone ("1 match") with nothing lit
+// until Next looked like a fault.
+func (f *findBar) queryChanged() {
+	f.has = false
+	if f.matchesChanged() > 0 {
+		f.cur, f.has = f.body.FindFirst(f.query.Text, f.opts())
+	}
+}
+
+// matchesChanged recounts the matches shown beside the query and returns
+// how many there are.
+func (f *findBar) matchesChanged() int {
 	if !f.content.Visible() || f.query.Text == "" {
 		f.count.SetText("")
-		return
+		return 0
 	}
 	n := len(f.body.Find(f.query.Text, f.opts()))
 	switch n {
@@ -249,6 +260,7 @@ func (f *findBar) matchesChanged() {
 	default:
 		f.count.SetText(thousands(n) + " matches")
 	}
+	return n
 }
 
 // next shows the next (or previous) match after the caret.
@@ -280,10 +292,21 @@ func (f *findBar) replace() {
 			return
 		}
 	}
-	f.body.Replace(f.cur, f.with.Text) // OnChanged marks the edit
+	if !f.body.Replace(f.cur, f.with.Text) { // OnChanged marks the edit
+		f.has = false
+		f.matchesChanged()
+		return
+	}
 	f.has = false
+	// Say what was done and what is left: a bare "not found" after the
+	// last match was replaced read as if the replace had failed.
+	n := f.matchesChanged()
+	if n == 0 {
+		f.count.SetText("replaced, none left")
+		return
+	}
 	f.next(true)
-	f.matchesChanged()
+	f.count.SetText("replaced, " + thousands(n) + " left")
 }
 
 func (f *findBar) replaceAll() {

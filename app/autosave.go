@@ -149,6 +149,8 @@ func (w *Window) saved(r saveResult) {
 		case r.drafted:
 			w.status.setText(unfiledMessage(r.headline))
 			w.meta.unfiled.Show()
+		case r.rev:
+			w.status.setRevisionSaved(r.saved.In(w.cfg.Location), r.seq)
 		default:
 			w.status.setSaved(r.saved.In(w.cfg.Location), r.seq)
 		}
@@ -162,7 +164,11 @@ func (w *Window) saved(r saveResult) {
 			w.showError(fmt.Errorf("this story had been changed elsewhere since you opened it: that copy is kept as revision %d, and yours is the draft now", r.kept))
 		}
 	}
-	w.lib.refresh(true)
+	if r.rev {
+		w.lib.refresh(true) // an explicit save: sort again
+	} else {
+		w.lib.refreshInPlace() // an autosave: the list keeps still under the pointer
+	}
 }
 
 // draft writes a as the working draft. A draft changed elsewhere

@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -22,8 +23,9 @@ const libraryLimit = 500
 
 // Labels of the library filters' "everything" entries.
 const (
-	allStatuses = "All but spiked"
-	allTags     = "All tags"
+	allStatuses   = "All but spiked"
+	allWithSpiked = "All, spiked too"
+	allTags       = "All tags"
 )
 
 // library is the left pane: search, filters, New, Spike, and the stories
@@ -50,14 +52,17 @@ type library struct {
 	// held are the stories other desks are editing, by article ID, on a
 	// shared store; refreshed with every live reload.
 	held map[string]storage.Lock
+	// inPlace makes the next rows shown keep the order on screen (after an
+	// autosave: the list does not re-sort under the pointer).
+	inPlace bool
 }
 
 func newLibrary(w *Window) *library {
 	l := &library{w: w, selected: map[string]bool{}, count: widget.NewLabel("")}
 	l.search = newFieldEntry(w, false)
-	l.search.SetPlaceHolder("Search headline, slug, tags")
+	l.search.SetPlaceHolder("Search headline, slug, tags, body")
 	l.search.OnChanged = func(string) { l.refresh(false) }
-	statuses := []string{allStatuses}
+	statuses := []string{allStatuses, allWithSpiked}
 	for _, s := range editor.Statuses {
 		statuses = append(statuses, s.Label())
 	}
@@ -157,9 +162,11 @@ func (l *library) when(t time.Time) string {
 	return t.Format("2 Jan 2006")
 }
 
-// query is the store query for the search box and filters.
-func (l *library) query() storage.Query {
-	q := storage.Query{Text: l.search.Text, Limit: libraryLimit}
+// query is the store query for the search box and filters; spikedToo
+// says the filter asks for every story, spiked ones as well, which the
+// store lists apart (listRows).
+func (l *library) query() (q storage.Query, spikedToo bool) {
+	q = storage.Query{Text: l.search.Text, Limit: libraryLimit}
 	for _, s := range editor.Statuses {
 		if s.Label() == l.status.Selected {
 			q.Status = s
@@ -168,7 +175,61 @@ func (l *library) query() storage.Query {
 	if l.tag.Selected != allTags {
 		q.Tag = l.tag.Selected
 	}
-	return q
+	return q, l.status.Selected == allWithSpiked
+}
+
+// listRows lists the stories for q; with spikedToo, the spiked ones as
+// well (a store lists them only when asked for by status), merged newest
+// change first.
+func (l *library) listRows(q storage.Query, spikedToo bool) ([]storage.Summary, int, error) {
+	rows, total, err := l.w.store.List(l.w.ctx, q)
+	if err != nil || !spikedToo {
+		return rows, total, err
+	}
+	q.Status = editor.StatusSpiked
+	spiked, n, err := l.w.store.List(l.w.ctx, q)
+	if err != nil {
+		return nil, 0, err
+	}
+	rows = append(rows, spiked...)
+	slices.SortStableFunc(rows, func(a, b storage.Summary) int { return b.Modified.Compare(a.Modified) })
+	if q.Limit > 0 && len(rows) > q.Limit {
+		rows = rows[:q.Limit]
+	}
+	return rows, total + n, nil
+}
+
+// refreshInPlace reads the rows again like refresh, but keeps the order
+// on screen: after an autosave the open story's row shows its new
+// headline and words where it is, not at the top (an explicit save, a
+// status change or a new search sorts again).
+func (l *library) refreshInPlace() {
+	l.inPlace = true
+	l.refresh(true)
+}
+
+// keepOrder puts rows in the order of shown: rows not shown before come
+// first (newest first, as listed), then the others where they were.
+func keepOrder(shown, rows []storage.Summary) []storage.Summary {
+	at := make(map[string]int, len(shown))
+	for i, r := range shown {
+		at[r.ID] = i
+	}
+	out := append([]storage.Summary(nil), rows...)
+	slices.SortStableFunc(out, func(a, b storage.Summary) int {
+		ia, okA := at[a.ID]
+		ib, okB := at[b.ID]
+		switch {
+		case okA && okB:
+			return ia - ib
+		case okA:
+			return 1
+		case okB:
+			return -1
+		}
+		return 0
+	})
+	return out
 }
 
 // reload lists the stories again at once, keeping the open story selected,
@@ -187,15 +248,15 @@ func (l *library) reloadRows() bool {
 		return false
 	}
 	l.rowsGen++ // a read off the UI goroutine that began before is stale
-	q := l.query()
-	if first := l.w.cfg.firstPage; first != nil && first.query == q {
+	q, spikedToo := l.query()
+	if first := l.w.cfg.firstPage; first != nil && !spikedToo && first.query == q {
 		// Read while the window was being made (Run); only once, as
 		// later reloads come after changes.
 		l.w.cfg.firstPage = nil
 		l.show(first.rows, first.total, first.err)
 		return true
 	}
-	rows, total, err := l.w.store.List(l.w.ctx, q)
+	rows, total, err := l.listRows(q, spikedToo)
 	l.show(rows, total, err)
 	return true
 }
@@ -221,11 +282,12 @@ func (l *library) refresh(tags bool) {
 		return
 	}
 	l.loading = true
-	gen, q := l.rowsGen, l.query()
+	gen := l.rowsGen
+	q, spikedToo := l.query()
 	w.bg.Add(1)
 	go func() {
 		defer w.bg.Done()
-		rows, total, err := w.store.List(w.ctx, q)
+		rows, total, err := l.listRows(q, spikedToo)
 		w.cfg.do(func() {
 			l.loading = false
 			switch {
@@ -265,6 +327,10 @@ func (l *library) show(rows []storage.Summary, total int, err error) {
 	if err != nil {
 		l.count.SetText("Cannot list: " + oneLine(err))
 		return
+	}
+	if l.inPlace {
+		l.inPlace = false
+		rows = keepOrder(l.rows, rows)
 	}
 	l.rows = rows
 	switch {
@@ -432,8 +498,12 @@ func (w *Window) moveStatus(to editor.Status, note string) {
 
 // showStatus shows s in the panel's select without treating it as a change.
 func (w *Window) showStatus(s editor.Status) {
+	var spikedFrom editor.Status
+	if w.doc != nil {
+		spikedFrom = w.doc.base.SpikedFrom
+	}
 	w.loading = true
-	w.meta.setStatus(s)
+	w.meta.setStatus(s, spikedFrom)
 	w.loading = false
 }
 

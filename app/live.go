@@ -187,11 +187,12 @@ func (l *library) reloadLive() {
 	l.liveGen++
 	l.rowsGen++
 	l.tagsGen++
-	gen, rowsGen, tagsGen, q := l.liveGen, l.rowsGen, l.tagsGen, l.query()
+	gen, rowsGen, tagsGen := l.liveGen, l.rowsGen, l.tagsGen
+	q, spikedToo := l.query()
 	w.bg.Add(1)
 	go func() {
 		defer w.bg.Done()
-		rows, total, err := w.store.List(w.ctx, q)
+		rows, total, err := l.listRows(q, spikedToo)
 		tcs, terr := w.store.Tags(w.ctx)
 		held := l.othersLocks()
 		w.cfg.do(func() {

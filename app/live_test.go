@@ -124,7 +124,7 @@ func TestReaderFollowsTheHolder(t *testing.T) {
 	settle(a.w)
 	waitFor(t, b.w, "the reader's history shows the revision", func() bool { return hist.reloads > 0 })
 	waitFor(t, b.w, "the reader's status bar shows the holder's revision", func() bool {
-		return strings.HasSuffix(b.w.status.state.Text, "· revision 2")
+		return strings.HasSuffix(b.w.status.state.Text, "last revision 2")
 	})
 	if n := len(hub.revs(t, story)); n != 2 {
 		t.Errorf("%d revisions: the reader wrote", n)

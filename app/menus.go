@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -56,16 +57,16 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		item("Replace…", ctrl(fyne.KeyH), func() { w.pane.find.show(true) }),
 	)
 
-	var statusItems []*fyne.MenuItem
+	w.statusItems = w.statusItems[:0]
 	for _, s := range editor.Statuses[:4] {
-		statusItems = append(statusItems, fyne.NewMenuItem(s.Label(), func() {
+		w.statusItems = append(w.statusItems, fyne.NewMenuItem(s.Label(), func() {
 			if w.doc != nil && s != w.meta.statusOf {
 				w.changeStatus(s)
 			}
 		}))
 	}
 	status := fyne.NewMenuItem("Status", nil)
-	status.ChildMenu = fyne.NewMenu("", statusItems...)
+	status.ChildMenu = fyne.NewMenu("", w.statusItems...)
 	article := fyne.NewMenu("Article",
 		item("Save revision", ctrl(fyne.KeyS), func() { w.SaveRevision("") }),
 		item("Save labelled revision…", ctrlShift(fyne.KeyS), w.labelDialog),
@@ -74,12 +75,14 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Spike / unspike…", w.confirmSpike),
 	)
 
-	var themeItems []*fyne.MenuItem
+	w.themeItems = w.themeItems[:0]
 	for _, t := range []string{ThemeSystem, ThemeLight, ThemeDark} {
-		themeItems = append(themeItems, fyne.NewMenuItem(strings.ToUpper(t[:1])+t[1:], func() { w.setTheme(t) }))
+		it := fyne.NewMenuItem(strings.ToUpper(t[:1])+t[1:], func() { w.setTheme(t) })
+		it.Checked = w.settings.Theme() == t // the menu shows which is on
+		w.themeItems = append(w.themeItems, it)
 	}
 	themeMenu := fyne.NewMenuItem("Theme", nil)
-	themeMenu.ChildMenu = fyne.NewMenu("", themeItems...)
+	themeMenu.ChildMenu = fyne.NewMenu("", w.themeItems...)
 	view := fyne.NewMenu("View",
 		item("Preview", ctrl(fyne.KeyP), w.ShowPreview),
 		item("History", ctrlShift(fyne.KeyH), func() { w.centreTabs.SelectIndex(1) }),
@@ -90,7 +93,59 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		item("Keyboard shortcuts", ctrl(fyne.KeySlash), w.shortcutsDialog),
 		fyne.NewMenuItem("About Copydesk", w.aboutDialog),
 	)
-	return fyne.NewMainMenu(file, edit, article, view, help)
+	m := fyne.NewMainMenu(file, edit, article, view, help)
+	w.waitForDialogs(m.Items)
+	return m
+}
+
+// waitForDialogs makes every item of the menus do nothing while a dialog
+// (or a pop-up menu) is over the window. The driver checks main-menu
+// shortcuts before anything else, overlays or not: Ctrl+S behind the
+// label dialog saved a revision, Ctrl+N left the story. Undo and Redo
+// still reach a field of the dialog itself (toFocused).
+func (w *Window) waitForDialogs(menus []*fyne.Menu) {
+	var wrap func(items []*fyne.MenuItem)
+	wrap = func(items []*fyne.MenuItem) {
+		for _, it := range items {
+			if it.ChildMenu != nil {
+				wrap(it.ChildMenu.Items)
+			}
+			if it.Action == nil {
+				continue
+			}
+			act, sc := it.Action, it.Shortcut
+			it.Action = func() {
+				if w.win.Canvas().Overlays().Top() == nil {
+					act()
+					return
+				}
+				switch sc.(type) {
+				case *fyne.ShortcutUndo, *fyne.ShortcutRedo:
+					if w.win.Canvas().Focused() != nil {
+						act()
+					}
+				}
+			}
+		}
+	}
+	for _, m := range menus {
+		wrap(m.Items)
+	}
+}
+
+// enableStatusItems enables the items of Article › Status that moves
+// holds: the others are steps the workflow forbids from here.
+func (w *Window) enableStatusItems(moves []editor.Status) {
+	changed := false
+	for _, it := range w.statusItems {
+		off := !slices.ContainsFunc(moves, func(s editor.Status) bool { return s.Label() == it.Label })
+		if it.Disabled != off {
+			it.Disabled, changed = off, true
+		}
+	}
+	if m := w.win.MainMenu(); changed && m != nil {
+		m.Refresh()
+	}
 }
 
 // toFocused hands a shortcut to the widget with the keyboard (Edit › Undo
@@ -210,6 +265,7 @@ func (w *Window) labelDialog() {
 				w.SaveRevision(strings.TrimSpace(label.Text))
 			}
 		}, w.win)
+	label.OnSubmitted = func(string) { d.Submit() } // Enter saves, as in any form
 	d.Resize(fyne.NewSize(460, 160))
 	d.Show()
 	w.win.Canvas().Focus(label)
@@ -218,6 +274,12 @@ func (w *Window) labelDialog() {
 func (w *Window) setTheme(t string) {
 	w.settings.SetTheme(t)
 	w.settings.ApplyTheme(w.app)
+	for _, it := range w.themeItems {
+		it.Checked = strings.EqualFold(it.Label, w.settings.Theme())
+	}
+	if m := w.win.MainMenu(); m != nil {
+		m.Refresh()
+	}
 }
 
 // settingsDialog: your name, dateline house style, theme.

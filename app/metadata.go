@@ -42,7 +42,8 @@ type metadataPanel struct {
 	entries    []*fieldEntry
 	selects    []*widget.Select
 	content    fyne.CanvasObject
-	statusOf   editor.Status // the status the select shows
+	scroll     *container.Scroll // in content: the wheel scrolls it over the fields too
+	statusOf   editor.Status     // the status the select shows
 }
 
 // urgencyNone is the urgency select's entry for "not set".
@@ -147,7 +148,7 @@ func newMetadataPanel(w *Window) *metadataPanel {
 		heading("Ednote"),
 		m.ednote,
 	)
-	m.content = container.NewVScroll(container.NewPadded(form))
+	m.content, m.scroll = wheelScroll(container.NewPadded(form))
 	return m
 }
 
@@ -210,7 +211,7 @@ func (m *metadataPanel) load(a *editor.Article) {
 	m.credit.SetText(a.Photo.Credit)
 	m.rights.SetText(a.Photo.Copyright)
 	m.tags.load(a.Tags)
-	m.setStatus(a.Status)
+	m.setStatus(a.Status, a.SpikedFrom)
 	if a.Urgency >= 1 && a.Urgency <= 9 {
 		m.urgency.SetSelected(strconv.Itoa(a.Urgency))
 	} else {
@@ -227,14 +228,23 @@ func (m *metadataPanel) load(a *editor.Article) {
 	m.w.noteUnfiledChanges()
 }
 
-// setStatus shows s in the status select without treating it as a change.
-func (m *metadataPanel) setStatus(s editor.Status) {
+// setStatus shows s in the status select without treating it as a change,
+// and offers only the moves the workflow allows from s (spikedFrom: where
+// a spiked story returns), in the select and in Article › Status.
+func (m *metadataPanel) setStatus(s, spikedFrom editor.Status) {
 	m.statusOf = s
 	if s == "" {
 		m.status.ClearSelected()
 		return
 	}
+	moves := editor.Moves(s, spikedFrom)
+	opts := make([]string, len(moves))
+	for i, to := range moves {
+		opts[i] = to.Label()
+	}
+	m.status.SetOptions(opts)
 	m.status.SetSelected(s.Label())
+	m.w.enableStatusItems(moves)
 	m.showCorrection()
 }
 

@@ -4,8 +4,10 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"copydesk/editor"
@@ -17,11 +19,34 @@ func (w *Window) ShowPreview() {
 	if a == nil {
 		return
 	}
-	rt := previewText(a, w.settings.Style())
-	d := dialog.NewCustom("Preview", "Close", container.NewVScroll(rt), w.win)
+	d := dialog.NewCustom("Preview", "Close", container.NewVScroll(previewPage(a, w.settings.Style())), w.win)
 	size := w.win.Canvas().Size()
 	d.Resize(fyne.NewSize(min(max(size.Width-80, 480), 820), max(size.Height-80, 400)))
 	w.showClosable(d)
+}
+
+// previewPage is the story on a page as readers see it: dark text on a
+// light page whatever the desk's theme (a reader's page is not dark
+// because the desk is), with space between the paragraphs.
+func previewPage(a *editor.Article, style editor.Style) fyne.CanvasObject {
+	light := &variantTheme{Theme: theme.DefaultTheme(), variant: theme.VariantLight}
+	bg := canvas.NewRectangle(light.Color(theme.ColorNameBackground, theme.VariantLight))
+	rt := previewText(a, style)
+	rt.Segments = spaced(rt.Segments)
+	return container.NewThemeOverride(container.NewStack(bg, container.NewPadded(rt)), light)
+}
+
+// spaced puts a blank line after every block (a segment that ends a line)
+// but the last: Fyne's rich text runs paragraphs together.
+func spaced(segs []widget.RichTextSegment) []widget.RichTextSegment {
+	out := make([]widget.RichTextSegment, 0, 2*len(segs))
+	for i, s := range segs {
+		out = append(out, s)
+		if i < len(segs)-1 && !s.Inline() {
+			out = append(out, &widget.TextSegment{Text: " ", Style: widget.RichTextStyleParagraph})
+		}
+	}
+	return out
 }
 
 // previewText renders a as rich text: headline, standfirst, byline, photo

@@ -38,19 +38,32 @@ func (s *statusBar) setText(t string) {
 	}
 }
 
-// setSaved shows when the draft was last written and the newest revision.
+// setSaved shows when the working draft was last written and the newest
+// revision. It says "draft" and "last revision": after an autosave the
+// edits are in the draft, not in that revision ("Saved · revision 1" read
+// as if they were).
 func (s *statusBar) setSaved(at time.Time, seq uint64) {
 	s.seq = seq
-	t := "Saved " + at.Format("15:04:05")
+	t := "Draft saved " + at.Format("15:04:05")
 	if seq > 0 {
-		t += fmt.Sprintf(" · revision %d", seq)
+		t += fmt.Sprintf(" · last revision %d", seq)
 	}
 	s.setText(t)
 }
 
-// showsSaved reports whether the bar shows the save state (setSaved), not
-// a notice that should stay until the next edit.
-func (s *statusBar) showsSaved() bool { return strings.HasPrefix(s.state.Text, "Saved ") }
+// setRevisionSaved shows that revision seq was written at that time, the
+// draft with it.
+func (s *statusBar) setRevisionSaved(at time.Time, seq uint64) {
+	s.seq = seq
+	s.setText(fmt.Sprintf("Revision %d saved %s", seq, at.Format("15:04:05")))
+}
+
+// showsSaved reports whether the bar shows the save state (setSaved,
+// setRevisionSaved), not a notice that should stay until the next edit.
+func (s *statusBar) showsSaved() bool {
+	t := s.state.Text
+	return strings.HasPrefix(t, "Draft saved ") || strings.HasPrefix(t, "Revision ") && strings.Contains(t, " saved ")
+}
 
 // setCounts shows words, characters and reading time. It is called on
 // every keystroke, so it does nothing when the figures have not changed.

@@ -47,7 +47,9 @@ type Window struct {
 	editGen       uint64 // counts edits: a save applies to the edits it saw
 	cancelSave    func()
 	closing       bool
-	escape        func() // closes the dialog Escape should close
+	escape        func()           // closes the dialog Escape should close
+	statusItems   []*fyne.MenuItem // Article › Status: the four workflow steps
+	themeItems    []*fyne.MenuItem // View › Theme: System, Light, Dark
 
 	// shared is set when the store is shared by several desks (locks,
 	// live updates); heldBy is another desk's lock on the open story,
@@ -444,7 +446,7 @@ func (w *Window) restored(a *editor.Article, rev storage.Revision) {
 	}
 	w.stopAutosave()
 	w.showArticle(openedDocument(d))
-	w.status.setSaved(rev.Time.In(w.cfg.Location), rev.Seq)
+	w.status.setRevisionSaved(rev.Time.In(w.cfg.Location), rev.Seq)
 	w.lib.refresh(true)
 }
 

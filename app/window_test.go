@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -38,7 +39,7 @@ func TestOpenFillsEveryPane(t *testing.T) {
 	if got := w.status.counts.Text; !strings.Contains(got, thousands(a.Counts().Words)+" words") {
 		t.Errorf("counts %q, want %d words", got, a.Counts().Words)
 	}
-	if !strings.HasPrefix(w.status.state.Text, "Saved ") || !strings.HasSuffix(w.status.state.Text, "· revision 1") {
+	if !strings.HasPrefix(w.status.state.Text, "Draft saved ") || !strings.HasSuffix(w.status.state.Text, "· last revision 1") {
 		t.Errorf("save state %q", w.status.state.Text)
 	}
 	// Nothing was edited: opening is not a change.
@@ -85,7 +86,9 @@ func TestTypingAndAutosave(t *testing.T) {
 	if n := len(h.revisions(t, id)); n != 1 {
 		t.Errorf("autosave made a revision: %d revisions", n)
 	}
-	if want := "Saved 12:04:31 · revision 1"; w.status.state.Text != want {
+	// The edits are in the draft, not in revision 1: the bar must not read
+	// as if they were.
+	if want := "Draft saved 12:04:31 · last revision 1"; w.status.state.Text != want {
 		t.Errorf("save state %q, want %q", w.status.state.Text, want)
 	}
 	if w.dirty || !w.sinceRevision {
@@ -135,7 +138,7 @@ func TestCtrlSSavesRevision(t *testing.T) {
 	if a.Headline != "FSB chief: IS still running offshoots" || !strings.Contains(a.Body, "Quote: ") {
 		t.Errorf("revision 2 lacks the edits: %q", a.Headline)
 	}
-	if want := "Saved 12:04:31 · revision 2"; !strings.HasSuffix(w.status.state.Text, "· revision 2") {
+	if want := "Revision 2 saved "; !strings.HasPrefix(w.status.state.Text, want) {
 		t.Errorf("save state %q, want %q", w.status.state.Text, want)
 	}
 	if h.timer.pending != nil {
@@ -231,14 +234,14 @@ func TestStatusChange(t *testing.T) {
 	if st := h.draft(t, id).Article.Status; st != editor.StatusInEdit {
 		t.Errorf("stored status %s", st)
 	}
-	// In edit → published skips a step: refused, explained, undone.
+	// In edit → published skips a step: not offered, and nothing moves.
+	if slices.Contains(w.meta.status.Options, editor.StatusPublished.Label()) {
+		t.Errorf("in edit, the list offers Published: %q", w.meta.status.Options)
+	}
 	w.meta.status.SetSelected(editor.StatusPublished.Label())
 	settle(w)
 	if w.meta.status.Selected != editor.StatusInEdit.Label() {
 		t.Errorf("the refused status stays selected: %s", w.meta.status.Selected)
-	}
-	if !strings.Contains(overlayText(w.win.Canvas()), "one step at a time") {
-		t.Errorf("no explanation: %q", overlayText(w.win.Canvas()))
 	}
 	if n := len(h.revisions(t, id)); n != 2 {
 		t.Errorf("a refused move made a revision")

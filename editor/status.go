@@ -91,7 +91,34 @@ func CanMove(from, to Status) error {
 	if d == 1 || d == -1 {
 		return nil
 	}
-	return fmt.Errorf("cannot move from %s to %s: the workflow goes draft → in edit → ready → published one step at a time", from.Label(), to.Label())
+	// No "→" here: the window's font has no arrow, and the fallback
+	// font's arrow came out as "→�" (its missing space glyph).
+	return fmt.Errorf("cannot move from %s to %s: the workflow goes from draft to in edit, ready and published, one step at a time", from.Label(), to.Label())
+}
+
+// Moves lists, in workflow order, the statuses a story in status from can
+// be given, from itself included: the next and previous step, spiked, and
+// for a spiked story the status it was spiked from (unspiking returns it
+// there, see Unspike).
+func Moves(from, spikedFrom Status) []Status {
+	back := spikedFrom
+	if !back.Valid() || back == StatusSpiked {
+		back = StatusDraft
+	}
+	var out []Status
+	for _, to := range Statuses {
+		switch {
+		case to == from:
+		case from == StatusSpiked:
+			if to != back {
+				continue
+			}
+		case CanMove(from, to) != nil:
+			continue
+		}
+		out = append(out, to)
+	}
+	return out
 }
 
 // SetStatus moves the article through the workflow, or explains why not.

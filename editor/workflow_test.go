@@ -97,3 +97,12 @@ func TestCorrections(t *testing.T) {
 		}
 	}
 }
+
+// The refusal reads in characters the window's font draws: "→" came from
+// a fallback font whose missing space glyph showed as "→�" in the window.
+func TestWorkflowMessageHasNoArrow(t *testing.T) {
+	err := CanMove(StatusDraft, StatusPublished)
+	if err == nil || strings.ContainsRune(err.Error(), '→') || !strings.Contains(err.Error(), "one step at a time") {
+		t.Errorf("message %v", err)
+	}
+}

@@ -45,7 +45,8 @@ type Editor struct {
 	sel  blockSelection
 	find findState
 
-	focusID uint64 // the block whose entry has (or last had) the keyboard
+	focusID uint64    // the block whose entry has (or last had) the keyboard
+	rest    caretRest // the caret stops blinking after a while without input
 
 	view view
 }

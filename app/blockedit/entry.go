@@ -12,8 +12,9 @@ import (
 // and must pass on the shortcuts it does not use (a plain Entry drops them).
 type blockEntry struct {
 	widget.Entry
-	row   *blockRow
-	shift bool // Entry keeps its own shift state private
+	row    *blockRow
+	shift  bool // Entry keeps its own shift state private
+	parked bool // the caret is at rest: not blinking (caret.go)
 }
 
 var (
@@ -22,6 +23,7 @@ var (
 	_ desktop.Keyable        = (*blockEntry)(nil)
 	_ fyne.Tabbable          = (*blockEntry)(nil)
 	_ fyne.SecondaryTappable = (*blockEntry)(nil)
+	_ desktop.Mouseable      = (*blockEntry)(nil)
 )
 
 func newBlockEntry(r *blockRow) *blockEntry {
@@ -47,6 +49,7 @@ func (e *blockEntry) Disabled() bool { return e.row.id == 0 || e.Entry.Disabled(
 func (e *blockEntry) AcceptsTab() bool { return false }
 
 func (e *blockEntry) KeyDown(ev *fyne.KeyEvent) {
+	e.row.ed.input(e)
 	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
 		e.shift = true
 	}
@@ -62,6 +65,7 @@ func (e *blockEntry) KeyUp(ev *fyne.KeyEvent) {
 
 func (e *blockEntry) TypedRune(r rune) {
 	ed := e.row.ed
+	ed.input(e)
 	if ed.readOnly {
 		return
 	}
@@ -71,6 +75,7 @@ func (e *blockEntry) TypedRune(r rune) {
 
 func (e *blockEntry) TypedKey(ev *fyne.KeyEvent) {
 	ed := e.row.ed
+	ed.input(e)
 	ed.sel.selectAllArmed = false
 	if ed.entryKey(e, ev) {
 		return
@@ -79,6 +84,7 @@ func (e *blockEntry) TypedKey(ev *fyne.KeyEvent) {
 }
 
 func (e *blockEntry) TypedShortcut(s fyne.Shortcut) {
+	e.row.ed.input(e)
 	if e.row.ed.entryShortcut(e, s) {
 		return
 	}
@@ -86,15 +92,25 @@ func (e *blockEntry) TypedShortcut(s fyne.Shortcut) {
 }
 
 func (e *blockEntry) FocusGained() {
+	e.parked = false
 	e.Entry.FocusGained()
+	e.row.ed.input(e)
 	e.row.ed.entryFocused(e.row)
 	e.row.focusChanged(true)
 }
 
 func (e *blockEntry) FocusLost() {
+	e.row.ed.focusLeft(e)
 	e.shift = false
 	e.Entry.FocusLost()
 	e.row.focusChanged(false)
+}
+
+// MouseDown wakes a caret at rest before Entry places it: a click in
+// the entry that already has the keyboard brings no FocusGained.
+func (e *blockEntry) MouseDown(ev *desktop.MouseEvent) {
+	e.row.ed.input(e)
+	e.Entry.MouseDown(ev)
 }
 
 // TappedSecondary shows the editor's own context menu: Entry's menu would

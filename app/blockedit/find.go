@@ -124,6 +124,30 @@ func (e *Editor) FindNext(query string, opts FindOptions) (Match, bool) {
 	return all[0], true
 }
 
+// FindFirst shows the first match at or after the start of the current
+// match (or the caret), wrapping round: what a find bar shows while the
+// query is typed, so that a growing query keeps its match in view. With
+// no match it takes the highlight away.
+func (e *Editor) FindFirst(query string, opts FindOptions) (Match, bool) {
+	all := e.Find(query, opts)
+	if len(all) == 0 {
+		e.find.clearCurrent(e)
+		return Match{}, false
+	}
+	b, off := e.Caret()
+	if e.find.has {
+		b, off = e.find.cur.Block, e.find.cur.Start
+	}
+	for _, m := range all {
+		if m.Block > b || (m.Block == b && m.Start >= off) {
+			e.showMatch(m)
+			return m, true
+		}
+	}
+	e.showMatch(all[0])
+	return all[0], true
+}
+
 // FindPrev shows the match before the current one (or before the caret).
 func (e *Editor) FindPrev(query string, opts FindOptions) (Match, bool) {
 	all := e.Find(query, opts)

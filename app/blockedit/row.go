@@ -32,6 +32,7 @@ type blockRow struct {
 	shade    *canvas.Rectangle // block-selection highlight
 	found    []*canvas.Rectangle
 	masks    [4]*canvas.Rectangle // hide the focus ring Entry draws in the primary colour
+	restMark *canvas.Rectangle    // the steady caret while the entry's is at rest (caret.go)
 
 	foundRange *[2]int // the current find match in this block, rune offsets
 
@@ -51,6 +52,8 @@ func newBlockRow(ed *Editor, k editor.BlockKind) *blockRow {
 	r.handle.ExtendBaseWidget(r.handle)
 	r.rule = canvas.NewRectangle(color.Transparent)
 	r.shade = canvas.NewRectangle(color.Transparent)
+	r.restMark = canvas.NewRectangle(color.Transparent)
+	r.restMark.Hide()
 	for i := range r.masks {
 		r.masks[i] = canvas.NewRectangle(color.Transparent)
 		r.masks[i].Hide()
@@ -191,6 +194,7 @@ func (rr *rowRenderer) Layout(size fyne.Size) {
 	r.masks[3].Move(fyne.NewPos(x0+w-out-in, y0))
 	r.masks[3].Resize(fyne.NewSize(out+in, h))
 	r.layoutFound(pos)
+	r.layoutRestMark(pos)
 }
 
 func (rr *rowRenderer) MinSize() fyne.Size {
@@ -223,7 +227,7 @@ func (rr *rowRenderer) Refresh() {
 	for _, f := range r.found {
 		objs = append(objs, f)
 	}
-	objs = append(objs, r.rule, r.entry, r.masks[0], r.masks[1], r.masks[2], r.masks[3], r.handle)
+	objs = append(objs, r.rule, r.entry, r.restMark, r.masks[0], r.masks[1], r.masks[2], r.masks[3], r.handle)
 	rr.objects = objs
 	rr.Layout(r.Size())
 	canvas.Refresh(r)

@@ -7,9 +7,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"copydesk/editor"
@@ -49,15 +46,16 @@ func (p *Panel) show(a *editor.Article, rep check.Report) {
 		p.summary.SetText(fmt.Sprintf("%s: %d spelling, %d style", plural(n, "finding"), spelling, n-spelling))
 	}
 
-	rows := make([]fyne.CanvasObject, 0, len(rep.Findings))
-	for i, f := range rep.Findings {
+	groups := groupFindings(rep.Findings)
+	rows := make([]fyne.CanvasObject, 0, len(groups))
+	for i, g := range groups {
 		if i == maxRows {
-			more := widget.NewLabel(fmt.Sprintf("… and %d more", len(rep.Findings)-maxRows))
+			more := widget.NewLabel(fmt.Sprintf("… and %d more", len(groups)-maxRows))
 			more.Importance = widget.LowImportance
 			rows = append(rows, more)
 			break
 		}
-		rows = append(rows, p.row(f))
+		rows = append(rows, p.groupRow(g))
 	}
 	p.list.Objects = rows
 	p.list.Refresh()
@@ -81,62 +79,22 @@ func limitLabel(l editor.LimitCount) *widget.Label {
 	return lab
 }
 
-// row is one finding: where (a button that jumps there), what, and what
-// can be done.
-func (p *Panel) row(f check.Finding) fyne.CanvasObject {
-	where := widget.NewButton(placeLabel(f.Place), func() {
-		if p.opt.OnJump != nil {
-			p.opt.OnJump(f)
-		}
-	})
-	where.Importance = widget.LowImportance
-	where.Alignment = widget.ButtonAlignLeading
-	kind := widget.NewLabel(string(f.Kind))
-	kind.Importance = widget.LowImportance
-	if f.Kind == check.KindSpelling {
-		kind.Importance = widget.DangerImportance
-	}
-
-	msg := widget.NewLabel(f.Message)
-	msg.Wrapping = fyne.TextWrapWord
-
-	var actions []fyne.CanvasObject
-	if f.Fix != nil {
-		label := "Fix: " + quoteOrRemove(*f.Fix)
-		fixBtn := widget.NewButtonWithIcon(label, theme.ConfirmIcon(), func() { p.apply(f, nil) })
-		fixBtn.Importance = widget.HighImportance
-		actions = append(actions, fixBtn)
-	}
-	for i, s := range f.Suggestions {
-		if i == maxSuggestions {
-			break
-		}
-		actions = append(actions, widget.NewButton(s, func() { p.apply(f, &s) }))
-	}
-	if f.Kind == check.KindSpelling {
-		actions = append(actions, widget.NewButton("Ignore", func() { p.ignore(f.Text) }))
-		if p.opt.Store != nil {
-			actions = append(actions, widget.NewButtonWithIcon("Add to desk dictionary", theme.ContentAddIcon(), func() { p.addWord(f.Text) }))
-		}
-	}
-	box := container.NewVBox(container.NewHBox(kind, where), msg)
-	if len(actions) > 0 {
-		box.Add(container.New(layout.NewRowWrapLayout(), actions...))
-	}
-	box.Add(widget.NewSeparator())
-	return box
-}
-
-// apply makes a fix (or a suggestion) and hands the new article to OnFix.
-func (p *Panel) apply(f check.Finding, with *string) {
+// apply makes a fix (or a suggestion) at every occurrence of a group and
+// hands the new article to OnFix. The last occurrence goes first, so the
+// offsets of the ones before it still hold.
+func (p *Panel) apply(g group, with *string) {
 	if p.shown == nil {
 		return
 	}
-	out, err := check.Apply(p.shown, f, with)
-	if err != nil {
-		p.notice.SetText(err.Error())
-		p.notice.Show()
-		return
+	out := p.shown
+	for i := len(g) - 1; i >= 0; i-- {
+		next, err := check.Apply(out, g[i], with)
+		if err != nil {
+			p.notice.SetText(err.Error())
+			p.notice.Show()
+			return
+		}
+		out = next
 	}
 	if p.opt.OnFix != nil {
 		p.opt.OnFix(out)
@@ -179,7 +137,8 @@ func (p *Panel) addWord(word string) {
 	}()
 }
 
-// placeLabel is the place as the panel names it: "Body ¶3, at 12".
+// placeLabel is the place as the panel names it: "Body ¶3", "Headline".
+// Not the offset ("at 256"): the row quotes the copy around it instead.
 func placeLabel(pl check.Place) string {
 	name := fieldNames[pl.Field]
 	if name == "" {
@@ -187,9 +146,6 @@ func placeLabel(pl check.Place) string {
 	}
 	if pl.Block >= 0 {
 		name += fmt.Sprintf(" ¶%d", pl.Block+1)
-	}
-	if pl.End > pl.Start {
-		name += fmt.Sprintf(", at %d", pl.Start+1)
 	}
 	return name
 }

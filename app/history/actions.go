@@ -134,21 +134,29 @@ func (v *View) confirmRestore(rev storage.Revision) {
 		return
 	}
 	v.refreshDraft()
-	next := v.revs[len(v.revs)-1].Seq + 1
-	var kept string
-	if v.draftDiffers() {
-		kept = fmt.Sprintf("\n\nYour unsaved changes are kept first, as revision #%d.", next)
-		next++
-	}
-	msg := fmt.Sprintf("The copy of revision #%d becomes the current copy, as a new revision #%d “restored from #%d”.", rev.Seq, next, rev.Seq) + kept
-	msg += "\n\nNothing is lost: every revision stays in the history. The story's status stays as it is."
-	d := dialog.NewConfirm(fmt.Sprintf("Restore revision #%d?", rev.Seq), msg, func(ok bool) {
+	d := dialog.NewConfirm(fmt.Sprintf("Restore revision #%d?", rev.Seq), v.restoreMessage(rev), func(ok bool) {
 		if ok {
 			v.restore(rev.Seq, nil)
 		}
 	}, v.win)
 	d.SetConfirmText("Restore")
 	d.Show()
+}
+
+// restoreMessage says what restoring rev does. The draft's changes are
+// autosaved (the status bar says so), so they are "changes since" the
+// latest revision, not "unsaved"; they are mentioned only when there are
+// some.
+func (v *View) restoreMessage(rev storage.Revision) string {
+	last := v.revs[len(v.revs)-1].Seq
+	next := last + 1
+	var kept string
+	if v.draftDiffers() {
+		kept = fmt.Sprintf("\n\nYour changes since revision #%d are kept first, as revision #%d.", last, next)
+		next++
+	}
+	msg := fmt.Sprintf("The copy of revision #%d becomes the current copy, as a new revision #%d “restored from #%d”.", rev.Seq, next, rev.Seq) + kept
+	return msg + "\n\nNothing is lost: every revision stays in the history. The story's status stays as it is."
 }
 
 // restore makes revision seq the current copy as a new revision (kind
@@ -228,6 +236,7 @@ func (v *View) labelSelected() {
 				v.setLabel(rev.Seq, strings.TrimSpace(entry.Text), nil)
 			}
 		}, v.win)
+	entry.OnSubmitted = func(string) { d.Submit() } // Enter saves, as in any form
 	d.Resize(fyne.NewSize(460, d.MinSize().Height))
 	d.Show()
 }

@@ -59,7 +59,7 @@ func TestPickAnyTwo(t *testing.T) {
 	draft.Tags = append(draft.Tags, "Interpol")
 	draft.Body = replaceOnce(t, draft.Body, "116 terrorist organizations", "117 terrorist organizations")
 	v, _ := newView(t, d, Options{}, func() *editor.Article { return draft })
-	if !strings.Contains(v.toSel.Options[0], "unsaved changes") {
+	if !strings.Contains(v.toSel.Options[0], "changes since #3") {
 		t.Errorf("draft option %q", v.toSel.Options[0])
 	}
 	tests := []struct {
@@ -436,7 +436,7 @@ func TestLoadAgainKeepsThePair(t *testing.T) {
 	draft.Headline = "Edited since"
 	onUI(v, func() { v.Load(d.id, func() *editor.Article { return draft }) })
 	v.bg.Wait()
-	if v.from != 1 || v.to != 3 || !strings.Contains(v.toSel.Options[0], "unsaved changes") {
+	if v.from != 1 || v.to != 3 || !strings.Contains(v.toSel.Options[0], "changes since #3") {
 		t.Errorf("after a second Load: #%d → #%d, draft option %q", v.from, v.to, v.toSel.Options[0])
 	}
 	// Another story resets to the default pair.

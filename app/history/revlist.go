@@ -38,9 +38,10 @@ func (v *View) newRevisionList() *widget.List {
 				when:  widget.NewLabel(""),
 			}
 			r.label.Truncation = fyne.TextTruncateEllipsis
+			// Not LowImportance: Fyne draws that in the "disabled" colour,
+			// 1.5:1 against the background — too faint for lines that are read.
 			for _, l := range []*widget.Label{r.who, r.when} {
 				l.Truncation = fyne.TextTruncateEllipsis
-				l.Importance = widget.LowImportance
 			}
 			// The labels' own padding is dropped between the lines.
 			obj := container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()),
@@ -168,7 +169,9 @@ func (v *View) setRevisions(revs []storage.Revision, from, to uint64) {
 	if v.draft != nil {
 		draftText = "Draft (same as the latest revision)"
 		if v.draftDiffers() {
-			draftText = "Draft (unsaved changes)"
+			// Autosaved, but in no revision yet: "unsaved" contradicted
+			// the status bar's "Draft saved".
+			draftText = fmt.Sprintf("Draft (changes since #%d)", revs[len(revs)-1].Seq)
 		}
 	}
 	v.sides = append([]uint64{draftSide}, v.sides...)

@@ -57,6 +57,10 @@ type View struct {
 	draftFn func() *editor.Article
 	draft   *editor.Article // the window's copy when Load was called
 	revs    []storage.Revision
+	// latestSeq and latestCopy: the newest revision's number and its
+	// copyHash, to tell a draft that was only restamped from a changed one.
+	latestSeq  uint64
+	latestCopy string
 	// sides lists what the From and To pickers offer: revision numbers,
 	// and draftSide for the working draft.
 	sides    []uint64
@@ -210,6 +214,7 @@ func (v *View) Load(id string, draft func() *editor.Article) {
 	}
 	if !same {
 		v.selected = -1
+		v.latestSeq, v.latestCopy = 0, ""
 	}
 	v.refreshDraft()
 	if v.wordStatsID != id {
@@ -243,6 +248,15 @@ func (v *View) reload(from, to uint64) {
 	gen, id := v.gen, v.id
 	v.goBackground(func() {
 		revs, err := v.store.Revisions(v.ctx, id)
+		var latestSeq uint64
+		var latestCopy string
+		if err == nil && len(revs) > 0 {
+			var latest *editor.Article
+			latestSeq = revs[len(revs)-1].Seq
+			if latest, _, err = v.store.Revision(v.ctx, id, latestSeq); err == nil {
+				latestCopy = copyHash(latest)
+			}
+		}
 		v.do(func() {
 			if gen != v.gen {
 				return
@@ -251,6 +265,7 @@ func (v *View) reload(from, to uint64) {
 				v.stats.SetText("Cannot read the history: " + err.Error())
 				return
 			}
+			v.latestSeq, v.latestCopy = latestSeq, latestCopy
 			v.setRevisions(revs, from, to)
 			v.compareSides()
 			v.computeWordStats()
@@ -400,5 +415,20 @@ func (v *View) draftDiffers() bool {
 	if v.draft == nil || len(v.revs) == 0 {
 		return false
 	}
-	return v.draft.ContentHash() != v.revs[len(v.revs)-1].ContentHash
+	last := v.revs[len(v.revs)-1]
+	if v.draft.ContentHash() == last.ContentHash {
+		return false
+	}
+	// The window stamps its copy's modified time whenever it has been
+	// edited since the revision, also when the edits were undone: a copy
+	// that differs only in that time holds no changes (keeping it made an
+	// empty checkpoint).
+	return last.Seq != v.latestSeq || copyHash(v.draft) != v.latestCopy
+}
+
+// copyHash is the content hash of a without its modified time.
+func copyHash(a *editor.Article) string {
+	c := a.Clone()
+	c.Modified = time.Time{}
+	return c.ContentHash()
 }

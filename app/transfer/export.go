@@ -114,13 +114,24 @@ func chooseFolder(win fyne.Window, ids []string, f formats.Format, load formats.
 
 // ExportTo exports one article into w and closes it, off the UI goroutine;
 // done (if set) is called on the UI goroutine with the outcome, after the
-// user has been told.
+// user has been told — of a success too, with the file's path when w
+// knows it (the save dialog's writer does): a silent export left people
+// looking for the file.
 func ExportTo(win fyne.Window, id string, f formats.Format, load formats.Loader, w io.WriteCloser, done func(error)) {
+	where := ""
+	if u, ok := w.(interface{ URI() fyne.URI }); ok && u.URI() != nil {
+		where = u.URI().Path()
+	}
 	go func() {
 		err := writeOne(id, f, load, w)
 		fyne.Do(func() {
-			if err != nil {
+			switch {
+			case err != nil:
 				dialog.ShowError(fmt.Errorf("export failed: %w", err), win)
+			case where != "":
+				dialog.ShowInformation("Export finished", fmt.Sprintf("The story was written as %s to\n%s", f.Label(), where), win)
+			default:
+				dialog.ShowInformation("Export finished", fmt.Sprintf("The story was written as %s.", f.Label()), win)
 			}
 			if done != nil {
 				done(err)

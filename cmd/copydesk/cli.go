@@ -104,12 +104,16 @@ func run(ctx context.Context, args []string, io stdio, getenv func(string) strin
 	style := global.String("style", "", "dateline house style: tass, ap or reuters (default $COPYDESK_STYLE, else tass)")
 	global.StringVar(&e.author, "author", "", "your name, for revisions (default $COPYDESK_AUTHOR, else your login name)")
 	storeURL := global.String("store", "", "a shared PostgreSQL store, postgres://USER@HOST:PORT/DATABASE, instead of --db (default $"+envStore+")")
-	global.Usage = func() { mainUsage(io.err, global) }
+	// The flag package calls Usage for -help too, before returning
+	// ErrHelp: printing there as well wrote the usage twice (stderr and
+	// stdout). Usage is printed below, once, where it belongs.
+	global.Usage = func() {}
 	if err := global.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			mainUsage(io.out, global)
 			return exitOK
 		}
+		mainUsage(io.err, global) // Parse has printed what was wrong
 		return exitUsage
 	}
 	if err := e.chooseStore(e.dbDir, *storeURL); err != nil {

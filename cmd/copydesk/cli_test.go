@@ -237,6 +237,43 @@ func TestHelpAtEveryLevel(t *testing.T) {
 	}
 }
 
+// Usage goes to exactly one place: asked for (--help, -h) to stdout with
+// exit 0 and nothing on stderr; after a mistake to stderr with exit 2.
+func TestUsagePrintedOnce(t *testing.T) {
+	for _, c := range []struct {
+		args             []string
+		code             int
+		wantOut, wantErr bool
+		wantErrSubstring string
+	}{
+		{[]string{"--help"}, 0, true, false, ""},
+		{[]string{"-h"}, 0, true, false, ""},
+		{[]string{"--bogus"}, 2, false, true, "-bogus"},
+		{[]string{"list", "--help"}, 0, true, false, ""},
+		{[]string{"list", "--bogus"}, 2, false, true, "bogus"},
+	} {
+		t.Run(strings.Join(c.args, " "), func(t *testing.T) {
+			var out, errb bytes.Buffer
+			code := run(context.Background(), c.args, stdio{in: strings.NewReader(""), out: &out, err: &errb}, func(string) string { return "" })
+			if code != c.code {
+				t.Errorf("exit %d, want %d", code, c.code)
+			}
+			if got := strings.Contains(out.String(), "usage: copydesk"); got != c.wantOut {
+				t.Errorf("usage on stdout = %v, want %v:\n%s", got, c.wantOut, out.String())
+			}
+			if got := strings.Contains(errb.String(), "usage: copydesk"); got != c.wantErr {
+				t.Errorf("usage on stderr = %v, want %v:\n%s", got, c.wantErr, errb.String())
+			}
+			if n := strings.Count(out.String()+errb.String(), "usage: copydesk"); n > 1 && c.code == 0 {
+				t.Errorf("usage printed %d times", n)
+			}
+			if !strings.Contains(errb.String(), c.wantErrSubstring) {
+				t.Errorf("stderr does not name %q: %s", c.wantErrSubstring, errb.String())
+			}
+		})
+	}
+}
+
 func TestLockedDatabase(t *testing.T) {
 	d := newDesk(t)
 	d.importFixture()

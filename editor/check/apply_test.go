@@ -12,6 +12,10 @@ import (
 
 func TestApplyFixture(t *testing.T) {
 	a := fixture(t)
+	// Both of the fixture's ISILs are in direct quotes, which the term
+	// rules leave alone: as reported speech, without the marks, they are
+	// the desk's words and get fixed.
+	a.Body = strings.ReplaceAll(a.Body, `"`, "")
 	orig := a.Clone()
 	r := check.ForStyle(editor.StyleTASS)
 	var isil []check.Finding
@@ -71,7 +75,7 @@ func TestApplyCases(t *testing.T) {
 	a := &editor.Article{
 		Headline:   `ISIL "wins" 3 seats`,
 		Standfirst: "5 of ISIL’s men",
-		Body:       "Daesh said.\n\n## ISIL and 4 others\n\n> \"ISIL\" it said",
+		Body:       "Daesh said.\n\n## ISIL and 4 others\n\n> ISIL \"said\" it",
 		Dateline:   editor.Dateline{Place: "Sochi", Date: "2019-10-16"},
 		Correction: "An earlier version said ISIL.",
 	}
@@ -82,7 +86,7 @@ func TestApplyCases(t *testing.T) {
 	want := &editor.Article{
 		Headline:   `IS “wins” 3 seats`, // headlines keep figures
 		Standfirst: "Five of IS’s men",
-		Body:       "Daesh said.\n\n## IS and four others\n\n> “IS” it said",
+		Body:       "Daesh said.\n\n## IS and four others\n\n> IS “said” it",
 		Dateline:   editor.Dateline{Place: "Sochi", Date: "2019-10-16", Source: "TASS"},
 		Correction: "An earlier version said IS.",
 	}

@@ -22,7 +22,8 @@ func (r *Rules) Style(a *editor.Article) []Finding {
 	terms := r.compiled()
 	for _, s := range segments(a) {
 		mask := masked(s.text)
-		out = append(out, termFindings(s, mask, terms)...)
+		// A term inside a direct quote is the speaker's word: not flagged.
+		out = append(out, termFindings(s, mergeRanges(mask, quoted(s.text)), terms)...)
 		// Headlines take figures for every number (news style).
 		if r.SpellOut > 0 && s.field != "headline" {
 			out = append(out, numberFindings(s, mask, r.SpellOut)...)

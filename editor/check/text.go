@@ -2,6 +2,7 @@ package check
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -21,6 +22,64 @@ func masked(s string) [][]int {
 		return nil
 	}
 	return notCopy.FindAllStringIndex(s, -1)
+}
+
+// quoted returns the byte ranges of s inside double quotation marks —
+// "…", “…”, „…“ (or „…”) and «…», nested or not — in order: a direct
+// quote is the speaker's words, which the desk's term rules do not
+// change. A quote left open runs to the end of s (wire copy opens a
+// quote again in each paragraph it runs over). Single marks are left
+// out: they are mostly apostrophes.
+func quoted(s string) [][]int {
+	if !strings.ContainsAny(s, "\"“„«") {
+		return nil
+	}
+	var out [][]int
+	var stack []rune // the closing mark each open quote waits for
+	start := 0
+	for i, r := range s {
+		var closes bool
+		switch {
+		case len(stack) > 0 && (r == stack[len(stack)-1] || stack[len(stack)-1] == '“' && r == '”'):
+			closes = true
+		case r == '"':
+			stack = append(stack, '"')
+		case r == '“':
+			stack = append(stack, '”')
+		case r == '„':
+			stack = append(stack, '“') // „…“, or „…” (taken as the same)
+		case r == '«':
+			stack = append(stack, '»')
+		default:
+			continue
+		}
+		if closes {
+			stack = stack[:len(stack)-1]
+			if len(stack) == 0 {
+				out = append(out, []int{start, i + utf8.RuneLen(r)})
+			}
+		} else if len(stack) == 1 {
+			start = i
+		}
+	}
+	if len(stack) > 0 {
+		out = append(out, []int{start, len(s)})
+	}
+	return out
+}
+
+// mergeRanges joins two ordered lists of byte ranges into one, ordered
+// by start (inMask stops at the first range past the one it looks for).
+func mergeRanges(a, b [][]int) [][]int {
+	if len(a) == 0 {
+		return b
+	}
+	if len(b) == 0 {
+		return a
+	}
+	out := append(append(make([][]int, 0, len(a)+len(b)), a...), b...)
+	slices.SortFunc(out, func(x, y []int) int { return x[0] - y[0] })
+	return out
 }
 
 // inMask reports whether byte range [start, end) overlaps a masked range.

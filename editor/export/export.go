@@ -30,7 +30,9 @@ type Options struct {
 	// working draft, which writes none.
 	Revision uint64
 	// Now is the moment of export: the issue time (NITF date.issue) and,
-	// when Published is zero, the publication time. Zero means time.Now().
+	// when Published is zero, the publication time of a published story.
+	// Zero means time.Now(). A story not published has no publication
+	// time: exporting a draft does not date it.
 	Now time.Time
 	// Published is when the story was first published, if the caller
 	// knows (datePublished, NITF date.publication).

@@ -90,7 +90,7 @@ func HTML(a *editor.Article, opt Options) ([]byte, error) {
 	if d := a.Dateline.Render(opt.style()); d != "" {
 		b.WriteString(`<span class="dateline">` + esc(d) + "</span> ")
 	}
-	b.WriteString(timeElement(publishedAt(a, opt), false) + "</p>\n")
+	b.WriteString(storyDate(a, opt) + "</p>\n")
 	b.WriteString("</header>\n")
 
 	if !a.Photo.IsZero() {
@@ -133,14 +133,39 @@ func HTML(a *editor.Article, opt Options) ([]byte, error) {
 	return []byte(b.String()), nil
 }
 
+// isPublished reports whether the story has been published: only then
+// has it a publication date (a spiked story keeps the one it had).
+func isPublished(a *editor.Article) bool {
+	return a.Status == editor.StatusPublished || a.SpikedFrom == editor.StatusPublished
+}
+
 // publishedAt is when the story is published: the caller's Published or
-// Now, but never before its embargo.
-func publishedAt(a *editor.Article, opt Options) time.Time {
+// Now, but never before its embargo. The second result is false for a
+// story not published, which has no publication date: exporting a draft
+// does not publish it.
+func publishedAt(a *editor.Article, opt Options) (time.Time, bool) {
+	if !isPublished(a) {
+		return time.Time{}, false
+	}
 	p := opt.published()
 	if !a.Embargo.IsZero() && a.Embargo.After(p) {
 		p = a.Embargo.UTC()
 	}
-	return p
+	return p, true
+}
+
+// storyDate is the <time> beside the dateline: the publication date of a
+// published story, else the dateline's own day with its year (the house
+// styles print the day without the year, or not at all), else nothing.
+// Never the day of the export.
+func storyDate(a *editor.Article, opt Options) string {
+	if p, ok := publishedAt(a, opt); ok {
+		return timeElement(p, false)
+	}
+	if day, ok := a.Dateline.Day(); ok {
+		return `<time datetime="` + day.Format(time.DateOnly) + `">` + day.Format("2 January 2006") + "</time>"
+	}
+	return ""
 }
 
 func timeElement(t time.Time, withTime bool) string {

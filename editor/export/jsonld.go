@@ -16,7 +16,7 @@ type newsArticle struct {
 	Identifier         string      `json:"identifier"`
 	Headline           string      `json:"headline,omitempty"`
 	Description        string      `json:"description,omitempty"`
-	DatePublished      string      `json:"datePublished"`
+	DatePublished      string      `json:"datePublished,omitempty"`
 	DateModified       string      `json:"dateModified"`
 	DateCreated        string      `json:"dateCreated,omitempty"`
 	Author             []ldPerson  `json:"author,omitempty"`
@@ -63,9 +63,9 @@ type ldEdNotice struct {
 // open an HTML comment ("<!--") or end a line inside a JavaScript string;
 // the check below keeps it that way if the encoder ever changes.
 func newsArticleJSON(a *editor.Article, opt Options) ([]byte, error) {
-	pub := publishedAt(a, opt)
+	pub, published := publishedAt(a, opt)
 	mod := a.Modified.UTC()
-	if mod.Before(pub) {
+	if published && mod.Before(pub) {
 		mod = pub
 	}
 	na := newsArticle{
@@ -74,7 +74,6 @@ func newsArticleJSON(a *editor.Article, opt Options) ([]byte, error) {
 		Identifier:     URI(a),
 		Headline:       a.Headline,
 		Description:    a.Standfirst,
-		DatePublished:  isoTime(pub),
 		DateModified:   isoTime(mod),
 		Dateline:       a.Dateline.Render(opt.style()),
 		ArticleSection: a.Section,
@@ -82,6 +81,9 @@ func newsArticleJSON(a *editor.Article, opt Options) ([]byte, error) {
 		InLanguage:     a.Language,
 		Version:        opt.version(),
 		WordCount:      a.Words(),
+	}
+	if published {
+		na.DatePublished = isoTime(pub)
 	}
 	if !a.Created.IsZero() {
 		na.DateCreated = isoTime(a.Created)

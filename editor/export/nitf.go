@@ -80,7 +80,10 @@ func NITF(a *editor.Article, opt Options) ([]byte, error) {
 	if a.Section != "" {
 		b.WriteString(` position.section="` + xmlAttr(a.Section) + `"`)
 	}
-	b.WriteString(` date.publication="` + nitfTime(publishedAt(a, opt)) + `"/>` + "\n")
+	if pub, ok := publishedAt(a, opt); ok {
+		b.WriteString(` date.publication="` + nitfTime(pub) + `"`)
+	}
+	b.WriteString("/>\n")
 	b.WriteString("  </head>\n  <body>\n    <body.head>\n")
 
 	b.WriteString("      <hedline>\n        <hl1>" + xmlText(a.Headline) + "</hl1>\n      </hedline>\n")
