@@ -1,8 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"sync"
 	"time"
 
@@ -11,14 +13,22 @@ import (
 )
 
 func init() {
-	register(command{"backup", "FILE [--force]", "write the whole database (every article, revision and draft) to one compressed, checksummed file", cmdBackup})
-	register(command{"restore", "FILE --db NEWDIR", "restore a backup into a new (or empty) database, then verify it", cmdRestore})
+	register(command{"backup", "FILE [--force] [--damaged-ok]", "verify the desk, then write it (every article, revision, draft and setting) to one compressed, checksummed file; encrypted if the desk is", cmdBackup})
+	register(command{"restore", "FILE --db NEWDIR [--salvage] [--plain]", "check a backup whole, restore it into a new (or empty) database, then verify it", cmdRestore})
 }
 
-// cmdBackup: copydesk backup FILE [--force]
+// cmdBackup: copydesk backup FILE [--force] [--damaged-ok]
+//
+// The desk is verified first. A damaged desk is not backed up by default:
+// a backup that looks fine and restores nothing is worse than none, and
+// the editor must learn of the damage now, while older copies still
+// exist. --damaged-ok writes it all the same, the damaged articles as they
+// are and named in the file, so that restore --salvage brings back every
+// intact one.
 func cmdBackup(e *env, args []string) error {
 	fs := e.newFlags("backup")
 	force := fs.Bool("force", false, "replace FILE if it exists")
+	damagedOK := fs.Bool("damaged-ok", false, "back up a desk that verify finds damaged: the damaged articles go in as they are, named, and restore --salvage leaves them out")
 	pos, err := e.parse(fs, args)
 	if err != nil {
 		return err
@@ -31,25 +41,82 @@ func cmdBackup(e *env, args []string) error {
 		return fmt.Errorf("%s exists: choose another name, or --force to replace it", path)
 	}
 	return e.withStore(func(s storage.Store) error {
+		damaged, err := damagedArticles(e, s)
+		if err != nil {
+			return err
+		}
+		if len(damaged) > 0 && !*damagedOK {
+			return fmt.Errorf("the desk has %d damaged articles (%s); no backup was written: keep your older backups, run copydesk verify for the details, and backup --damaged-ok to write one with the intact articles (restore --salvage then restores them)",
+				len(damaged), listDamaged(damaged, 5))
+		}
 		progress, done := e.progress("backing up")
-		sum, err := backup.WriteFile(e.ctx, s, path, progress)
+		sum, err := backup.WriteFileWith(e.ctx, s, path, backup.WriteOptions{Progress: progress, Damaged: damaged})
 		done()
 		if err != nil {
 			return err
 		}
 		fmt.Fprintf(e.io.err, "backed up %d articles, %d revisions to %s: %s (%s uncompressed) in %v\n",
 			sum.Articles, sum.Revisions, path, backup.SizeText(sum.FileBytes), backup.SizeText(sum.Plain), sum.Elapsed.Round(time.Millisecond))
-		if encrypted, _ := e.encrypted(); encrypted {
-			fmt.Fprintf(e.io.err, "note: the database is encrypted, the backup is not: keep %s where only you can read it\n", path)
+		if sum.Head != nil {
+			fmt.Fprintf(e.io.err, "head: %s\n", sum.Head)
+		}
+		if sum.Sealed != nil {
+			fmt.Fprintln(e.io.err, "the backup is encrypted with the desk's key: restoring it needs the desk's passphrase (as it is now)")
+		}
+		if len(damaged) > 0 {
+			fmt.Fprintf(e.io.err, "warning: %d damaged articles are in the backup as they are and will not be restored: %s\n", len(damaged), listDamaged(damaged, 20))
 		}
 		return nil
 	})
 }
 
-// cmdRestore: copydesk restore FILE --db NEWDIR
+// damagedArticles verifies s and names each damaged article.
+func damagedArticles(e *env, s storage.Store) ([]backup.Damaged, error) {
+	progress, done := e.progress("verifying")
+	rep, err := s.Verify(e.ctx, progress)
+	done()
+	if err != nil {
+		return nil, fmt.Errorf("verifying before the backup: %w", err)
+	}
+	var out []backup.Damaged
+	at := map[string]int{}
+	for _, p := range rep.Problems {
+		if i, ok := at[p.ArticleID]; ok {
+			out[i].Problem += "; " + p.String()
+			continue
+		}
+		d := backup.Damaged{ID: p.ArticleID, Problem: p.String()}
+		if dr, err := s.Draft(e.ctx, p.ArticleID); err == nil && dr.Article != nil {
+			d.Headline = dr.Article.Headline
+		}
+		at[p.ArticleID] = len(out)
+		out = append(out, d)
+	}
+	return out, nil
+}
+
+func listDamaged(ds []backup.Damaged, most int) string {
+	var parts []string
+	for i, d := range ds {
+		if i == most {
+			parts = append(parts, fmt.Sprintf("… and %d more", len(ds)-most))
+			break
+		}
+		if d.Headline != "" {
+			parts = append(parts, fmt.Sprintf("%s «%s»", d.ID, d.Headline))
+		} else {
+			parts = append(parts, d.ID)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// cmdRestore: copydesk restore FILE --db NEWDIR [--salvage] [--plain]
 func cmdRestore(e *env, args []string) error {
 	fs := e.newFlags("restore")
 	fs.StringVar(&e.dbDir, "db", e.dbDir, "the database to restore into: a new directory, or an empty database (made with copydesk init)")
+	salvage := fs.Bool("salvage", false, "restore every intact article of a damaged or altered backup and list the others, instead of refusing the whole file")
+	plain := fs.Bool("plain", false, "make an unencrypted desk from an encrypted backup (by default it stays encrypted, with the passphrase it had)")
 	pos, err := e.parse(fs, args)
 	if err != nil {
 		return err
@@ -57,15 +124,56 @@ func cmdRestore(e *env, args []string) error {
 	if err := needArgs(pos, 1, 1, "backup FILE"); err != nil {
 		return err
 	}
+	var pass []byte
+	if e.getenv(envPassphraseFile) != "" {
+		if pass, err = e.passphrase(envPassphraseFile); err != nil {
+			return err
+		}
+	}
 	progress, done := e.progress("restoring")
-	sum, err := backup.RestoreDir(e.ctx, pos[0], e.dbDir, func(string) (storage.Store, error) { return e.openStore() }, progress)
+	sum, err := backup.RestoreInto(e.ctx, pos[0], e.dbDir, backup.DirOptions{
+		Passphrase: pass, Plain: *plain, Salvage: *salvage, Progress: progress,
+		Open: func(dir string, key []byte) (storage.Store, error) {
+			d := *e
+			d.dbDir, d.filling = dir, true
+			return d.openWithKey(key)
+		},
+		DirKey: func(dir string) ([]byte, error) {
+			d := *e
+			d.dbDir = dir
+			return d.databaseKey()
+		},
+	})
 	done()
+	if errors.Is(err, backup.ErrNeedPassphrase) {
+		return fmt.Errorf("%s is an encrypted backup: put the passphrase of the desk it was made from in a file only you can read and set %s to its path", pos[0], envPassphraseFile)
+	}
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.io.err, "restored %d articles, %d revisions from %s (written %s) into %s in %v; verify: OK\n",
-		sum.Articles, sum.Revisions, pos[0], sum.Created.Local().Format(time.DateTime), e.dbDir, sum.Elapsed.Round(time.Millisecond))
-	return nil
+	kind := ""
+	if sum.Sealed != nil && !*plain {
+		kind = " (encrypted, with the passphrase the desk had)"
+	}
+	fmt.Fprintf(e.io.err, "restored %d articles, %d revisions from %s (written %s) into %s%s in %v; verify: OK\n",
+		sum.Restored, sum.Revisions, pos[0], sum.Created.Local().Format(time.DateTime), e.dbDir, kind, sum.Elapsed.Round(time.Millisecond))
+	if sum.Head != nil {
+		fmt.Fprintf(e.io.err, "head of the backup: %s\n", sum.Head)
+	}
+	if len(sum.Skipped) == 0 && sum.HeadProblem == "" {
+		return nil
+	}
+	for _, d := range sum.Skipped {
+		fmt.Fprintf(e.io.err, "not restored: %s\n", d)
+	}
+	msg := fmt.Sprintf("salvaged %d of %d articles into %s", sum.Restored, sum.Restored+len(sum.Skipped), e.dbDir)
+	if len(sum.Skipped) > 0 {
+		msg += fmt.Sprintf("; %d were not restored (listed above)", len(sum.Skipped))
+	}
+	if sum.HeadProblem != "" {
+		msg += "; the backup does not match its head, so more may be missing or altered: " + sum.HeadProblem
+	}
+	return errors.New(msg)
 }
 
 // progress reports a long run on stderr, at most four times a second;

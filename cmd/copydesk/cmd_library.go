@@ -7,6 +7,7 @@ import (
 
 	"copydesk/editor"
 	"copydesk/storage"
+	"copydesk/storage/backup"
 )
 
 // cmdList: copydesk list [--status S] [--tag T] [--search TEXT] [--json]
@@ -108,6 +109,7 @@ func cmdHistory(e *env, args []string) error {
 func cmdVerify(e *env, args []string) error {
 	fs := e.newFlags("verify")
 	asJSON := fs.Bool("json", false, "print the whole report as JSON")
+	head := fs.Bool("head", false, "also print the desk's head: its counts and a short fingerprint of every article's newest revision and draft and of its settings, to note elsewhere and compare later (keyed on an encrypted desk)")
 	pos, err := e.parse(fs, args)
 	if err != nil {
 		return err
@@ -130,6 +132,13 @@ func cmdVerify(e *env, args []string) error {
 		}
 		if !*asJSON {
 			fmt.Fprintf(e.io.out, "OK: %d articles, %d revisions verified\n", rep.Articles, rep.Revisions)
+		}
+		if *head {
+			h, err := backup.DeskHead(e.ctx, s)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(e.io.out, "head: %s\n", h)
 		}
 		return nil
 	})
