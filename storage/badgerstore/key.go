@@ -4,4 +4,3 @@ package badgerstore
 // desk: a backup of an encrypted desk is sealed under keys derived from
 // it (storage/backup).
 func (s *Store) EncryptionKey() []byte { return s.opts.EncryptionKey }
-
