@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"strings"
 	"sync"
 	"time"
 
@@ -41,15 +40,16 @@ func cmdBackup(e *env, args []string) error {
 		return fmt.Errorf("%s exists: choose another name, or --force to replace it", path)
 	}
 	return e.withStore(func(s storage.Store) error {
-		damaged, err := damagedArticles(e, s)
+		progress, done := e.progress("verifying")
+		damaged, err := backup.Damage(e.ctx, s, progress)
+		done()
 		if err != nil {
 			return err
 		}
 		if len(damaged) > 0 && !*damagedOK {
-			return fmt.Errorf("the desk has %d damaged articles (%s); no backup was written: keep your older backups, run copydesk verify for the details, and backup --damaged-ok to write one with the intact articles (restore --salvage then restores them)",
-				len(damaged), listDamaged(damaged, 5))
+			return &backup.DamagedDeskError{Damaged: damaged}
 		}
-		progress, done := e.progress("backing up")
+		progress, done = e.progress("backing up")
 		sum, err := backup.WriteFileWith(e.ctx, s, path, backup.WriteOptions{Progress: progress, Damaged: damaged})
 		done()
 		if err != nil {
@@ -64,51 +64,10 @@ func cmdBackup(e *env, args []string) error {
 			fmt.Fprintln(e.io.err, "the backup is encrypted with the desk's key: restoring it needs the desk's passphrase (as it is now)")
 		}
 		if len(damaged) > 0 {
-			fmt.Fprintf(e.io.err, "warning: %d damaged articles are in the backup as they are and will not be restored: %s\n", len(damaged), listDamaged(damaged, 20))
+			fmt.Fprintf(e.io.err, "warning: %d damaged articles are in the backup as they are and will not be restored: %s\n", len(damaged), backup.ListDamaged(damaged, 20))
 		}
 		return nil
 	})
-}
-
-// damagedArticles verifies s and names each damaged article.
-func damagedArticles(e *env, s storage.Store) ([]backup.Damaged, error) {
-	progress, done := e.progress("verifying")
-	rep, err := s.Verify(e.ctx, progress)
-	done()
-	if err != nil {
-		return nil, fmt.Errorf("verifying before the backup: %w", err)
-	}
-	var out []backup.Damaged
-	at := map[string]int{}
-	for _, p := range rep.Problems {
-		if i, ok := at[p.ArticleID]; ok {
-			out[i].Problem += "; " + p.String()
-			continue
-		}
-		d := backup.Damaged{ID: p.ArticleID, Problem: p.String()}
-		if dr, err := s.Draft(e.ctx, p.ArticleID); err == nil && dr.Article != nil {
-			d.Headline = dr.Article.Headline
-		}
-		at[p.ArticleID] = len(out)
-		out = append(out, d)
-	}
-	return out, nil
-}
-
-func listDamaged(ds []backup.Damaged, most int) string {
-	var parts []string
-	for i, d := range ds {
-		if i == most {
-			parts = append(parts, fmt.Sprintf("… and %d more", len(ds)-most))
-			break
-		}
-		if d.Headline != "" {
-			parts = append(parts, fmt.Sprintf("%s «%s»", d.ID, d.Headline))
-		} else {
-			parts = append(parts, d.ID)
-		}
-	}
-	return strings.Join(parts, ", ")
 }
 
 // cmdRestore: copydesk restore FILE --db NEWDIR [--salvage] [--plain]

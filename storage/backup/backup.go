@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/klauspost/compress/zstd"
@@ -56,6 +57,56 @@ func (d Damaged) String() string {
 		return fmt.Sprintf("%s: %s", d.ID, d.Problem)
 	}
 	return fmt.Sprintf("%s «%s»: %s", d.ID, d.Headline, d.Problem)
+}
+
+// Damage verifies s and names each damaged article, with its headline
+// where the draft can still be read: what a backup checks first.
+func Damage(ctx context.Context, s storage.Store, progress storage.Progress) ([]Damaged, error) {
+	rep, err := s.Verify(ctx, progress)
+	if err != nil {
+		return nil, fmt.Errorf("verifying before the backup: %w", err)
+	}
+	var out []Damaged
+	at := map[string]int{}
+	for _, p := range rep.Problems {
+		if i, ok := at[p.ArticleID]; ok {
+			out[i].Problem += "; " + p.String()
+			continue
+		}
+		d := Damaged{ID: p.ArticleID, Problem: p.String()}
+		if dr, err := s.Draft(ctx, p.ArticleID); err == nil && dr.Article != nil {
+			d.Headline = dr.Article.Headline
+		}
+		at[p.ArticleID] = len(out)
+		out = append(out, d)
+	}
+	return out, nil
+}
+
+// DamagedDeskError is a backup refused because the desk's verify found
+// damaged articles. Nothing was written.
+type DamagedDeskError struct{ Damaged []Damaged }
+
+func (e *DamagedDeskError) Error() string {
+	return fmt.Sprintf("the desk has %d damaged articles (%s); no backup was written: keep your older backups, run copydesk verify for the details, and copydesk backup --damaged-ok to write one with the intact articles (restore --salvage then restores them)",
+		len(e.Damaged), ListDamaged(e.Damaged, 5))
+}
+
+// ListDamaged names at most most of ds, by ID and headline.
+func ListDamaged(ds []Damaged, most int) string {
+	var parts []string
+	for i, d := range ds {
+		if i == most {
+			parts = append(parts, fmt.Sprintf("… and %d more", len(ds)-most))
+			break
+		}
+		if d.Headline != "" {
+			parts = append(parts, fmt.Sprintf("%s «%s»", d.ID, d.Headline))
+		} else {
+			parts = append(parts, d.ID)
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 // Summary is what a backup or a restore did.

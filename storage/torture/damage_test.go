@@ -173,7 +173,7 @@ type verdict struct{ kind, why string }
 func (d *desk) judge(dir string, n int) verdict {
 	count, v := d.verifyCount(dir)
 	list := d.run("--db", dir, "list", "--status", "draft")
-	file := filepath.Join(dir+".cdb")
+	file := filepath.Join(dir + ".cdb")
 	b := d.run("--db", dir, "backup", file)
 	for _, o := range []outcome{v, list, b} {
 		if o.panicked() {

@@ -1,8 +1,8 @@
 package torture
 
 import (
-	"math/rand/v2"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"strings"

@@ -41,7 +41,9 @@ func TestTamper(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	control := Tamper{Name: "no edit (control)", Edit: func(b []byte) ([]byte, error) { return editRecords(b, func(_ *backup.Header, recs []rec) []rec { return recs }) }}
+	control := Tamper{Name: "no edit (control)", Edit: func(b []byte) ([]byte, error) {
+		return editRecords(b, func(_ *backup.Header, recs []rec) []rec { return recs })
+	}}
 	cases := append([]Tamper{control}, PlainTampers()...)
 	cases = append(cases, EncryptedTampers(otherBytes)...)
 	for i, tc := range cases {
