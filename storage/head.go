@@ -78,6 +78,16 @@ type HeadBuilder struct {
 	key     []byte
 	head    Head
 	entries []string
+	newest  []Newest
+}
+
+// Newest is an article's newest revision when a head was taken. A chain
+// only grows, so later the article must still have revision Seq, with
+// this Hash.
+type Newest struct {
+	ID   string `json:"id"`
+	Seq  uint64 `json:"seq"`
+	Hash string `json:"hash"`
 }
 
 // NewHeadBuilder starts a head; key is HeadKey's result for an
@@ -104,6 +114,14 @@ func (b *HeadBuilder) Article(h History) {
 		draft = DraftHash(h.Draft, b.key)
 	}
 	b.entries = append(b.entries, "a\x00"+id+"\x00"+strconv.Itoa(len(h.Revisions))+"\x00"+newest+"\x00"+draft)
+	b.newest = append(b.newest, Newest{ID: id, Seq: uint64(len(h.Revisions)), Hash: newest})
+}
+
+// Newest lists each article added with its newest revision, by ID.
+func (b *HeadBuilder) Newest() []Newest {
+	out := slices.Clone(b.newest)
+	slices.SortFunc(out, func(x, y Newest) int { return strings.Compare(x.ID, y.ID) })
+	return out
 }
 
 // Setting adds one of the desk's settings.

@@ -157,3 +157,58 @@ func breakRevision(t *testing.T, dir, id string) {
 		t.Fatal(err)
 	}
 }
+
+// dropKeys deletes every key with one of the prefixes behind the store's
+// back, as a lost file or a bug would.
+func dropKeys(t *testing.T, dir string, prefixes ...[]byte) {
+	t.Helper()
+	db, err := badger.Open(badger.DefaultOptions(dir).WithLogger(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	err = db.Update(func(txn *badger.Txn) error {
+		for _, p := range prefixes {
+			it := txn.NewIterator(badger.IteratorOptions{Prefix: p})
+			var keys [][]byte
+			for it.Rewind(); it.Valid(); it.Next() {
+				keys = append(keys, it.Item().KeyCopy(nil))
+			}
+			it.Close()
+			for _, k := range keys {
+				if err := txn.Delete(k); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestNotedHeadCatchesLoss: after a backup, an article that goes missing
+// from the desk behind the store's back (every record of it, so each
+// chain left still holds) makes verify fail, naming it.
+func TestNotedHeadCatchesLoss(t *testing.T) {
+	d := newDesk(t)
+	gone := d.importFixture()
+	d.importFixture()
+	d.ok("backup", filepath.Join(t.TempDir(), "b.cdb"))
+	if out := d.ok("verify"); !strings.HasPrefix(out, "OK: 2 articles") {
+		t.Fatalf("verify after the backup: %q", out)
+	}
+	dropKeys(t, d.db, []byte("v1/draft/"+gone), []byte("v1/rev/"+gone+"/"), []byte("v1/sum/"+gone))
+	code, _, errs := d.run("verify")
+	if code != exitUser || !strings.Contains(errs, gone+" was on the desk") || !strings.Contains(errs, "backup to") {
+		t.Errorf("verify after an article went missing: exit %d %q", code, errs)
+	}
+	// Accepted as it is (the note removed), the desk verifies.
+	if err := os.Remove(filepath.Join(d.db, backup.NotedName)); err != nil {
+		t.Fatal(err)
+	}
+	if out := d.ok("verify"); !strings.HasPrefix(out, "OK: 1 articles") {
+		t.Errorf("verify after noting the head again: %q", out)
+	}
+}

@@ -46,6 +46,15 @@ func cmdBackup(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
+		var lost []string
+		if e.storeURL == "" {
+			if lost, _, err = backup.CheckNoted(e.ctx, s, e.dbDir); err != nil {
+				return err
+			}
+		}
+		if len(lost) > 0 && !*damagedOK {
+			return fmt.Errorf("the desk has lost what it held when its head was noted: %s (%d problems in all); no backup was written: keep your older backups and restore from one, or backup --damaged-ok to write what is left", lost[0], len(lost))
+		}
 		if len(damaged) > 0 && !*damagedOK {
 			return &backup.DamagedDeskError{Damaged: damaged}
 		}
@@ -59,6 +68,12 @@ func cmdBackup(e *env, args []string) error {
 			sum.Articles, sum.Revisions, path, backup.SizeText(sum.FileBytes), backup.SizeText(sum.Plain), sum.Elapsed.Round(time.Millisecond))
 		if sum.Head != nil {
 			fmt.Fprintf(e.io.err, "head: %s\n", sum.Head)
+		}
+		if e.storeURL == "" && len(damaged) == 0 && len(lost) == 0 {
+			// What the desk held now: verify checks that none of it goes missing.
+			if _, err := backup.NoteDesk(e.ctx, s, e.dbDir, "backup to "+path); err != nil {
+				fmt.Fprintf(e.io.err, "warning: the backup is written, but the desk's head could not be noted in %s: %v\n", backup.NotedName, err)
+			}
 		}
 		if sum.Sealed != nil {
 			fmt.Fprintln(e.io.err, "the backup is encrypted with the desk's key: restoring it needs the desk's passphrase (as it is now)")

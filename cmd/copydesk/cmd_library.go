@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"path/filepath"
 	"text/tabwriter"
 	"time"
 
@@ -130,11 +131,14 @@ func cmdVerify(e *env, args []string) error {
 		if !rep.OK() {
 			return fmt.Errorf("BROKEN: %s (%d problems in all)", rep.Problems[0], len(rep.Problems))
 		}
+		if err := checkNoted(e, s); err != nil {
+			return err
+		}
 		if !*asJSON {
 			fmt.Fprintf(e.io.out, "OK: %d articles, %d revisions verified\n", rep.Articles, rep.Revisions)
 		}
 		if *head {
-			h, err := backup.DeskHead(e.ctx, s)
+			h, err := noteHead(e, s)
 			if err != nil {
 				return err
 			}
@@ -142,4 +146,37 @@ func cmdVerify(e *env, args []string) error {
 		}
 		return nil
 	})
+}
+
+// checkNoted compares a desk directory with the head noted at its last
+// backup, restore or verify --head: no article or revision noted then may
+// be missing now.
+func checkNoted(e *env, s storage.Store) error {
+	if e.storeURL != "" {
+		return nil
+	}
+	problems, notice, err := backup.CheckNoted(e.ctx, s, e.dbDir)
+	if err != nil {
+		return err
+	}
+	if notice != "" {
+		fmt.Fprintln(e.io.err, "note:", notice)
+	}
+	if len(problems) == 0 {
+		return nil
+	}
+	for _, p := range problems[1:] {
+		fmt.Fprintln(e.io.err, "  "+p)
+	}
+	return fmt.Errorf("BROKEN: %s (%d problems in all): restore what is missing from a backup (copydesk restore FILE --db NEWDIR), or, to accept the desk as it is, remove %s",
+		problems[0], len(problems), filepath.Join(e.dbDir, backup.NotedName))
+}
+
+// noteHead is the desk's head, noted beside a desk directory for later
+// verifies to check.
+func noteHead(e *env, s storage.Store) (storage.Head, error) {
+	if e.storeURL != "" {
+		return backup.DeskHead(e.ctx, s)
+	}
+	return backup.NoteDesk(e.ctx, s, e.dbDir, "verify --head")
 }

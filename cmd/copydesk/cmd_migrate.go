@@ -71,6 +71,9 @@ func cmdMigrate(e *env, args []string) error {
 		return err
 	}
 	sum, err := e.migrate(src, dst, *from, *to)
+	if err == nil && !isStoreURL(*to) {
+		_, err = backup.NoteDesk(e.ctx, dst, *to, "migrated from "+deskName(*from))
+	}
 	if cerr := dst.Close(); err == nil {
 		err = cerr
 	}

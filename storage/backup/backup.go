@@ -294,38 +294,6 @@ func SettingNames(ctx context.Context, s storage.Store) ([]string, error) {
 	return Settings, nil
 }
 
-// DeskHead is the head of the desk in s (`copydesk verify --head`): keyed
-// when s is an encrypted desk, so it equals the head of a backup of it.
-func DeskHead(ctx context.Context, s storage.Store) (storage.Head, error) {
-	var headKey []byte
-	if ks, ok := s.(KeyedStore); ok && len(ks.EncryptionKey()) > 0 {
-		var err error
-		if headKey, err = storage.HeadKey(ks.EncryptionKey()); err != nil {
-			return storage.Head{}, err
-		}
-	}
-	head := storage.NewHeadBuilder(headKey)
-	names, err := SettingNames(ctx, s)
-	if err != nil {
-		return storage.Head{}, err
-	}
-	for _, name := range names {
-		v, err := s.Setting(ctx, name)
-		if errors.Is(err, storage.ErrNotFound) {
-			continue
-		}
-		if err != nil {
-			return storage.Head{}, fmt.Errorf("setting %s: %w", name, err)
-		}
-		head.Setting(name, v)
-	}
-	err = s.Dump(ctx, func(h storage.History) error {
-		head.Article(h)
-		return nil
-	})
-	return head.Head(), err
-}
-
 type countingWriter struct {
 	w io.Writer
 	n int64

@@ -180,6 +180,9 @@ func loadInto(ctx context.Context, f *File, c Check, dir string, key []byte, o D
 		return Summary{}, err
 	}
 	sum, err := f.Load(ctx, s, c, o.Progress)
+	if err == nil {
+		_, err = NoteDesk(ctx, s, dir, "restored from "+f.name)
+	}
 	if cerr := s.Close(); err == nil {
 		err = cerr
 	}

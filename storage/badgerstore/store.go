@@ -232,7 +232,7 @@ func checkForeignFiles(dir string) error {
 		// before the database, so that a crash cannot leave an encrypted
 		// database without the header that unlocks it.
 		case strings.HasPrefix(name, "copydesk.key"),
-			name == "copydesk.incomplete": // storage/backup: a restore under way
+			name == "copydesk.incomplete", name == "copydesk.head": // storage/backup
 		default:
 			foreign = append(foreign, name)
 		}

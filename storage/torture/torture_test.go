@@ -156,6 +156,11 @@ func (d *desk) fill(dir string, n int) {
 			d.t.Fatalf("revise: %s", o.err)
 		}
 	}
+	// Note the head, as a backup would: verify then checks nothing noted
+	// went missing.
+	if o := d.run("--db", dir, "verify", "--head"); o.code != 0 {
+		d.t.Fatalf("verify --head: %s", o.err)
+	}
 }
 
 var okCount = regexp.MustCompile(`OK: (\d+) articles`)
