@@ -153,11 +153,11 @@ func CheckNoted(ctx context.Context, s storage.Store, dir string) (problems []st
 	if err := json.Unmarshal(data, &n); err != nil || n.Format != 1 {
 		return []string{fmt.Sprintf("the noted head %s cannot be read (damaged or altered)%s", path, redo)}, "", nil
 	}
-	list, p, notice := n.Newest, "", ""
-	if list, p, notice = openNoted(s, n, path); p != "" || notice != "" {
-		if p != "" {
-			return []string{p + redo}, "", nil
-		}
+	list, p, notice := openNoted(s, n, path)
+	if p != "" {
+		return []string{p + redo}, "", nil
+	}
+	if notice != "" {
 		return nil, notice, nil
 	}
 	have := map[string][]string{}
