@@ -130,7 +130,7 @@ func cmdRestore(e *env, args []string) error {
 		kind = " (encrypted, with the passphrase the desk had)"
 	}
 	fmt.Fprintf(e.io.err, "restored %d articles, %d revisions from %s (written %s) into %s%s in %v; verify: OK\n",
-		sum.Restored, sum.Revisions, pos[0], sum.Created.Local().Format(time.DateTime), e.dbDir, kind, sum.Elapsed.Round(time.Millisecond))
+		sum.Restored, sum.RestoredRevisions, pos[0], sum.Created.Local().Format(time.DateTime), e.dbDir, kind, sum.Elapsed.Round(time.Millisecond))
 	if sum.Head != nil {
 		fmt.Fprintf(e.io.err, "head of the backup: %s\n", sum.Head)
 	}

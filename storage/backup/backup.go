@@ -117,8 +117,8 @@ type Summary struct {
 	Elapsed   time.Duration
 	// Restored is how many articles a restore stored; Skipped the ones it
 	// left out (--salvage), with why.
-	Restored int
-	Skipped  []Damaged
+	Restored, RestoredRevisions int
+	Skipped                     []Damaged
 	// HeadProblem says how the desk's head disagreed with the body, when
 	// a salvage restored anyway.
 	HeadProblem string

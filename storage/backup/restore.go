@@ -269,6 +269,7 @@ func (f *File) Load(ctx context.Context, s storage.Store, c Check, progress stor
 	if rep.Articles != sum.Restored || rep.Revisions != revs {
 		return sum, fmt.Errorf("restore: verify counted %d articles and %d revisions, %d and %d were restored", rep.Articles, rep.Revisions, sum.Restored, revs)
 	}
+	sum.RestoredRevisions = revs
 	sum.Elapsed = time.Since(start)
 	return sum, nil
 }
