@@ -134,7 +134,7 @@ func openSealed(file string, h Header, passphrase []byte) (*sealer, []byte, erro
 		return nil, nil, err
 	}
 	if !hmac.Equal(sl.headerMAC(h), s.MAC) {
-		return nil, nil, &TamperError{What: "the header of the encrypted backup does not match its MAC: its counts or head were changed by someone without the passphrase"}
+		return nil, nil, &TamperError{What: "the encrypted backup does not match its MAC: its header or body was changed by someone without the passphrase"}
 	}
 	return sl, desk, nil
 }

@@ -24,6 +24,7 @@ func full(t *testing.T) bool { return os.Getenv(envFull) != "" && !testing.Short
 var (
 	binOnce sync.Once
 	binPath string
+	binDir  string // made for the build; removed when the tests end
 	binErr  error
 )
 
@@ -40,6 +41,7 @@ func binary(t *testing.T) string {
 			binErr = err
 			return
 		}
+		binDir = dir
 		binPath = filepath.Join(dir, "copydesk")
 		_, file, _, _ := runtime.Caller(0)
 		root := filepath.Join(filepath.Dir(file), "..", "..")
@@ -198,6 +200,9 @@ func addRow(r *tally) {
 
 func TestMain(m *testing.M) {
 	code := m.Run()
+	if binDir != "" {
+		os.RemoveAll(binDir)
+	}
 	if len(table) > 0 {
 		fmt.Println()
 		fmt.Printf("%-34s %6s %7s %14s %16s %8s %18s\n", "group", "cases", "panics", "silent losses", "clear refusals", "intact", "tampering detected")
