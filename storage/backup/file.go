@@ -98,7 +98,7 @@ func RestoreInto(ctx context.Context, file, dir string, o DirOptions) (Summary, 
 	}
 	_, statErr := os.Stat(dir)
 	created := errors.Is(statErr, os.ErrNotExist)
-	key, err := prepareDir(f, dir, created, o)
+	key, installed, err := prepareDir(f, dir, o)
 	if err != nil {
 		if created {
 			os.RemoveAll(dir)
@@ -106,7 +106,7 @@ func RestoreInto(ctx context.Context, file, dir string, o DirOptions) (Summary, 
 		return Summary{}, err
 	}
 	sum, err := loadInto(ctx, f, c, dir, key, o)
-	if err != nil && !created {
+	if err != nil && !created && installed {
 		forgetKey(dir)
 	}
 	if err != nil && created {
@@ -119,37 +119,35 @@ func RestoreInto(ctx context.Context, file, dir string, o DirOptions) (Summary, 
 
 // prepareDir makes dir ready for f: created, marked incomplete and, for
 // an encrypted backup restored encrypted, given the desk's key header. It
-// returns the key to open the desk with.
-func prepareDir(f *File, dir string, created bool, o DirOptions) ([]byte, error) {
+// returns the key to open the desk with, and whether it installed the
+// key header.
+func prepareDir(f *File, dir string, o DirOptions) (key []byte, installed bool, err error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("cannot create the database directory: %w", err)
+		return nil, false, fmt.Errorf("cannot create the database directory: %w", err)
 	}
 	encryptedDir, err := keyfile.Exists(dir)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	_, manifestErr := os.Stat(filepath.Join(dir, "MANIFEST"))
 	hasDesk := manifestErr == nil
 	switch {
 	case encryptedDir:
 		if o.DirKey == nil {
-			return nil, fmt.Errorf("%s is an encrypted desk: this restore cannot unlock it", dir)
+			return nil, false, fmt.Errorf("%s is an encrypted desk: this restore cannot unlock it", dir)
 		}
-		key, err := o.DirKey(dir)
-		if err != nil {
-			return nil, err
-		}
-		return key, nil
+		key, err = o.DirKey(dir)
+		return key, false, err
 	case f.Encrypted() && !o.Plain && hasDesk:
-		return nil, fmt.Errorf("the backup is of an encrypted desk and %s is a plain one: restore into a new folder (the desk will be encrypted, with the passphrase it had), or add --plain to make an unencrypted copy", dir)
+		return nil, false, fmt.Errorf("the backup is of an encrypted desk and %s is a plain one: restore into a new folder (the desk will be encrypted, with the passphrase it had), or add --plain to make an unencrypted copy", dir)
 	}
 	if f.Encrypted() && !o.Plain {
 		if err := keyfile.Install(dir, f.Sealed.KeyHeader); err != nil {
-			return nil, err
+			return nil, false, err
 		}
-		return f.DeskKey, nil
+		return f.DeskKey, true, nil
 	}
-	return nil, nil
+	return nil, false, nil
 }
 
 // forgetKey removes a key header this restore installed into a directory

@@ -259,3 +259,33 @@ func TestEncryptedBackup(t *testing.T) {
 		t.Errorf("heads: source %+v, restored %+v, backup %+v (%v %v)", a, b, sum.Head, errA, errB)
 	}
 }
+
+// TestFailedRestoreKeepsTheirKey: a restore that fails in a folder that
+// already had a key header (an encrypted desk being made) leaves it.
+func TestFailedRestoreKeepsTheirKey(t *testing.T) {
+	src := openStore(t)
+	fill(t, src, 2, 1, 40)
+	file, _ := writeBackup(t, src)
+	path := filepath.Join(t.TempDir(), "b.cdb")
+	if err := os.WriteFile(path, file, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "theirs")
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	key := keyfile.NewKey()
+	if err := keyfile.Seal(dir, []byte("theirs"), key, keyfile.Params{Time: 1, MemoryKiB: 64, Threads: 1}); err != nil {
+		t.Fatal(err)
+	}
+	_, err := backup.RestoreInto(context.Background(), path, dir, backup.DirOptions{
+		DirKey: func(string) ([]byte, error) { return key, nil },
+		Open:   func(string, []byte) (storage.Store, error) { return nil, errors.New("injected failure") },
+	})
+	if err == nil {
+		t.Fatal("the restore succeeded")
+	}
+	if ok, _ := keyfile.Exists(dir); !ok {
+		t.Error("a failed restore removed the key header the folder had")
+	}
+}
