@@ -142,7 +142,11 @@ func cmdVerify(e *env, args []string) error {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(e.io.out, "head: %s\n", h)
+			w := e.io.out
+			if *asJSON { // stdout holds the report's JSON alone
+				w = e.io.err
+			}
+			fmt.Fprintf(w, "head: %s\n", h)
 		}
 		return nil
 	})
