@@ -34,7 +34,7 @@ TEST_PKGS := xvfb xdotool imagemagick libxml2-utils pandoc wdiff chromium $(PG_P
 # ships its own npm and conflicts with Debian's npm package.
 NEED_CMDS := java:openjdk-17-jre-headless npm:npm
 
-.PHONY: run build test check deps-build deps-test vnu e2e bench fuzz crashtest loadtest clean
+.PHONY: run build test check deps-build deps-test vnu e2e bench fuzz crashtest torture loadtest clean
 
 run: build
 	./$(BIN)
@@ -78,6 +78,16 @@ e2e: build
 # and keep every acknowledged write (make test runs 20).
 crashtest: deps-build
 	COPYDESK_CRASH_KILLS=200 $(GO) test -race -tags $(TESTTAGS) -run '^TestCrash$$' -count=1 -timeout 40m -v ./storage/crashtest
+
+# torture: every damaged-file case (each kind of desk file flipped,
+# truncated and deleted, plain and encrypted), a full disk on an 8 MB
+# tmpfs (as root), huge stories, a SIGKILLed restore and the tampered
+# backups, through the real binary; prints the table of cases, panics,
+# silent losses, clear refusals and tampering detected. Strict: any panic
+# or silent loss fails it. make test runs a smaller set (-short).
+torture: build
+	COPYDESK_BIN=$(CURDIR)/$(BIN) COPYDESK_TORTURE_FULL=1 COPYDESK_TORTURE_STRICT=1 \
+	  $(GO) test -tags $(TESTTAGS) -count=1 -timeout 40m -v ./storage/torture 2>&1 | grep -v '^=== RUN'; exit $${PIPESTATUS[0]}
 
 # loadtest: 20 simulated desks, each with its own connection, save 1,000
 # revisions in all to a throwaway PostgreSQL server (fsync on) and the store

@@ -18,7 +18,8 @@ import (
 type Opener func(dir string) (storage.Store, error)
 
 // Backup asks for a file and writes a backup of s into it (File › Backup…).
-// encrypted says the desk is encrypted: the user is told the backup is not.
+// encrypted says the desk is encrypted; the backup of an encrypted
+// Badger desk is encrypted too (storage/backup), and the user is told so.
 func Backup(win fyne.Window, s storage.Store, encrypted bool) {
 	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
@@ -43,9 +44,18 @@ func Backup(win fyne.Window, s storage.Store, encrypted bool) {
 func BackupTo(win fyne.Window, s storage.Store, path string, encrypted bool, done func(backup.Summary, error)) {
 	p := newProgress(win, "Backing up the desk")
 	go func() {
-		sum, err := backup.WriteFile(p.ctx, s, path, func(done, total int) {
-			p.report(done, total, fmt.Sprintf("%d of %d articles", done, total))
-		})
+		// A damaged desk is not backed up: the editor learns of the damage
+		// while older backups still exist (copydesk backup --damaged-ok).
+		damaged, err := backup.Damage(p.ctx, s, nil)
+		if err == nil && len(damaged) > 0 {
+			err = &backup.DamagedDeskError{Damaged: damaged}
+		}
+		var sum backup.Summary
+		if err == nil {
+			sum, err = backup.WriteFile(p.ctx, s, path, func(done, total int) {
+				p.report(done, total, fmt.Sprintf("%d of %d articles", done, total))
+			})
+		}
 		fyne.Do(func() {
 			p.close()
 			if err != nil {
@@ -53,7 +63,10 @@ func BackupTo(win fyne.Window, s storage.Store, path string, encrypted bool, don
 			} else {
 				msg := fmt.Sprintf("%d articles and %d revisions written to %s (%s).",
 					sum.Articles, sum.Revisions, filepath.Base(path), backup.SizeText(sum.FileBytes))
-				if encrypted {
+				switch {
+				case sum.Sealed != nil:
+					msg += "\n\nThe backup is encrypted with the desk's key: restoring it needs the desk's passphrase."
+				case encrypted:
 					msg += "\n\nThe backup file is not encrypted: keep it somewhere safe."
 				}
 				dialog.ShowInformation("Backup finished", msg, win)

@@ -13,6 +13,7 @@ import (
 
 	"copydesk/editor"
 	"copydesk/storage"
+	"copydesk/storage/backup"
 	"copydesk/storage/badgerstore"
 )
 
@@ -40,6 +41,9 @@ type env struct {
 	storeURL string
 	style    editor.Style
 	author   string
+	// filling is set while a restore or migration fills the desk: it
+	// opens a directory marked incomplete (storage/backup).
+	filling bool
 }
 
 // command is one subcommand of copydesk.
@@ -86,7 +90,7 @@ func init() {
 	register(command{"revise", "ID FILE [--label L] [--correction NOTE] [--author A]", "file a new revision of an article from a wire or Markdown file", cmdRevise})
 	register(command{"history", "ID [--json]", "list an article's revisions", cmdHistory})
 	register(command{"export", "ID [--rev N] --format F [-o FILE] | --all [--status S] --format F --dir OUT", "export articles as text, html, md, nitf or ninjs", cmdExport})
-	register(command{"verify", "[--repair] [--json]", "check every revision chain and the search index; prints OK or the first problem", cmdVerify})
+	register(command{"verify", "[--repair] [--head] [--json]", "check every revision chain and the search index; prints OK or the first problem, and with --head the desk's fingerprint", cmdVerify})
 }
 
 // usageError is a mistake in how a command was called: exit status 2.
@@ -316,6 +320,12 @@ func (e *env) openStore() (storage.Store, error) {
 // openWithKey opens the desk's database with its key (nil: not encrypted).
 // Before an older schema is migrated, the whole directory is copied aside.
 func (e *env) openWithKey(key []byte) (storage.Store, error) {
+	if !e.filling {
+		// A restore or migration into the directory did not finish.
+		if err := backup.CheckComplete(e.dbDir); err != nil {
+			return nil, err
+		}
+	}
 	return badgerstore.Open(e.dbDir, badgerstore.Options{EncryptionKey: key, BeforeMigrate: e.backupBeforeMigrate})
 }
 

@@ -3,11 +3,13 @@ package main
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"text/tabwriter"
 	"time"
 
 	"copydesk/editor"
 	"copydesk/storage"
+	"copydesk/storage/backup"
 )
 
 // cmdList: copydesk list [--status S] [--tag T] [--search TEXT] [--json]
@@ -110,6 +112,7 @@ func cmdVerify(e *env, args []string) error {
 	fs := e.newFlags("verify")
 	asJSON := fs.Bool("json", false, "print the whole report as JSON")
 	repair := fs.Bool("repair", false, "rebuild the search index from the stories first (it is derived data; the revision chains are not touched)")
+	head := fs.Bool("head", false, "also print the desk's head: its counts and a short fingerprint of every article's newest revision and draft and of its settings, to note elsewhere and compare later (keyed on an encrypted desk)")
 	pos, err := e.parse(fs, args)
 	if err != nil {
 		return err
@@ -139,8 +142,22 @@ func cmdVerify(e *env, args []string) error {
 		if !rep.OK() {
 			return fmt.Errorf("BROKEN: %s (%d problems in all)", rep.Problems[0], len(rep.Problems))
 		}
+		if err := checkNoted(e, s); err != nil {
+			return err
+		}
 		if !*asJSON {
 			fmt.Fprintf(e.io.out, "OK: %d articles, %d revisions verified\n", rep.Articles, rep.Revisions)
+		}
+		if *head {
+			h, err := noteHead(e, s)
+			if err != nil {
+				return err
+			}
+			w := e.io.out
+			if *asJSON { // stdout holds the report's JSON alone
+				w = e.io.err
+			}
+			fmt.Fprintf(w, "head: %s\n", h)
 		}
 		return nil
 	})
@@ -157,4 +174,37 @@ func rebuildIndex(e *env, s storage.Store) error {
 	}
 	fmt.Fprintln(e.io.err, "rebuilt the search index")
 	return nil
+}
+
+// checkNoted compares a desk directory with the head noted at its last
+// backup, restore or verify --head: no article or revision noted then may
+// be missing now.
+func checkNoted(e *env, s storage.Store) error {
+	if e.storeURL != "" {
+		return nil
+	}
+	problems, notice, err := backup.CheckNoted(e.ctx, s, e.dbDir)
+	if err != nil {
+		return err
+	}
+	if notice != "" {
+		fmt.Fprintln(e.io.err, "note:", notice)
+	}
+	if len(problems) == 0 {
+		return nil
+	}
+	for _, p := range problems[1:] {
+		fmt.Fprintln(e.io.err, "  "+p)
+	}
+	return fmt.Errorf("BROKEN: %s (%d problems in all): restore what is missing from a backup (copydesk restore FILE --db NEWDIR), or, to accept the desk as it is, remove %s",
+		problems[0], len(problems), filepath.Join(e.dbDir, backup.NotedName))
+}
+
+// noteHead is the desk's head, noted beside a desk directory for later
+// verifies to check.
+func noteHead(e *env, s storage.Store) (storage.Head, error) {
+	if e.storeURL != "" {
+		return backup.DeskHead(e.ctx, s)
+	}
+	return backup.NoteDesk(e.ctx, s, e.dbDir, "verify --head")
 }

@@ -9,10 +9,11 @@ import (
 
 	"copydesk/storage"
 	"copydesk/storage/backup"
+	"copydesk/storage/keyfile"
 )
 
 func init() {
-	register(command{"migrate", "--from SRC --to DST", "copy a whole desk (every article's history and the desk's settings) between a directory and a postgres:// store, then verify both", cmdMigrate})
+	register(command{"migrate", "--from SRC --to DST [--plain]", "copy a whole desk (every article's history and the desk's settings) between a directory and a postgres:// store, then verify both", cmdMigrate})
 }
 
 // cmdMigrate: copydesk migrate --from SRC --to DST
@@ -25,6 +26,7 @@ func cmdMigrate(e *env, args []string) error {
 	fs := e.newFlags("migrate")
 	from := fs.String("from", "", "the desk to copy: a directory or postgres://… URL")
 	to := fs.String("to", "", "an empty desk to copy into: a new or empty directory, or an empty postgres://… database")
+	plain := fs.Bool("plain", false, "copy an encrypted desk into an unencrypted one (by default a directory stays encrypted, with the same passphrase, and a postgres:// store is refused)")
 	pos, err := e.parse(fs, args)
 	if err != nil {
 		return err
@@ -53,7 +55,15 @@ func cmdMigrate(e *env, args []string) error {
 
 	_, statErr := os.Stat(*to)
 	createdDir := !isStoreURL(*to) && errors.Is(statErr, os.ErrNotExist)
-	dst, err := e.openDesk(*to)
+	if err := e.prepareTarget(*from, *to, *plain); err != nil {
+		if createdDir {
+			os.RemoveAll(*to)
+		}
+		return err
+	}
+	d := *e
+	d.filling = true // a directory --to may be marked incomplete by an earlier, killed migration
+	dst, err := d.openDesk(*to)
 	if err != nil {
 		if createdDir {
 			os.RemoveAll(*to)
@@ -61,8 +71,14 @@ func cmdMigrate(e *env, args []string) error {
 		return err
 	}
 	sum, err := e.migrate(src, dst, *from, *to)
+	if err == nil && !isStoreURL(*to) {
+		_, err = backup.NoteDesk(e.ctx, dst, *to, "migrated from "+deskName(*from))
+	}
 	if cerr := dst.Close(); err == nil {
 		err = cerr
+	}
+	if err == nil && !isStoreURL(*to) {
+		err = backup.MarkComplete(*to)
 	}
 	if err != nil && sum.copied == 0 && createdDir {
 		// Nothing of the desk went across into a directory made for it:
@@ -70,6 +86,44 @@ func cmdMigrate(e *env, args []string) error {
 		os.RemoveAll(*to)
 	}
 	return err
+}
+
+// prepareTarget keeps an encrypted desk encrypted: a directory it is
+// copied into gets its key header (the same key, the same passphrase)
+// before anything else, a shared store (which has no key) is refused
+// without --plain. A directory is marked incomplete until the migration
+// has been verified.
+func (e *env) prepareTarget(from, to string, plain bool) error {
+	encrypted := false
+	if !isStoreURL(from) {
+		var err error
+		if encrypted, err = keyfile.Exists(from); err != nil {
+			return err
+		}
+	}
+	if isStoreURL(to) {
+		if encrypted && !plain {
+			return fmt.Errorf("--from %s is encrypted and a shared store cannot be: add --plain to copy it unencrypted into %s (whose server's roles and TLS then protect it); nothing was copied", from, deskName(to))
+		}
+		return nil
+	}
+	if err := os.MkdirAll(to, 0o700); err != nil {
+		return fmt.Errorf("cannot create the database directory: %w", err)
+	}
+	if !encrypted || plain {
+		return nil
+	}
+	if ok, err := keyfile.Exists(to); err != nil || ok {
+		return err // already encrypted, with its own key
+	}
+	if _, err := os.Stat(filepath.Join(to, "MANIFEST")); err == nil {
+		return fmt.Errorf("--from %s is encrypted and --to %s is a plain desk: migrate into a new directory (it will be encrypted with the same passphrase), or add --plain; nothing was copied", from, to)
+	}
+	hdr, err := keyfile.ReadHeader(from)
+	if err != nil {
+		return err
+	}
+	return keyfile.Install(to, hdr)
 }
 
 // openDesk opens a directory or a postgres:// URL. A directory with a key
@@ -124,6 +178,13 @@ func (e *env) migrate(src, dst storage.Store, from, to string) (migration, error
 	}
 	if err := refuseNonEmpty(e, dst, to); err != nil {
 		return m, err
+	}
+	if !isStoreURL(to) {
+		// Marked only now that it is known to be empty: a refused
+		// migration leaves a desk that was there as it was.
+		if err := backup.MarkIncomplete(to, "a migration from "+deskName(from)); err != nil {
+			return m, err
+		}
 	}
 	if m.settings, err = copySettings(e, src, dst); err != nil {
 		return m, err

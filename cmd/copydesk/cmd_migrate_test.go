@@ -137,7 +137,12 @@ func TestMigrateEncryptedDesk(t *testing.T) {
 	d.env["COPYDESK_PASSPHRASE_FILE"] = writePass(t, "newsroom secret")
 	d.ok("init", "--encrypt")
 	id := d.importFixture()
-	d.ok("migrate", "--from", d.db, "--to", pg)
+	// A shared store has no key: an encrypted desk goes there only when
+	// --plain says so.
+	if code, _, errs := d.run("migrate", "--from", d.db, "--to", pg); code != exitUser || !strings.Contains(errs, "--plain") {
+		t.Fatalf("migrate of an encrypted desk to a shared store without --plain: exit %d, %q", code, errs)
+	}
+	d.ok("migrate", "--from", d.db, "--to", pg, "--plain")
 	e := &desk{t: t, db: filepath.Join(t.TempDir(), "encrypted-back"), env: d.env}
 	e.ok("init", "--encrypt")
 	e.ok("migrate", "--from", pg, "--to", e.db)

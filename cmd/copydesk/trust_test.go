@@ -123,9 +123,9 @@ func TestEncryptedDeskCLI(t *testing.T) {
 	}
 
 	// Backup of an encrypted desk into another encrypted desk made with
-	// init: the backup itself is plain, and the command says so.
+	// init: the backup is encrypted too, and the command says so.
 	file := filepath.Join(t.TempDir(), "desk.cdb")
-	if code, _, errs := d.run("backup", file); code != 0 || !strings.Contains(errs, "the backup is not") {
+	if code, _, errs := d.run("backup", file); code != 0 || !strings.Contains(errs, "the backup is encrypted") {
 		t.Fatalf("backup of an encrypted desk: %d %s", code, errs)
 	}
 	e := &desk{t: t, db: filepath.Join(t.TempDir(), "db2"), env: d.env}

@@ -1,7 +1,6 @@
 package backup
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"crypto/sha256"
@@ -10,11 +9,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/klauspost/compress/zstd"
 
 	"copydesk/storage"
+	"copydesk/storage/keyfile"
 )
 
 // Settings are the per-desk settings a backup carries when the store
@@ -29,15 +30,83 @@ type SettingLister interface {
 	SettingNames(ctx context.Context) ([]string, error)
 }
 
-// record is one line of the body: an article's history, or a setting.
+// record is one line of the body: an article's history with the hash of
+// its draft, a setting, or an article the desk's verify found damaged.
 type record struct {
 	*storage.History
-	Setting *setting `json:"setting,omitempty"`
+	DraftHash string   `json:"draft_hash,omitempty"`
+	Setting   *setting `json:"setting,omitempty"`
+	Damaged   *Damaged `json:"damaged,omitempty"`
 }
 
 type setting struct {
 	Name  string `json:"name"`
 	Value []byte `json:"value"`
+}
+
+// Damaged is an article a backup holds as it was but that is not fit to
+// restore (or that the desk's verify found damaged when it was written).
+type Damaged struct {
+	ID       string `json:"id"`
+	Headline string `json:"headline,omitempty"`
+	Problem  string `json:"problem"`
+}
+
+func (d Damaged) String() string {
+	if d.Headline == "" {
+		return fmt.Sprintf("%s: %s", d.ID, d.Problem)
+	}
+	return fmt.Sprintf("%s «%s»: %s", d.ID, d.Headline, d.Problem)
+}
+
+// Damage verifies s and names each damaged article, with its headline
+// where the draft can still be read: what a backup checks first.
+func Damage(ctx context.Context, s storage.Store, progress storage.Progress) ([]Damaged, error) {
+	rep, err := s.Verify(ctx, progress)
+	if err != nil {
+		return nil, fmt.Errorf("verifying before the backup: %w", err)
+	}
+	var out []Damaged
+	at := map[string]int{}
+	for _, p := range rep.Problems {
+		if i, ok := at[p.ArticleID]; ok {
+			out[i].Problem += "; " + p.String()
+			continue
+		}
+		d := Damaged{ID: p.ArticleID, Problem: p.String()}
+		if dr, err := s.Draft(ctx, p.ArticleID); err == nil && dr.Article != nil {
+			d.Headline = dr.Article.Headline
+		}
+		at[p.ArticleID] = len(out)
+		out = append(out, d)
+	}
+	return out, nil
+}
+
+// DamagedDeskError is a backup refused because the desk's verify found
+// damaged articles. Nothing was written.
+type DamagedDeskError struct{ Damaged []Damaged }
+
+func (e *DamagedDeskError) Error() string {
+	return fmt.Sprintf("the desk has %d damaged articles (%s); no backup was written: keep your older backups, run copydesk verify for the details, and copydesk backup --damaged-ok to write one with the intact articles (restore --salvage then restores them)",
+		len(e.Damaged), ListDamaged(e.Damaged, 5))
+}
+
+// ListDamaged names at most most of ds, by ID and headline.
+func ListDamaged(ds []Damaged, most int) string {
+	var parts []string
+	for i, d := range ds {
+		if i == most {
+			parts = append(parts, fmt.Sprintf("… and %d more", len(ds)-most))
+			break
+		}
+		if d.Headline != "" {
+			parts = append(parts, fmt.Sprintf("%s «%s»", d.ID, d.Headline))
+		} else {
+			parts = append(parts, d.ID)
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 // Summary is what a backup or a restore did.
@@ -46,23 +115,82 @@ type Summary struct {
 	// FileBytes is the size of the whole backup file.
 	FileBytes int64
 	Elapsed   time.Duration
+	// Restored is how many articles a restore stored; Skipped the ones it
+	// left out (--salvage), with why.
+	Restored, RestoredRevisions int
+	Skipped                     []Damaged
+	// HeadProblem says how the desk's head disagreed with the body, when
+	// a salvage restored anyway.
+	HeadProblem string
 }
 
-// Write writes every article's history in s to w as one backup file.
-// progress, if not nil, is told after each article (total is the count
-// Stats gave before the dump, so it may be off if the store is written to
-// meanwhile).
+// WriteOptions are the choices of a backup.
+type WriteOptions struct {
+	// Progress, if not nil, is told after each article.
+	Progress storage.Progress
+	// Damaged are the articles the desk's verify found damaged: the backup
+	// holds them as they are and names them, and a restore leaves them out
+	// unless asked to salvage.
+	Damaged []Damaged
+	// Key seals the backup; nil takes it from the store when it is an
+	// encrypted desk (KeyedStore), else the backup is plain.
+	Key *Key
+}
+
+// KeyedStore is a store that knows the key it was opened with: a backup of
+// it is sealed under that key.
+type KeyedStore interface {
+	EncryptionKey() []byte
+	Dir() string
+}
+
+// StoreKey is the key to seal a backup of s with, nil for a plain desk.
+func StoreKey(s storage.Store) (*Key, error) {
+	ks, ok := s.(KeyedStore)
+	if !ok || len(ks.EncryptionKey()) == 0 {
+		return nil, nil
+	}
+	hdr, err := keyfile.ReadHeader(ks.Dir())
+	if err != nil {
+		return nil, fmt.Errorf("backup: the desk is encrypted but its key header cannot be read, so the backup could not be encrypted: %w", err)
+	}
+	return &Key{Desk: ks.EncryptionKey(), Header: hdr}, nil
+}
+
+// Write writes every article's history in s to w as one backup file; a
+// backup of an encrypted desk is sealed (seal.go). progress, if not nil,
+// is told after each article (total is the count Stats gave before the
+// dump, so it may be off if the store is written to meanwhile).
 //
 // The compressed body is built in memory before anything is written: the
 // header that carries its checksums comes first, and spooling to a
 // temporary file would leave a plain copy of an encrypted desk on disk.
 func Write(ctx context.Context, s storage.Store, w io.Writer, progress storage.Progress) (Summary, error) {
+	return WriteWith(ctx, s, w, WriteOptions{Progress: progress})
+}
+
+// WriteWith is Write with options.
+func WriteWith(ctx context.Context, s storage.Store, w io.Writer, o WriteOptions) (Summary, error) {
 	start := time.Now()
 	st, err := s.Stats(ctx)
 	if err != nil {
 		return Summary{}, fmt.Errorf("backup: reading the store's statistics: %w", err)
 	}
-	h := Header{Format: FormatVersion, Schema: st.Schema, Created: time.Now().UTC().Round(0), Source: st.Location}
+	key := o.Key
+	if key == nil {
+		if key, err = StoreKey(s); err != nil {
+			return Summary{}, err
+		}
+	}
+	var sl *sealer
+	var headKey []byte
+	if key != nil {
+		if sl, err = newSealed(*key); err != nil {
+			return Summary{}, fmt.Errorf("backup: %w", err)
+		}
+		headKey = sl.head
+	}
+	h := Header{Format: FormatVersion, Schema: st.Schema, Created: time.Now().UTC().Round(0), Source: st.Location, Damaged: len(o.Damaged)}
 	var body bytes.Buffer
 	zw, err := zstd.NewWriter(&body, zstd.WithEncoderLevel(zstd.SpeedBetterCompression))
 	if err != nil {
@@ -71,21 +199,30 @@ func Write(ctx context.Context, s storage.Store, w io.Writer, progress storage.P
 	plain := &countingWriter{w: zw}
 	enc := json.NewEncoder(plain)
 	enc.SetEscapeHTML(false)
-	if h.Settings, err = writeSettings(ctx, s, enc); err != nil {
+	head := storage.NewHeadBuilder(headKey)
+	if h.Settings, err = writeSettings(ctx, s, enc, head); err != nil {
 		zw.Close()
 		return Summary{}, fmt.Errorf("backup: %w", err)
 	}
 	err = s.Dump(ctx, func(hist storage.History) error {
-		if err := enc.Encode(record{History: &hist}); err != nil {
+		rec := record{History: &hist}
+		if hist.Draft.Article != nil {
+			rec.DraftHash = storage.DraftHash(hist.Draft, headKey)
+		}
+		if err := enc.Encode(rec); err != nil {
 			return fmt.Errorf("article %s: %w", hist.Draft.Article.ID, err)
 		}
+		head.Article(hist)
 		h.Articles++
 		h.Revisions += len(hist.Revisions)
-		if progress != nil {
-			progress(h.Articles, max(st.Articles, h.Articles))
+		if o.Progress != nil {
+			o.Progress(h.Articles, max(st.Articles, h.Articles))
 		}
 		return nil
 	})
+	for i := 0; err == nil && i < len(o.Damaged); i++ {
+		err = enc.Encode(record{Damaged: &o.Damaged[i]})
+	}
 	if err != nil {
 		zw.Close()
 		return Summary{}, fmt.Errorf("backup: %w", err)
@@ -93,16 +230,26 @@ func Write(ctx context.Context, s storage.Store, w io.Writer, progress storage.P
 	if err := zw.Close(); err != nil {
 		return Summary{}, fmt.Errorf("backup: compressing: %w", err)
 	}
-	sum := sha256.Sum256(body.Bytes())
+	hd := head.Head()
+	h.Head = &hd
+	data := body.Bytes()
+	if sl != nil {
+		data = sl.seal(data)
+		h.Sealed = sl.s
+	}
+	sum := sha256.Sum256(data)
 	h.Plain = plain.n
-	h.Bytes = int64(body.Len())
+	h.Bytes = int64(len(data))
 	h.SHA256 = hex.EncodeToString(sum[:])
-	h.Blocks = blockCRCs(body.Bytes())
+	h.Blocks = blockCRCs(data)
+	if sl != nil {
+		sl.s.MAC = sl.headerMAC(h)
+	}
 	n, err := writeHeader(w, h)
 	if err != nil {
 		return Summary{}, fmt.Errorf("backup: writing the header: %w", err)
 	}
-	m, err := w.Write(body.Bytes())
+	m, err := w.Write(data)
 	if err != nil {
 		return Summary{}, fmt.Errorf("backup: writing the body: %w", err)
 	}
@@ -111,13 +258,10 @@ func Write(ctx context.Context, s storage.Store, w io.Writer, progress storage.P
 
 // writeSettings writes the store's settings first in the body, so that a
 // restore has the desk dictionary before the first story.
-func writeSettings(ctx context.Context, s storage.Store, enc *json.Encoder) (int, error) {
-	names := Settings
-	if l, ok := s.(SettingLister); ok {
-		var err error
-		if names, err = l.SettingNames(ctx); err != nil {
-			return 0, fmt.Errorf("listing settings: %w", err)
-		}
+func writeSettings(ctx context.Context, s storage.Store, enc *json.Encoder, head *storage.HeadBuilder) (int, error) {
+	names, err := SettingNames(ctx, s)
+	if err != nil {
+		return 0, err
 	}
 	n := 0
 	for _, name := range names {
@@ -131,9 +275,23 @@ func writeSettings(ctx context.Context, s storage.Store, enc *json.Encoder) (int
 		if err := enc.Encode(record{Setting: &setting{name, v}}); err != nil {
 			return n, err
 		}
+		head.Setting(name, v)
 		n++
 	}
 	return n, nil
+}
+
+// SettingNames are the settings of s a backup carries: every one a
+// SettingLister names, else Settings.
+func SettingNames(ctx context.Context, s storage.Store) ([]string, error) {
+	if l, ok := s.(SettingLister); ok {
+		names, err := l.SettingNames(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("listing settings: %w", err)
+		}
+		return names, nil
+	}
+	return Settings, nil
 }
 
 type countingWriter struct {
@@ -145,85 +303,6 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 	n, err := c.w.Write(p)
 	c.n += int64(n)
 	return n, err
-}
-
-// ErrNotEmpty is returned by Restore when the target store holds articles.
-var ErrNotEmpty = errors.New("the target database is not empty")
-
-// Restore reads a backup from r into s, which must be empty, then runs
-// Verify on s. The whole file is read and its checksums checked before
-// the first article is stored, so a damaged file restores nothing. An
-// error after that (the store refused an article, Verify found a fault)
-// leaves a partly filled store: restore into a new directory and remove
-// it on failure (the CLI does).
-func Restore(ctx context.Context, r io.Reader, s storage.Store, progress storage.Progress) (Summary, error) {
-	start := time.Now()
-	st, err := s.Stats(ctx)
-	if err != nil {
-		return Summary{}, fmt.Errorf("restore: reading the target's statistics: %w", err)
-	}
-	if st.Articles > 0 || st.Revisions > 0 {
-		return Summary{}, fmt.Errorf("restore into %s: it holds %d articles and %d revisions: %w; restore into a new directory", st.Location, st.Articles, st.Revisions, ErrNotEmpty)
-	}
-	br := bufio.NewReader(r)
-	h, bodyStart, err := readHeader(br)
-	if err != nil {
-		return Summary{}, err
-	}
-	body, err := readBody(br, h, bodyStart)
-	if err != nil {
-		return Summary{}, err
-	}
-	zr, err := zstd.NewReader(bytes.NewReader(body))
-	if err != nil {
-		return Summary{}, err
-	}
-	defer zr.Close()
-	dec := json.NewDecoder(zr)
-	done, revs, settings := 0, 0, 0
-	for {
-		var rec record
-		err := dec.Decode(&rec)
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return Summary{}, fmt.Errorf("restore: record %d of the backup cannot be read (its checksums matched, so it was written wrong): %w", done+settings+1, err)
-		}
-		if rec.Setting != nil {
-			if err := s.SetSetting(ctx, rec.Setting.Name, rec.Setting.Value); err != nil {
-				return Summary{}, fmt.Errorf("restore: setting %s: %w", rec.Setting.Name, err)
-			}
-			settings++
-			continue
-		}
-		hist := rec.History
-		if hist == nil || hist.Draft.Article == nil {
-			return Summary{}, fmt.Errorf("restore: article %d of the backup has no draft", done+1)
-		}
-		if err := s.Load(ctx, *hist); err != nil {
-			return Summary{}, fmt.Errorf("restore: article %s: %w", hist.Draft.Article.ID, err)
-		}
-		done++
-		revs += len(hist.Revisions)
-		if progress != nil {
-			progress(done, max(h.Articles, done))
-		}
-	}
-	if done != h.Articles || revs != h.Revisions || settings != h.Settings {
-		return Summary{}, fmt.Errorf("restore: the header promises %d articles, %d revisions and %d settings; the body held %d, %d and %d", h.Articles, h.Revisions, h.Settings, done, revs, settings)
-	}
-	rep, err := s.Verify(ctx, nil)
-	if err != nil {
-		return Summary{}, fmt.Errorf("restore: verifying: %w", err)
-	}
-	if !rep.OK() {
-		return Summary{}, fmt.Errorf("restore: verify found %d problems after restoring, the first: %s", len(rep.Problems), rep.Problems[0])
-	}
-	if rep.Articles != h.Articles || rep.Revisions != h.Revisions {
-		return Summary{}, fmt.Errorf("restore: verify counted %d articles and %d revisions, the backup holds %d and %d", rep.Articles, rep.Revisions, h.Articles, h.Revisions)
-	}
-	return Summary{Header: h, FileBytes: bodyStart + h.Bytes, Elapsed: time.Since(start)}, nil
 }
 
 // readBody reads the compressed body and checks it block by block, so

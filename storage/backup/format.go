@@ -3,26 +3,39 @@
 // version, the source's schema, counts, the body's length, SHA-256 and a
 // CRC-32 per block, and a CRC-32 of the header itself) and a zstd body of
 // JSON lines: the desk's settings, then each article's history taken
-// through Store.Dump and put back with Store.Load. The checksums are read before the store is touched, so a
-// damaged or truncated file is refused with the byte range that is wrong,
-// not half restored.
+// through Store.Dump and put back with Store.Load. The checksums are read
+// before the store is touched, so a damaged or truncated file is refused
+// with the byte range that is wrong, not half restored.
+//
+// Format 2 adds tamper evidence and encryption. Each article's record
+// carries the hash of its draft, and the header the desk's head
+// (storage.Head): an edited draft or status, dropped revisions or a
+// dropped article no longer restore as if nothing happened. A backup of an
+// encrypted desk is encrypted (seal.go): the body with AES-256-GCM and the
+// header with an HMAC, under keys derived from the desk's key, whose
+// sealed copy (the desk's copydesk.key) the header carries, so the
+// passphrase alone restores it.
 package backup
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"hash/crc32"
 	"io"
 	"time"
+
+	"copydesk/storage"
 )
 
 // Magic opens every backup file.
 const Magic = "COPYDESK-BACKUP\n"
 
 // FormatVersion is the layout this package writes; it reads up to it.
-const FormatVersion = 1
+const FormatVersion = 2
 
 // blockSize is the span of the body each CRC-32 covers: small enough that
 // a damaged byte is placed within 64 KiB, large enough that the header of
@@ -49,6 +62,15 @@ type Header struct {
 	Bytes  int64    `json:"body_bytes"`
 	SHA256 string   `json:"body_sha256"`
 	Blocks []uint32 `json:"body_block_crc32"`
+	// Head is the desk's head over the body's articles and settings
+	// (format 2): keyed when the backup is sealed.
+	Head *storage.Head `json:"head,omitempty"`
+	// Damaged counts the articles the desk's verify found damaged when
+	// the backup was made with them (their list is in the body, which an
+	// encrypted backup keeps secret).
+	Damaged int `json:"damaged,omitempty"`
+	// Sealed is set when the body is encrypted.
+	Sealed *Sealed `json:"sealed,omitempty"`
 }
 
 // headerStart is the offset of the header's JSON: the magic and the
@@ -130,6 +152,11 @@ func readHeader(r io.Reader) (Header, int64, error) {
 
 func notBackup(lead []byte) error {
 	return fmt.Errorf("not a Copydesk backup: it starts with %q, not %q", lead, Magic)
+}
+
+func sha256Hex(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
 }
 
 // blockCRCs are the CRC-32s of each blockSize span of body.

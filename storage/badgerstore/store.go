@@ -246,7 +246,8 @@ func checkForeignFiles(dir string) error {
 		// The key header of an encrypted desk (storage/keyfile) comes
 		// before the database, so that a crash cannot leave an encrypted
 		// database without the header that unlocks it.
-		case strings.HasPrefix(name, "copydesk.key"):
+		case strings.HasPrefix(name, "copydesk.key"),
+			name == "copydesk.incomplete", name == "copydesk.head": // storage/backup
 		default:
 			foreign = append(foreign, name)
 		}

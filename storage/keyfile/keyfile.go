@@ -223,6 +223,11 @@ func open(path string, passphrase []byte) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading the key file: %w", err)
 	}
+	return openData(path, data, passphrase)
+}
+
+// openData unwraps the key in data, the header read from path.
+func openData(path string, data, passphrase []byte) ([]byte, error) {
 	var h header
 	if err := json.Unmarshal(data, &h); err != nil {
 		return nil, fmt.Errorf("the key file %s is damaged (%v): restore it from a copy; without it the database cannot be read", path, err)

@@ -44,6 +44,7 @@ var suite = []suiteTest{
 	{"ListRefusesBadQuery", testListRefusesBadQuery},
 	{"Tags", testTags},
 	{"DumpLoad", testDumpLoad},
+	{"Head", testHead},
 	{"LoadRefused", testLoadRefused},
 	{"LoadLongHistory", testLoadLongHistory},
 	{"LargeArticle", testLargeArticle},
