@@ -69,12 +69,6 @@ func cmdBackup(e *env, args []string) error {
 		if sum.Head != nil {
 			fmt.Fprintf(e.io.err, "head: %s\n", sum.Head)
 		}
-		if e.storeURL == "" && len(damaged) == 0 && len(lost) == 0 {
-			// What the desk held now: verify checks that none of it goes missing.
-			if _, err := backup.NoteDesk(e.ctx, s, e.dbDir, "backup to "+path); err != nil {
-				fmt.Fprintf(e.io.err, "warning: the backup is written, but the desk's head could not be noted in %s: %v\n", backup.NotedName, err)
-			}
-		}
 		if sum.Sealed != nil {
 			fmt.Fprintln(e.io.err, "the backup is encrypted with the desk's key: restoring it needs the desk's passphrase (as it is now)")
 		}

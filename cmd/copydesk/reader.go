@@ -8,6 +8,7 @@ import (
 	"github.com/dgraph-io/badger/v4"
 
 	"copydesk/storage"
+	"copydesk/storage/backup"
 	"copydesk/storage/badgerstore"
 )
 
@@ -34,6 +35,10 @@ func (e *env) openReader() (storage.Store, error) {
 		return nil, err
 	case !found:
 		return nil, &noDeskError{e.dbDir}
+	}
+	// A restore or migration into the directory did not finish.
+	if err := backup.CheckComplete(e.dbDir); err != nil {
+		return nil, err
 	}
 	key, err := e.databaseKey()
 	if err != nil {
