@@ -24,6 +24,8 @@ const overscan = 400
 // (estimated, or measured once it has had an entry), and only the blocks
 // near the viewport have a row.
 type view struct {
+	_ noCopy
+
 	ed     *Editor
 	scroll *container.Scroll
 	column *blockColumn
@@ -48,6 +50,15 @@ type view struct {
 
 	pool // rows no block needs at the moment, and how they are made (scope.go)
 }
+
+// noCopy makes go vet's copylocks check reject a copy of the view. A copy
+// shares the spare rows' arrays with the original but not their lengths: a
+// sync on the copy takes a row and leaves a nil slot the original still
+// counts, and the next sync dereferenced it (PageDown crashed the window).
+type noCopy struct{}
+
+func (*noCopy) Lock()   {}
+func (*noCopy) Unlock() {}
 
 func (v *view) init(e *Editor) {
 	v.ed = e
