@@ -66,6 +66,7 @@ func TestPagingThroughTheWholeBody(t *testing.T) {
 					}
 					press(t, w, key, false)
 					checkPool(t, ed)
+					checkColumn(t, ed)
 					b, _ := ed.Caret()
 					if (b-prev)*dir < 0 {
 						t.Fatalf("%s moved the caret back from block %d to %d", key, prev, b)
