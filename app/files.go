@@ -37,8 +37,33 @@ func (w *Window) importDialog() {
 		}
 	}, w.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt", ".md", ".markdown", ".xml", ".json"}))
-	d.Resize(fyne.NewSize(900, 600))
+	showFitted(d, fileDialogSize, w.win)
+}
+
+// fileDialogSize is the size the file dialogs ask for; showFitted makes
+// it smaller on a small screen.
+var fileDialogSize = fyne.NewSize(900, 600)
+
+// sizedDialog is a dialog that can be shown and resized: dialog.Dialog
+// and *dialog.FileDialog, which is not a dialog.Dialog.
+type sizedDialog interface {
+	Show()
+	Resize(fyne.Size)
+}
+
+// showFitted shows d at size want, or smaller so that it fits in the
+// window. It shows first and resizes after: Fyne 2.8.1's FileDialog.Resize
+// reads the size of the dialog it builds only in Show, and a Resize before
+// Show dereferenced nil (File › Import… crashed the window every time).
+func showFitted(d sizedDialog, want fyne.Size, win fyne.Window) {
 	d.Show()
+	d.Resize(fitted(want, win.Canvas().Size()))
+}
+
+// fitted is want made small enough to leave a margin of the window around it.
+func fitted(want, window fyne.Size) fyne.Size {
+	const margin = 40
+	return fyne.NewSize(min(want.Width, window.Width-margin), min(want.Height, window.Height-margin))
 }
 
 // ImportFile imports a wire, Markdown, NITF or ninjs file as a new story
@@ -119,6 +144,5 @@ func (w *Window) exportDialog() {
 		name = "story"
 	}
 	d.SetFileName(strings.NewReplacer("/", "-", `\`, "-").Replace(name) + ".html")
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showFitted(d, fileDialogSize, w.win)
 }

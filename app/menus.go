@@ -277,7 +277,7 @@ func (w *Window) shortcutsDialog() {
 		grid.Add(widget.NewLabel(s[1]))
 	}
 	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewVScroll(grid), w.win)
-	d.Resize(fyne.NewSize(680, 600))
+	d.Resize(fitted(fyne.NewSize(680, 600), w.win.Canvas().Size()))
 	w.showClosable(d)
 }
 
