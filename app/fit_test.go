@@ -62,3 +62,36 @@ func TestWindowFitsASmallScreen(t *testing.T) {
 	})
 	fits("History side by side")
 }
+
+// A size remembered on a larger screen, or forced on the window by a
+// layout that was too wide, opened the window past the screen's edges.
+func TestWindowSizeIsFittedToTheScreen(t *testing.T) {
+	for _, tc := range []struct {
+		name         string
+		saved        fyne.Size
+		screen       fyne.Size // zero: unknown
+		opens, saves fyne.Size
+	}{
+		{"wider than the screen", fyne.NewSize(2011, 800), smallScreen, fyne.NewSize(1024, 600), fyne.NewSize(1024, 600)},
+		{"fits", fyne.NewSize(1280, 800), fyne.NewSize(1920, 1080), fyne.NewSize(1280, 800), fyne.NewSize(1280, 800)},
+		{"taller than the screen", fyne.NewSize(1000, 900), fyne.NewSize(1280, 800), fyne.NewSize(1000, 800), fyne.NewSize(1000, 800)},
+		{"screen unknown", fyne.NewSize(2011, 800), fyne.Size{}, fyne.NewSize(2011, 800), fyne.NewSize(2011, 800)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			saved := screen
+			t.Cleanup(func() { screen = saved })
+			screen = func(fyne.Canvas) (fyne.Size, bool) { return tc.screen, !tc.screen.IsZero() }
+			a := test.NewTempApp(t)
+			NewSettings(a.Preferences(), "", "").SetWindowSize(tc.saved)
+			h := newHarnessOn(t, a, t.TempDir(), Extensions{}, nil)
+			if h.opened != tc.opens {
+				t.Errorf("saved %v, screen %v: opened at %v, want %v", tc.saved, tc.screen, h.opened, tc.opens)
+			}
+			h.w.win.Resize(tc.saved)
+			h.w.requestClose()
+			if got := h.w.settings.WindowSize(); got != tc.saves {
+				t.Errorf("closed at %v on a %v screen: saved %v, want %v", tc.saved, tc.screen, got, tc.saves)
+			}
+		})
+	}
+}
