@@ -37,8 +37,36 @@ func (w *Window) importDialog() {
 		}
 	}, w.win)
 	d.SetFilter(importFilter{storage.NewExtensionFileFilter([]string{".txt", ".md", ".markdown", ".xml", ".json"})})
-	d.Show() // Fyne 2.8.1: FileDialog.Resize before Show dereferences nil
-	d.Resize(fyne.NewSize(900, 600))
+	w.showFitted(d, fileDialogSize)
+}
+
+// fileDialogSize is the size the file dialogs ask for; showFitted makes
+// it smaller on a small screen.
+var fileDialogSize = fyne.NewSize(900, 600)
+
+// sizedDialog is a dialog that can be shown, resized and closed:
+// dialog.Dialog and *dialog.FileDialog, which is not a dialog.Dialog.
+type sizedDialog interface {
+	Show()
+	Hide()
+	Resize(fyne.Size)
+	SetOnClosed(func())
+}
+
+// showFitted shows d at size want, or smaller so that it fits in the
+// window, and lets Escape close it. It shows first and resizes after:
+// Fyne 2.8.1's FileDialog.Resize reads the size of the dialog it builds
+// only in Show, and a Resize before Show dereferenced nil (File › Import…
+// crashed the window every time).
+func (w *Window) showFitted(d sizedDialog, want fyne.Size) {
+	w.showClosable(d)
+	d.Resize(fitted(want, w.win.Canvas().Size()))
+}
+
+// fitted is want made small enough to leave a margin of the window around it.
+func fitted(want, window fyne.Size) fyne.Size {
+	const margin = 40
+	return fyne.NewSize(min(want.Width, window.Width-margin), min(want.Height, window.Height-margin))
 }
 
 // importFilter offers only regular files with a story's extension: the
@@ -130,6 +158,5 @@ func (w *Window) exportDialog() {
 		name = "story"
 	}
 	d.SetFileName(strings.NewReplacer("/", "-", `\`, "-").Replace(name) + ".html")
-	d.Show() // Fyne 2.8.1: FileDialog.Resize before Show dereferences nil
-	d.Resize(fyne.NewSize(900, 600))
+	w.showFitted(d, fileDialogSize)
 }

@@ -306,9 +306,9 @@ func (w *Window) settingsDialog() {
 		}
 		w.settings.SetName(strings.TrimSpace(name.Text))
 		for _, s := range editor.Styles {
-			if s.Label() == style.Selected {
+			if s.Label() == style.Selected && s != w.settings.Style() {
 				w.settings.SetStyle(s)
-				w.meta.style.SetSelected(s.Label())
+				w.meta.styleChanged()
 			}
 		}
 		w.setTheme(strings.ToLower(themes.Selected))
@@ -339,7 +339,7 @@ func (w *Window) shortcutsDialog() {
 		grid.Add(widget.NewLabel(s[1]))
 	}
 	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewVScroll(grid), w.win)
-	d.Resize(fyne.NewSize(680, 600))
+	d.Resize(fitted(fyne.NewSize(680, 600), w.win.Canvas().Size()))
 	w.showClosable(d)
 }
 
@@ -386,7 +386,7 @@ func (*twoColumns) MinSize(objs []fyne.CanvasObject) fyne.Size {
 
 // showClosable shows a dialog that Escape closes (with nothing focused,
 // the window's canvas gets the key).
-func (w *Window) showClosable(d dialog.Dialog) {
+func (w *Window) showClosable(d sizedDialog) {
 	w.escape = d.Hide
 	d.SetOnClosed(func() { w.escape = nil })
 	d.Show()

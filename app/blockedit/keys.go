@@ -121,7 +121,7 @@ func (e *Editor) moveVertically(en *blockEntry, i, j int) {
 
 // page moves the viewport and the caret by a screenful.
 func (e *Editor) page(en *blockEntry, i, dir int) {
-	v := e.view
+	v := &e.view
 	if v.width == 0 {
 		return
 	}

@@ -24,6 +24,8 @@ const overscan = 400
 // (estimated, or measured once it has had an entry), and only the blocks
 // near the viewport have a row.
 type view struct {
+	_ noCopy
+
 	ed     *Editor
 	scroll *container.Scroll
 	column *blockColumn
@@ -48,6 +50,15 @@ type view struct {
 
 	pool // rows no block needs at the moment, and how they are made (scope.go)
 }
+
+// noCopy makes go vet's copylocks check reject a copy of the view. A copy
+// shares the spare rows' arrays with the original but not their lengths: a
+// sync on the copy takes a row and leaves a nil slot the original still
+// counts, and the next sync dereferenced it (PageDown crashed the window).
+type noCopy struct{}
+
+func (*noCopy) Lock()   {}
+func (*noCopy) Unlock() {}
 
 func (v *view) init(e *Editor) {
 	v.ed = e
@@ -146,7 +157,7 @@ func (v *view) sync() {
 	v.ensureTops()
 	anchor, into := v.anchor()
 	for pass := 0; pass < 4; pass++ {
-		off := v.tops[anchor] + into
+		off := v.clampOffset(v.tops[anchor] + into)
 		lo, hi := v.rangeFor(off-overscan, off+size.Height+overscan)
 		v.stockFor(lo, hi)
 		changed := false
@@ -170,7 +181,14 @@ func (v *view) sync() {
 		return i < v.lo || i > v.hi
 	})
 	v.spareDetached()
-	v.place(v.tops[anchor] + into)
+	v.place(v.clampOffset(v.tops[anchor] + into))
+}
+
+// clampOffset is the scroll offset nearest y that the column can show: the
+// rows are given to the blocks around where the viewport will really be,
+// not around an offset past the end (a Page Down on the last screen).
+func (v *view) clampOffset(y float32) float32 {
+	return max(0, min(y, v.total-v.scroll.Size().Height))
 }
 
 // place lays the rows out and scrolls to offset y.
@@ -190,14 +208,7 @@ func (v *view) place(y float32) {
 	v.objects = v.appendIdle(v.objects)
 	v.objects = append(v.objects, v.wheel)
 	v.layoutRows()
-	max := v.total - v.scroll.Size().Height
-	if y > max {
-		y = max
-	}
-	if y < 0 {
-		y = 0
-	}
-	v.scroll.Offset = fyne.NewPos(0, y)
+	v.scroll.Offset = fyne.NewPos(0, v.clampOffset(y))
 	v.scroll.Refresh()
 	canvas.Refresh(v.column)
 }
