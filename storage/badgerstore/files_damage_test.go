@@ -78,6 +78,7 @@ func TestDamagedFiles(t *testing.T) {
 		{"a table's index flipped", nil, func(t *testing.T, _ string, tables []string) { flipFromEnd(t, tables[0], 40) }, "sst"},
 		{"a table emptied", nil, func(t *testing.T, _ string, tables []string) { truncate(t, tables[0], 0) }, "sst"},
 		{"KEYREGISTRY deleted, encrypted", key, func(t *testing.T, dir string, _ []string) { remove(t, dir, "KEYREGISTRY") }, "KEYREGISTRY"},
+		{"KEYREGISTRY flipped, encrypted", key, func(t *testing.T, dir string, _ []string) { flipFromEnd(t, filepath.Join(dir, "KEYREGISTRY"), 20) }, "KEYREGISTRY"},
 	}
 	quiet := slog.New(slog.DiscardHandler)
 	for _, tc := range tests {
@@ -201,4 +202,28 @@ func BenchmarkPreflight(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(len(tables)), "tables")
+}
+
+// TestReadWithoutLockFile: a desk whose copydesk.lock was deleted (or not
+// copied) still opens read-only, and a reader does not create the file.
+func TestReadWithoutLockFile(t *testing.T) {
+	dir := t.TempDir()
+	deskWithTables(t, dir, nil)
+	remove(t, dir, lockFileName)
+	r, err := Open(dir, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatalf("Open read-only without the lock file: %v", err)
+	}
+	if rows, _, err := r.List(context.Background(), storage.Query{}); err != nil || len(rows) != 12 {
+		t.Errorf("List: %d rows, %v", len(rows), err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, lockFileName)); !os.IsNotExist(err) {
+		t.Errorf("the reader created %s: %v", lockFileName, err)
+	}
+	if _, err := Open(dir, Options{}); !errors.Is(err, storage.ErrLocked) {
+		t.Errorf("a writer beside the reader: %v, want ErrLocked", err)
+	}
+	if err := r.Close(); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -32,6 +32,12 @@ func lockDir(dir string, readOnly bool) (*dirLock, error) {
 	f, err := os.OpenFile(path, flag, 0o644)
 	if err != nil {
 		if readOnly && errors.Is(err, os.ErrNotExist) {
+			if _, serr := os.Stat(filepath.Join(dir, manifestName)); serr == nil {
+				// The lock file was deleted (or not copied), and a reader
+				// must not create it: Badger's own shared lock on the
+				// directory still keeps writers out.
+				return &dirLock{}, nil
+			}
 			return nil, fmt.Errorf("database %s cannot be opened read-only: it is not a Copydesk database, or it was never opened for writing", dir)
 		}
 		return nil, fmt.Errorf("database %s: taking the lock: %w", dir, err)

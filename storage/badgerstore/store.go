@@ -313,6 +313,8 @@ func openError(dir string, err error) error {
 		return &storage.LockedError{Path: dir, PID: livePID(readPID(filepath.Join(dir, "LOCK")))}
 	case errors.Is(err, badger.ErrEncryptionKeyMismatch) || strings.Contains(msg, badger.ErrEncryptionKeyMismatch.Error()):
 		return fmt.Errorf("database %s: the encryption key does not match the one it was created with: %w", dir, badger.ErrEncryptionKeyMismatch)
+	case strings.Contains(msg, "checksum for data key"):
+		return &damagedError{dir: dir, file: badger.KeyRegistryFileName, what: "fails its checksum: the keys the encrypted tables were written with cannot be read"}
 	case strings.Contains(msg, badger.ErrTruncateNeeded.Error()):
 		return fmt.Errorf("database %s was not closed cleanly and cannot be opened read-only: open it once for writing to recover it (%w)", dir, err)
 	}

@@ -137,7 +137,7 @@ func Exists(dir string) (bool, error) {
 type MissingKeyError struct{ Dir string }
 
 func (e *MissingKeyError) Error() string {
-	return fmt.Sprintf("database %s is encrypted but its key file %s is missing: put back %s from a copy (it is in every copy of the folder; a backup of an encrypted desk holds it too); without it the database cannot be read",
+	return fmt.Sprintf("database %s is encrypted but its key file %s is missing: put back %s from a copy of the folder (without it the database cannot be read), or restore a backup into a new folder",
 		e.Dir, FileName, FileName)
 }
 
