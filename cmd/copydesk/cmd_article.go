@@ -274,7 +274,8 @@ func cmdExport(e *env, args []string) error {
 	all := fs.Bool("all", false, "export every article (but spiked ones, unless --status spiked) into --dir")
 	status := fs.String("status", "", "with --all: only articles with this status")
 	dir := fs.String("dir", "", "with --all: the folder to write into, one file per article named from its slug")
-	force := fs.Bool("force", false, "export embargoed stories before their embargo (each forced export is recorded in the story's history)")
+	force := fs.Bool("force", false, "replace FILE (-o) if it exists")
+	breakEmbargo := fs.Bool("break-embargo", false, "export embargoed stories before their embargo (each such export is recorded in the story's history)")
 	pos, err := e.parse(fs, args)
 	if err != nil {
 		return err
@@ -304,7 +305,7 @@ func cmdExport(e *env, args []string) error {
 			}
 			q.Status = st
 		}
-		return exportAll(e, q, f, *dir, *force)
+		return exportAll(e, q, f, *dir, *breakEmbargo)
 	}
 	if *dir != "" || *status != "" {
 		return usagef("--dir and --status go with --all")
@@ -312,8 +313,13 @@ func cmdExport(e *env, args []string) error {
 	if err := needArgs(pos, 1, 1, "article ID (or --all)"); err != nil {
 		return err
 	}
+	if *out != "" {
+		if err := refuseOverwrite(*out, *force); err != nil {
+			return err
+		}
+	}
 	return e.withStore(func(s storage.Store) error {
-		data, err := exportOne(e, s, pos[0], *rev, f, *force)
+		data, err := exportOne(e, s, pos[0], *rev, f, *breakEmbargo)
 		if err != nil {
 			return err
 		}
@@ -345,7 +351,7 @@ func embargoGate(e *env, s storage.Store, a *editor.Article, f formats.Format, f
 	if err := check.EmbargoBlocks(a, now); err == nil {
 		return nil
 	} else if !force {
-		return fmt.Errorf("%w (export anyway with --force; it will be recorded)", err)
+		return fmt.Errorf("%w (export anyway with --break-embargo; it will be recorded)", err)
 	}
 	return check.RecordForcedExport(e.ctx, s, a.ID, string(f), e.author, now)
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"sync"
 	"time"
 
@@ -27,8 +26,8 @@ func cmdBackup(e *env, args []string) error {
 		return err
 	}
 	path := pos[0]
-	if _, err := os.Stat(path); err == nil && !*force {
-		return fmt.Errorf("%s exists: choose another name, or --force to replace it", path)
+	if err := refuseOverwrite(path, *force); err != nil {
+		return err
 	}
 	return e.withStore(func(s storage.Store) error {
 		progress, done := e.progress("backing up")

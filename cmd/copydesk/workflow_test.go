@@ -25,11 +25,15 @@ func TestEmbargoedExportIsRefusedUnlessForced(t *testing.T) {
 	id := strings.TrimSpace(d.ok("import", writeMarkdown(t, "embargo: "+until+"\n", "Copy under embargo.")))
 
 	code, _, errs := d.run("export", id, "--format", "html")
-	if code != exitUser || !strings.Contains(errs, "embargoed until") || !strings.Contains(errs, "--force") {
+	if code != exitUser || !strings.Contains(errs, "embargoed until") || !strings.Contains(errs, "--break-embargo") {
 		t.Fatalf("export before the embargo: exit %d, %q", code, errs)
 	}
+	// --force replaces an existing file; it does not break an embargo.
+	if code, _, errs := d.run("export", id, "--format", "html", "--force"); code != exitUser || !strings.Contains(errs, "embargoed until") {
+		t.Fatalf("export --force before the embargo: exit %d, %q", code, errs)
+	}
 	before := d.ok("history", id)
-	out := d.ok("export", id, "--format", "nitf", "--force")
+	out := d.ok("export", id, "--format", "nitf", "--break-embargo")
 	if !strings.Contains(out, "date.release") {
 		t.Errorf("forced NITF lacks date.release")
 	}
