@@ -1,9 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -75,7 +78,7 @@ func importFile(e *env, file string, opt editor.ImportOptions) (*editor.Article,
 func readInput(file string) ([]byte, error) {
 	st, err := os.Stat(file)
 	if err != nil {
-		return nil, err
+		return nil, inputFileError(file, err)
 	}
 	if st.IsDir() {
 		return nil, fmt.Errorf("%s is a directory: name the files to import", file)
@@ -84,6 +87,28 @@ func readInput(file string) ([]byte, error) {
 		return nil, &editor.InputError{File: file, Offset: -1, Problem: fmt.Sprintf("the file is %d bytes, over the import limit of %d", st.Size(), editor.MaxImportBytes), Fix: "a story is far smaller: check that this is the right file"}
 	}
 	return os.ReadFile(file)
+}
+
+// inputFileError says which file could not be read, why, and what to do,
+// instead of Go's "stat FILE: no such file or directory".
+func inputFileError(file string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		where := ""
+		if !filepath.IsAbs(file) {
+			if wd, werr := os.Getwd(); werr == nil {
+				where = " in " + wd
+			}
+		}
+		return fmt.Errorf("%s: no such file%s: check the name, or give the file's full path", file, where)
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("%s: permission denied: you may not read this file; check its owner and permissions (ls -l %s)", file, file)
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return fmt.Errorf("%s: cannot read it: %v", file, err)
 }
 
 // cmdRevise: copydesk revise ID FILE [--label L] [--author A]
@@ -121,6 +146,12 @@ func cmdRevise(e *env, args []string) error {
 		if *correction != "" {
 			a.Correction = *correction
 		}
+		if same, err := sameAsRevision(e, s, id, d.Seq, a); err != nil || same {
+			if same {
+				fmt.Fprintf(e.io.out, "%s unchanged: no revision made (%s holds the copy of revision %d)\n", id, file, d.Seq)
+			}
+			return err
+		}
 		// Once published, a change readers can see is a correction, with a
 		// new public note.
 		kind, err := check.RevisionKind(d.Article, a, storage.KindSave)
@@ -134,6 +165,23 @@ func cmdRevise(e *env, args []string) error {
 		fmt.Fprintf(e.io.out, "%s revision %d\n", id, rev.Seq)
 		return nil
 	})
+}
+
+// sameAsRevision reports whether a is revision seq's article but for its
+// modification time: filing the same copy again records nothing (an empty
+// revision would clutter the history, and on a published story would pass
+// as a change without a correction).
+func sameAsRevision(e *env, s storage.Store, id string, seq uint64, a *editor.Article) (bool, error) {
+	if seq == 0 {
+		return false, nil
+	}
+	prev, _, err := s.Revision(e.ctx, id, seq)
+	if err != nil {
+		return false, err
+	}
+	x, y := prev.Clone(), a.Clone()
+	x.Modified, y.Modified = time.Time{}, time.Time{}
+	return bytes.Equal(x.Encode(), y.Encode()), nil
 }
 
 // loadArticle returns the draft, or revision rev when rev > 0.
@@ -399,7 +447,7 @@ func exportAll(e *env, q storage.Query, f formats.Format, dir string, force bool
 		}
 		defer func() {
 			if held > 0 {
-				fmt.Fprintf(e.io.err, "%d embargoed stories held back\n", held)
+				fmt.Fprintf(e.io.err, "%s held back\n", editor.Plural(held, "embargoed story"))
 			}
 		}()
 		_, err = formats.ExportBatch(e.ctx, ids, f, dir, load, func(done, total int, name string) {

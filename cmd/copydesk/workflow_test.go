@@ -85,3 +85,27 @@ func TestLengthLimitHoldsBackReady(t *testing.T) {
 		t.Errorf("the override is not recorded:\n%s", hist)
 	}
 }
+
+// TestReviseWithUnchangedCopyMakesNoRevision: filing the copy the story
+// already has records nothing, says so and succeeds — also on a published
+// story, where an empty revision once passed without a correction note.
+func TestReviseWithUnchangedCopyMakesNoRevision(t *testing.T) {
+	for _, published := range []bool{false, true} {
+		d := newDesk(t)
+		file := writeMarkdown(t, "", "About 7,000 people were hurt.")
+		id := strings.TrimSpace(d.ok("import", file))
+		if published {
+			for _, st := range []string{"in_edit", "ready", "published"} {
+				d.ok("status", id, st)
+			}
+		}
+		before := d.ok("history", id)
+		code, out, errs := d.run("revise", id, file, "--label", "again")
+		if code != exitOK || !strings.Contains(out, id+" unchanged: no revision made") || errs != "" {
+			t.Errorf("published %v: revise with the same copy: exit %d, stdout %q, stderr %q", published, code, out, errs)
+		}
+		if after := d.ok("history", id); after != before {
+			t.Errorf("published %v: the history changed:\n%s\nwas:\n%s", published, after, before)
+		}
+	}
+}
