@@ -5,6 +5,7 @@ import (
 	"sync"
 	"time"
 
+	"copydesk/editor"
 	"copydesk/storage"
 	"copydesk/storage/backup"
 )
@@ -36,8 +37,8 @@ func cmdBackup(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(e.io.err, "backed up %d articles, %d revisions to %s: %s (%s uncompressed) in %v\n",
-			sum.Articles, sum.Revisions, path, backup.SizeText(sum.FileBytes), backup.SizeText(sum.Plain), sum.Elapsed.Round(time.Millisecond))
+		fmt.Fprintf(e.io.err, "backed up %s, %s to %s: %s (%s uncompressed) in %v\n",
+			editor.Plural(sum.Articles, "article"), editor.Plural(sum.Revisions, "revision"), path, backup.SizeText(sum.FileBytes), backup.SizeText(sum.Plain), sum.Elapsed.Round(time.Millisecond))
 		if encrypted, _ := e.encrypted(); encrypted {
 			fmt.Fprintf(e.io.err, "note: the database is encrypted, the backup is not: keep %s where only you can read it\n", path)
 		}
@@ -62,8 +63,8 @@ func cmdRestore(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.io.err, "restored %d articles, %d revisions from %s (written %s) into %s in %v; verify: OK\n",
-		sum.Articles, sum.Revisions, pos[0], sum.Created.Local().Format(time.DateTime), e.dbDir, sum.Elapsed.Round(time.Millisecond))
+	fmt.Fprintf(e.io.err, "restored %s, %s from %s (written %s) into %s in %v; verify: OK\n",
+		editor.Plural(sum.Articles, "article"), editor.Plural(sum.Revisions, "revision"), pos[0], sum.Created.Local().Format(time.DateTime), e.dbDir, sum.Elapsed.Round(time.Millisecond))
 	return nil
 }
 
@@ -81,7 +82,7 @@ func (e *env) progress(what string) (storage.Progress, func()) {
 		if now := time.Now(); now.Sub(last) >= 250*time.Millisecond || done == total {
 			last = now
 			shown = true
-			fmt.Fprintf(e.io.err, "\r%s: %d of %d articles", what, done, total)
+			fmt.Fprintf(e.io.err, "\r%s: %d of %s", what, done, editor.Plural(total, "article"))
 		}
 	}
 	return report, func() {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/klauspost/compress/zstd"
 
+	"copydesk/editor"
 	"copydesk/storage"
 )
 
@@ -163,7 +164,7 @@ func Restore(ctx context.Context, r io.Reader, s storage.Store, progress storage
 		return Summary{}, fmt.Errorf("restore: reading the target's statistics: %w", err)
 	}
 	if st.Articles > 0 || st.Revisions > 0 {
-		return Summary{}, fmt.Errorf("restore into %s: it holds %d articles and %d revisions: %w; restore into a new directory", st.Location, st.Articles, st.Revisions, ErrNotEmpty)
+		return Summary{}, fmt.Errorf("restore into %s: it holds %s and %s: %w; restore into a new directory", st.Location, editor.Plural(st.Articles, "article"), editor.Plural(st.Revisions, "revision"), ErrNotEmpty)
 	}
 	br := bufio.NewReader(r)
 	h, bodyStart, err := readHeader(br)
@@ -218,7 +219,7 @@ func Restore(ctx context.Context, r io.Reader, s storage.Store, progress storage
 		return Summary{}, fmt.Errorf("restore: verifying: %w", err)
 	}
 	if !rep.OK() {
-		return Summary{}, fmt.Errorf("restore: verify found %d problems after restoring, the first: %s", len(rep.Problems), rep.Problems[0])
+		return Summary{}, fmt.Errorf("restore: verify found %s after restoring, the first: %s", editor.Plural(len(rep.Problems), "problem"), rep.Problems[0])
 	}
 	if rep.Articles != h.Articles || rep.Revisions != h.Revisions {
 		return Summary{}, fmt.Errorf("restore: verify counted %d articles and %d revisions, the backup holds %d and %d", rep.Articles, rep.Revisions, h.Articles, h.Revisions)
