@@ -101,10 +101,10 @@ func run(ctx context.Context, args []string, io stdio, getenv func(string) strin
 	global := flag.NewFlagSet("copydesk", flag.ContinueOnError)
 	global.SetOutput(io.err)
 	global.StringVar(&e.dbDir, "db", "", "database directory (default $COPYDESK_DB, else "+defaultDBHint()+")")
+	showVersion := global.Bool("version", false, "print the version and the commit this binary was built from")
 	style := global.String("style", "", "dateline house style: tass, ap or reuters (default $COPYDESK_STYLE, else tass)")
 	global.StringVar(&e.author, "author", "", "your name, for revisions (default $COPYDESK_AUTHOR, else your login name)")
 	storeURL := global.String("store", "", "a shared PostgreSQL store, postgres://USER@HOST:PORT/DATABASE, instead of --db (default $"+envStore+")")
-	showVersion := global.Bool("version", false, "print the version and the commit this binary was built from")
 	global.Usage = func() { mainUsage(io.err, global) }
 	if err := global.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
