@@ -20,6 +20,7 @@ uninstall() {
 	while IFS= read -r rel; do
 		case $rel in
 		'' | /* | ../* | */../* | *'/..') echo "install.sh: skipping a suspicious line in $manifest: $rel" >&2; continue ;;
+		"$manifest_rel") continue ;; # removed last
 		esac
 		if [ -e "$prefix/$rel" ] || [ -L "$prefix/$rel" ]; then
 			rm -f "$prefix/$rel"
@@ -28,7 +29,7 @@ uninstall() {
 	done <"$manifest"
 	rm -f "$manifest"
 	rmdir "$prefix/lib/copydesk" 2>/dev/null || true
-	echo "removed $n files listed in $manifest"
+	echo "removed $n files listed in $manifest, and the list"
 }
 
 case ${1:-} in
