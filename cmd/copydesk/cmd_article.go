@@ -322,7 +322,7 @@ func cmdExport(e *env, args []string) error {
 	all := fs.Bool("all", false, "export every article (but spiked ones, unless --status spiked) into --dir")
 	status := fs.String("status", "", "with --all: only articles with this status")
 	dir := fs.String("dir", "", "with --all: the folder to write into, one file per article named from its slug")
-	force := fs.Bool("force", false, "replace FILE (-o) if it exists")
+	force := fs.Bool("force", false, "replace FILE (-o), or with --all the files of the same names in OUT, if they exist")
 	breakEmbargo := fs.Bool("break-embargo", false, "export embargoed stories before their embargo (each such export is recorded in the story's history)")
 	pos, err := e.parse(fs, args)
 	if err != nil {
@@ -353,7 +353,7 @@ func cmdExport(e *env, args []string) error {
 			}
 			q.Status = st
 		}
-		return exportAll(e, q, f, *dir, *breakEmbargo)
+		return exportAll(e, q, f, *dir, *breakEmbargo, *force)
 	}
 	if *dir != "" || *status != "" {
 		return usagef("--dir and --status go with --all")
@@ -418,7 +418,8 @@ func loadForExport(e *env, s storage.Store, id string, rev uint64) (*editor.Arti
 }
 
 // exportAll writes one file per article into dir, with progress on stderr.
-func exportAll(e *env, q storage.Query, f formats.Format, dir string, force bool) error {
+// It replaces files already there only when replace is set.
+func exportAll(e *env, q storage.Query, f formats.Format, dir string, force, replace bool) error {
 	return e.withStore(func(s storage.Store) error {
 		rows, _, err := s.List(e.ctx, q)
 		if err != nil {
@@ -427,6 +428,11 @@ func exportAll(e *env, q storage.Query, f formats.Format, dir string, force bool
 		if len(rows) == 0 {
 			fmt.Fprintln(e.io.err, "no articles to export")
 			return nil
+		}
+		if !replace {
+			if err := refuseExisting(e, s, rows, f, dir, force); err != nil {
+				return err
+			}
 		}
 		var ids []string
 		held := 0
@@ -456,4 +462,31 @@ func exportAll(e *env, q storage.Query, f formats.Format, dir string, force bool
 		})
 		return err
 	})
+}
+
+// refuseExisting is refuseOverwrite for export --all: it names the files
+// as the export will (the stories it will not hold back, in the same
+// order, through the same Namer) and refuses if any is there already.
+func refuseExisting(e *env, s storage.Store, rows []storage.Summary, f formats.Format, dir string, force bool) error {
+	var names formats.Namer
+	var existing []string
+	now := time.Now()
+	for _, r := range rows {
+		d, err := s.Draft(e.ctx, r.ID)
+		if err != nil {
+			return err
+		}
+		if !force && check.EmbargoBlocks(d.Article, now) != nil {
+			continue // held back: no file
+		}
+		path := filepath.Join(dir, names.Name(d.Article, f))
+		if err := refuseOverwrite(path, false); err != nil {
+			existing = append(existing, path)
+		}
+	}
+	if len(existing) == 0 {
+		return nil
+	}
+	return fmt.Errorf("%s exists (%s in all): export into another folder, or --force to replace them",
+		existing[0], editor.Plural(len(existing), "file"))
 }

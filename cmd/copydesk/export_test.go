@@ -133,8 +133,14 @@ func TestOutputFileIsReplacedOnlyWithForce(t *testing.T) {
 		{"backup", func(file string) []string { return []string{"backup", file} }},
 		{"export -o", func(file string) []string { return []string{"export", id, "--format", "text", "-o", file} }},
 		{"diff -o", func(file string) []string { return []string{"diff", id, "1", "draft", "-o", file} }},
+		{"export --all", func(file string) []string {
+			return []string{"export", "--all", "--format", "text", "--dir", filepath.Dir(file)}
+		}},
 	} {
 		file := filepath.Join(t.TempDir(), "existing")
+		if tc.name == "export --all" { // the name the story's slug gives
+			file = filepath.Join(filepath.Dir(file), "is-terrorists-defeated-in-syria-and-iraq-still-running.txt")
+		}
 		if err := os.WriteFile(file, []byte("last week's work\n"), 0o644); err != nil {
 			t.Fatal(err)
 		}
