@@ -419,7 +419,7 @@ func loadForExport(e *env, s storage.Store, id string, rev uint64) (*editor.Arti
 
 // exportAll writes one file per article into dir, with progress on stderr.
 // It replaces files already there only when replace is set.
-func exportAll(e *env, q storage.Query, f formats.Format, dir string, force, replace bool) error {
+func exportAll(e *env, q storage.Query, f formats.Format, dir string, breakEmbargo, replace bool) error {
 	return e.withStore(func(s storage.Store) error {
 		rows, _, err := s.List(e.ctx, q)
 		if err != nil {
@@ -430,7 +430,7 @@ func exportAll(e *env, q storage.Query, f formats.Format, dir string, force, rep
 			return nil
 		}
 		if !replace {
-			if err := refuseExisting(e, s, rows, f, dir, force); err != nil {
+			if err := refuseExisting(e, s, rows, f, dir, breakEmbargo); err != nil {
 				return err
 			}
 		}
@@ -441,7 +441,7 @@ func exportAll(e *env, q storage.Query, f formats.Format, dir string, force, rep
 			if err != nil {
 				return err
 			}
-			if err := embargoGate(e, s, d.Article, f, force); err != nil {
+			if err := embargoGate(e, s, d.Article, f, breakEmbargo); err != nil {
 				fmt.Fprintf(e.io.err, "held back %s (%s): %v\n", r.ID, r.Slug, oneLine(err))
 				held++
 				continue
@@ -467,7 +467,7 @@ func exportAll(e *env, q storage.Query, f formats.Format, dir string, force, rep
 // refuseExisting is refuseOverwrite for export --all: it names the files
 // as the export will (the stories it will not hold back, in the same
 // order, through the same Namer) and refuses if any is there already.
-func refuseExisting(e *env, s storage.Store, rows []storage.Summary, f formats.Format, dir string, force bool) error {
+func refuseExisting(e *env, s storage.Store, rows []storage.Summary, f formats.Format, dir string, breakEmbargo bool) error {
 	var names formats.Namer
 	var existing []string
 	now := time.Now()
@@ -476,7 +476,7 @@ func refuseExisting(e *env, s storage.Store, rows []storage.Summary, f formats.F
 		if err != nil {
 			return err
 		}
-		if !force && check.EmbargoBlocks(d.Article, now) != nil {
+		if !breakEmbargo && check.EmbargoBlocks(d.Article, now) != nil {
 			continue // held back: no file
 		}
 		path := filepath.Join(dir, names.Name(d.Article, f))
