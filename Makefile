@@ -28,19 +28,26 @@ BUILD_PKGS := gcc libc6-dev pkg-config libgl-dev libegl-dev libx11-dev libxcurso
 # The shared store's tests and load test start a throwaway PostgreSQL
 # server from Debian's binaries (initdb, pg_ctl; no system service needed).
 PG_PKGS := postgresql
-# What the tests drive or validate with.
-TEST_PKGS := xvfb xdotool imagemagick libxml2-utils pandoc wdiff chromium $(PG_PKGS)
+# What the tests drive or validate with (the last three: packaging-test).
+TEST_PKGS := xvfb xdotool imagemagick libxml2-utils pandoc wdiff chromium \
+	desktop-file-utils dpkg-dev groff-base
+# make install: where (the binary goes to $(PREFIX)/bin; DESTDIR for staging).
+PREFIX  ?= $(HOME)/.local
 # Java and npm only when the machine has none: a Node.js from NodeSource
 # ships its own npm and conflicts with Debian's npm package.
 NEED_CMDS := java:openjdk-17-jre-headless npm:npm
 
-.PHONY: run build test check deps-build deps-test vnu e2e bench fuzz crashtest torture loadtest clean
+.PHONY: run build test check deps-build deps-test vnu e2e bench fuzz crashtest torture loadtest clean \
+	install uninstall deb packaging-test
 
 run: build
 	./$(BIN)
 
+# -buildvcs=auto: copydesk --version names the commit it was built from
+# (even where GOFLAGS turns VCS stamping off); outside a git checkout it
+# says "devel".
 build: deps-build
-	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/copydesk
+	$(GO) build -buildvcs=auto -tags $(TAGS) -o $(BIN) ./cmd/copydesk
 
 deps-build:
 	@.ci/ensure-apt $(BUILD_PKGS)
@@ -48,6 +55,7 @@ deps-build:
 
 deps-test: deps-build
 	@.ci/ensure-apt $(TEST_PKGS)
+	@.ci/ensure-postgres $(PG_PKGS)
 	@for pair in $(NEED_CMDS); do \
 	  command -v $${pair%%:*} >/dev/null || .ci/ensure-apt $${pair#*:} || exit 1; \
 	done
@@ -69,6 +77,7 @@ check: deps-build
 test: deps-test vnu check build
 	COPYDESK_REQUIRE_POSTGRES=1 $(GO) test -race -tags $(TESTTAGS) -timeout 20m ./...
 	$(MAKE) --no-print-directory e2e
+	$(MAKE) --no-print-directory packaging-test
 
 # e2e: the real binary in a throwaway X server, driven with xdotool.
 e2e: build
@@ -95,8 +104,31 @@ torture: build
 # LOADTEST_ARGS="--desks 50 --revisions 5000" or "--store postgres://…" to
 # load another server. make test runs a short one (cmd/deskload's test).
 loadtest: deps-build
-	@.ci/ensure-apt $(PG_PKGS)
+	@.ci/ensure-postgres $(PG_PKGS)
 	$(GO) run ./cmd/deskload $(LOADTEST_ARGS)
+
+# install: the binary, a desktop entry, the icon in the hicolor sizes, a man
+# page and bash completion (the last two from the binary's own help) under
+# PREFIX, listed in $(PREFIX)/lib/copydesk/installed-files; uninstall
+# removes exactly the files listed there (never the desk's database).
+install: build
+	@packaging/stage.sh ./$(BIN) "$(PREFIX)/bin/copydesk" "$(CACHE)/stage"
+	@packaging/install.sh install "$(CACHE)/stage" "$(DESTDIR)$(PREFIX)"
+
+uninstall:
+	@packaging/install.sh uninstall "$(DESTDIR)$(PREFIX)"
+
+# deb: dist/copydesk_VERSION_ARCH.deb (dpkg-deb), Depends from the binary's
+# libraries.
+deb: build
+	@.ci/ensure-apt dpkg-dev
+	@packaging/deb.sh ./$(BIN) $(CURDIR)/dist
+
+# packaging-test: install and uninstall in a throwaway PREFIX, the .deb
+# unpacked into a throwaway root runs (make test runs it).
+packaging-test: build
+	@.ci/ensure-apt desktop-file-utils dpkg-dev groff-base
+	@packaging/test.sh ./$(BIN)
 
 bench: deps-build
 	$(GO) test -tags $(TESTTAGS) -run XXX -bench . -benchmem -count 5 ./...
@@ -110,3 +142,4 @@ fuzz: deps-build
 
 clean:
 	rm -f $(BIN)
+	rm -rf dist $(CACHE)/stage

@@ -43,7 +43,7 @@ func (p *Panel) show(a *editor.Article, rep check.Report) {
 	case 0:
 		p.summary.SetText("No spelling or style findings")
 	default:
-		p.summary.SetText(fmt.Sprintf("%s: %d spelling, %d style", plural(n, "finding"), spelling, n-spelling))
+		p.summary.SetText(fmt.Sprintf("%s: %d spelling, %d style", editor.Plural(n, "finding"), spelling, n-spelling))
 	}
 
 	groups := groupFindings(rep.Findings)
@@ -161,13 +161,6 @@ func quoteOrRemove(s string) string {
 		return "remove"
 	}
 	return "“" + s + "”"
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 func capitalise(s string) string {

@@ -104,7 +104,7 @@ func TestBackupOfDamagedDesk(t *testing.T) {
 	if code != exitUser || !strings.Contains(errs, "salvaged 1 of 2") || !strings.Contains(errs, "not restored: "+bad) {
 		t.Errorf("restore --salvage: exit %d %q", code, errs)
 	}
-	if out := s.ok("verify"); !strings.HasPrefix(out, "OK: 1 articles") {
+	if out := s.ok("verify"); !strings.HasPrefix(out, "OK: 1 article,") {
 		t.Errorf("the salvaged desk: %q", out)
 	}
 	s.ok("show", good)
@@ -208,7 +208,7 @@ func TestNotedHeadCatchesLoss(t *testing.T) {
 	if err := os.Remove(filepath.Join(d.db, backup.NotedName)); err != nil {
 		t.Fatal(err)
 	}
-	if out := d.ok("verify", "--repair"); !strings.HasPrefix(out, "OK: 1 articles") {
+	if out := d.ok("verify", "--repair"); !strings.HasPrefix(out, "OK: 1 article,") {
 		t.Errorf("verify after noting the head again: %q", out)
 	}
 }

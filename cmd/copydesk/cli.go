@@ -89,7 +89,7 @@ func init() {
 	register(command{"show", "ID [--rev N] [--json]", "show an article (its draft, or revision N)", cmdShow})
 	register(command{"revise", "ID FILE [--label L] [--correction NOTE] [--author A]", "file a new revision of an article from a wire or Markdown file", cmdRevise})
 	register(command{"history", "ID [--json]", "list an article's revisions", cmdHistory})
-	register(command{"export", "ID [--rev N] --format F [-o FILE] | --all [--status S] --format F --dir OUT", "export articles as text, html, md, nitf or ninjs", cmdExport})
+	register(command{"export", "ID [--rev N] --format F [-o FILE [--force]] [--break-embargo] | --all [--status S] --format F --dir OUT [--force]", "export articles as text, html, md, nitf or ninjs", cmdExport})
 	register(command{"verify", "[--repair] [--head] [--json]", "check every revision chain and the search index; prints OK or the first problem, and with --head the desk's fingerprint", cmdVerify})
 }
 
@@ -105,6 +105,7 @@ func run(ctx context.Context, args []string, io stdio, getenv func(string) strin
 	global := flag.NewFlagSet("copydesk", flag.ContinueOnError)
 	global.SetOutput(io.err)
 	global.StringVar(&e.dbDir, "db", "", "database directory (default $COPYDESK_DB, else "+defaultDBHint()+")")
+	showVersion := global.Bool("version", false, "print the version and the commit this binary was built from")
 	style := global.String("style", "", "dateline house style: tass, ap or reuters (default $COPYDESK_STYLE, else tass)")
 	global.StringVar(&e.author, "author", "", "your name, for revisions (default $COPYDESK_AUTHOR, else your login name)")
 	storeURL := global.String("store", "", "a shared PostgreSQL store, postgres://USER@HOST:PORT/DATABASE, instead of --db (default $"+envStore+")")
@@ -120,6 +121,10 @@ func run(ctx context.Context, args []string, io stdio, getenv func(string) strin
 		mainUsage(io.err, global) // Parse has printed what was wrong
 		return exitUsage
 	}
+	if *showVersion {
+		fmt.Fprintln(io.out, "copydesk "+buildVersion())
+		return exitOK
+	}
 	if err := e.chooseStore(e.dbDir, *storeURL); err != nil {
 		fmt.Fprintln(io.err, "copydesk:", err)
 		return exitUsage
@@ -131,6 +136,9 @@ func run(ctx context.Context, args []string, io stdio, getenv func(string) strin
 	rest := global.Args()
 	if len(rest) == 0 {
 		return runGUI(e)
+	}
+	if code, ok := docsCommand(e, rest); ok {
+		return code
 	}
 	if rest[0] == "help" {
 		if len(rest) > 1 {

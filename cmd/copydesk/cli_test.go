@@ -125,7 +125,7 @@ func TestReviseHistoryVerify(t *testing.T) {
 	if out := d.ok("export", id, "--format", "text"); !strings.Contains(out, "45,300 persons") {
 		t.Error("the draft lacks the revised number")
 	}
-	if out := d.ok("verify"); !strings.HasPrefix(out, "OK: 1 articles, 2 revisions") {
+	if out := d.ok("verify"); !strings.HasPrefix(out, "OK: 1 article, 2 revisions") {
 		t.Errorf("verify printed %q", out)
 	}
 }
@@ -301,5 +301,19 @@ func TestDefaultDatabaseFromEnvironment(t *testing.T) {
 	}
 	if got := defaultDBDir(func(k string) string { return map[string]string{"HOME": "/home/x"}[k] }); got != "/home/x/.local/share/copydesk" {
 		t.Errorf("default dir = %s", got)
+	}
+}
+
+// TestImportOfAMissingFile: the message names the file and says what to
+// do, not Go's "stat FILE: no such file or directory"; nothing is created.
+func TestImportOfAMissingFile(t *testing.T) {
+	d := newDesk(t)
+	missing := filepath.Join(t.TempDir(), "wire-today.txt")
+	for _, args := range [][]string{{"import", missing}, {"diff", "--files", missing, missing}} {
+		code, out, errs := d.run(args...)
+		if code != exitUser || out != "" || !strings.Contains(errs, missing+": no such file") ||
+			!strings.Contains(errs, "check the name") || strings.Contains(errs, "stat ") {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q", args[0], code, out, errs)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -126,6 +127,12 @@ func cmdRevise(e *env, args []string) error {
 		if *correction != "" {
 			a.Correction = *correction
 		}
+		if same, err := sameAsRevision(e, s, id, d.Seq, a); err != nil || same {
+			if same {
+				fmt.Fprintf(e.io.out, "%s unchanged: no revision made (%s holds the copy of revision %d)\n", id, file, d.Seq)
+			}
+			return err
+		}
 		// Once published, a change readers can see is a correction, with a
 		// new public note.
 		kind, err := check.RevisionKind(d.Article, a, storage.KindSave)
@@ -139,6 +146,23 @@ func cmdRevise(e *env, args []string) error {
 		fmt.Fprintf(e.io.out, "%s revision %d\n", id, rev.Seq)
 		return nil
 	})
+}
+
+// sameAsRevision reports whether a is revision seq's article but for its
+// modification time: filing the same copy again records nothing (an empty
+// revision would clutter the history, and on a published story would pass
+// as a change without a correction).
+func sameAsRevision(e *env, s storage.Store, id string, seq uint64, a *editor.Article) (bool, error) {
+	if seq == 0 {
+		return false, nil
+	}
+	prev, _, err := s.Revision(e.ctx, id, seq)
+	if err != nil {
+		return false, err
+	}
+	x, y := prev.Clone(), a.Clone()
+	x.Modified, y.Modified = time.Time{}, time.Time{}
+	return bytes.Equal(x.Encode(), y.Encode()), nil
 }
 
 // loadArticle returns the draft, or revision rev when rev > 0.
@@ -279,7 +303,8 @@ func cmdExport(e *env, args []string) error {
 	all := fs.Bool("all", false, "export every article (but spiked ones, unless --status spiked) into --dir")
 	status := fs.String("status", "", "with --all: only articles with this status")
 	dir := fs.String("dir", "", "with --all: the folder to write into, one file per article named from its slug")
-	force := fs.Bool("force", false, "export embargoed stories before their embargo (each forced export is recorded in the story's history)")
+	force := fs.Bool("force", false, "replace FILE (-o), or with --all the files of the same names in OUT, if they exist")
+	breakEmbargo := fs.Bool("break-embargo", false, "export embargoed stories before their embargo (each such export is recorded in the story's history)")
 	pos, err := e.parse(fs, args)
 	if err != nil {
 		return err
@@ -309,7 +334,7 @@ func cmdExport(e *env, args []string) error {
 			}
 			q.Status = st
 		}
-		return exportAll(e, q, f, *dir, *force)
+		return exportAll(e, q, f, *dir, *breakEmbargo, *force)
 	}
 	if *dir != "" || *status != "" {
 		return usagef("--dir and --status go with --all")
@@ -317,8 +342,13 @@ func cmdExport(e *env, args []string) error {
 	if err := needArgs(pos, 1, 1, "article ID (or --all)"); err != nil {
 		return err
 	}
-	return e.exporter(*force)(func(s storage.Store) error {
-		data, err := exportOne(e, s, pos[0], *rev, f, *force)
+	if *out != "" {
+		if err := refuseOverwrite(*out, *force); err != nil {
+			return err
+		}
+	}
+	return e.exporter(*breakEmbargo)(func(s storage.Store) error {
+		data, err := exportOne(e, s, pos[0], *rev, f, *breakEmbargo)
 		if err != nil {
 			return err
 		}
@@ -350,7 +380,7 @@ func embargoGate(e *env, s storage.Store, a *editor.Article, f formats.Format, f
 	if err := check.EmbargoBlocks(a, now); err == nil {
 		return nil
 	} else if !force {
-		return fmt.Errorf("%w (export anyway with --force; it will be recorded)", err)
+		return fmt.Errorf("%w (export anyway with --break-embargo; it will be recorded)", err)
 	}
 	return check.RecordForcedExport(e.ctx, s, a.ID, string(f), e.author, now)
 }
@@ -369,8 +399,9 @@ func loadForExport(e *env, s storage.Store, id string, rev uint64) (*editor.Arti
 }
 
 // exportAll writes one file per article into dir, with progress on stderr.
-func exportAll(e *env, q storage.Query, f formats.Format, dir string, force bool) error {
-	return e.exporter(force)(func(s storage.Store) error {
+// It replaces files already there only when replace is set.
+func exportAll(e *env, q storage.Query, f formats.Format, dir string, breakEmbargo, replace bool) error {
+	return e.exporter(breakEmbargo)(func(s storage.Store) error {
 		rows, _, err := s.List(e.ctx, q)
 		if err != nil {
 			return err
@@ -379,6 +410,11 @@ func exportAll(e *env, q storage.Query, f formats.Format, dir string, force bool
 			fmt.Fprintln(e.io.err, "no articles to export")
 			return nil
 		}
+		if !replace {
+			if err := refuseExisting(e, s, rows, f, dir, breakEmbargo); err != nil {
+				return err
+			}
+		}
 		var ids []string
 		held := 0
 		for _, r := range rows {
@@ -386,7 +422,7 @@ func exportAll(e *env, q storage.Query, f formats.Format, dir string, force bool
 			if err != nil {
 				return err
 			}
-			if err := embargoGate(e, s, d.Article, f, force); err != nil {
+			if err := embargoGate(e, s, d.Article, f, breakEmbargo); err != nil {
 				fmt.Fprintf(e.io.err, "held back %s (%s): %v\n", r.ID, r.Slug, oneLine(err))
 				held++
 				continue
@@ -398,7 +434,7 @@ func exportAll(e *env, q storage.Query, f formats.Format, dir string, force bool
 		}
 		defer func() {
 			if held > 0 {
-				fmt.Fprintf(e.io.err, "%d embargoed stories held back\n", held)
+				fmt.Fprintf(e.io.err, "%s held back\n", editor.Plural(held, "embargoed story"))
 			}
 		}()
 		_, err = formats.ExportBatch(e.ctx, ids, f, dir, load, func(done, total int, name string) {
@@ -409,11 +445,38 @@ func exportAll(e *env, q storage.Query, f formats.Format, dir string, force bool
 	})
 }
 
-// exporter opens the desk for an export: read-only, unless forced (a
-// forced export of an embargoed story is recorded in its history).
-func (e *env) exporter(force bool) func(func(storage.Store) error) error {
-	if force {
+// exporter opens the desk for an export: read-only, unless it breaks an embargo (an
+// export before the embargo of an embargoed story is recorded in its history).
+func (e *env) exporter(breakEmbargo bool) func(func(storage.Store) error) error {
+	if breakEmbargo {
 		return e.withStore
 	}
 	return e.withReader
+}
+
+// refuseExisting is refuseOverwrite for export --all: it names the files
+// as the export will (the stories it will not hold back, in the same
+// order, through the same Namer) and refuses if any is there already.
+func refuseExisting(e *env, s storage.Store, rows []storage.Summary, f formats.Format, dir string, breakEmbargo bool) error {
+	var names formats.Namer
+	var existing []string
+	now := time.Now()
+	for _, r := range rows {
+		d, err := s.Draft(e.ctx, r.ID)
+		if err != nil {
+			return err
+		}
+		if !breakEmbargo && check.EmbargoBlocks(d.Article, now) != nil {
+			continue // held back: no file
+		}
+		path := filepath.Join(dir, names.Name(d.Article, f))
+		if err := refuseOverwrite(path, false); err != nil {
+			existing = append(existing, path)
+		}
+	}
+	if len(existing) == 0 {
+		return nil
+	}
+	return fmt.Errorf("%s exists (%s in all): export into another folder, or --force to replace them",
+		existing[0], editor.Plural(len(existing), "file"))
 }

@@ -3,10 +3,10 @@ package main
 import (
 	"errors"
 	"fmt"
-	"os"
 	"sync"
 	"time"
 
+	"copydesk/editor"
 	"copydesk/storage"
 	"copydesk/storage/backup"
 )
@@ -36,8 +36,8 @@ func cmdBackup(e *env, args []string) error {
 		return err
 	}
 	path := pos[0]
-	if _, err := os.Stat(path); err == nil && !*force {
-		return fmt.Errorf("%s exists: choose another name, or --force to replace it", path)
+	if err := refuseOverwrite(path, *force); err != nil {
+		return err
 	}
 	return e.withReader(func(s storage.Store) error {
 		progress, done := e.progress("verifying")
@@ -64,8 +64,8 @@ func cmdBackup(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(e.io.err, "backed up %d articles, %d revisions to %s: %s (%s uncompressed) in %v\n",
-			sum.Articles, sum.Revisions, path, backup.SizeText(sum.FileBytes), backup.SizeText(sum.Plain), sum.Elapsed.Round(time.Millisecond))
+		fmt.Fprintf(e.io.err, "backed up %s, %s to %s: %s (%s uncompressed) in %v\n",
+			editor.Plural(sum.Articles, "article"), editor.Plural(sum.Revisions, "revision"), path, backup.SizeText(sum.FileBytes), backup.SizeText(sum.Plain), sum.Elapsed.Round(time.Millisecond))
 		if sum.Head != nil {
 			fmt.Fprintf(e.io.err, "head: %s\n", sum.Head)
 		}
@@ -73,7 +73,7 @@ func cmdBackup(e *env, args []string) error {
 			fmt.Fprintln(e.io.err, "the backup is encrypted with the desk's key: restoring it needs the desk's passphrase (as it is now)")
 		}
 		if len(damaged) > 0 {
-			fmt.Fprintf(e.io.err, "warning: %d damaged articles are in the backup as they are and will not be restored: %s\n", len(damaged), backup.ListDamaged(damaged, 20))
+			fmt.Fprintf(e.io.err, "warning: %s in the backup as they are and will not be restored: %s\n", editor.Plural(len(damaged), "damaged article"), backup.ListDamaged(damaged, 20))
 		}
 		return nil
 	})
@@ -123,8 +123,8 @@ func cmdRestore(e *env, args []string) error {
 	if sum.Sealed != nil && !*plain {
 		kind = " (encrypted, with the passphrase the desk had)"
 	}
-	fmt.Fprintf(e.io.err, "restored %d articles, %d revisions from %s (written %s) into %s%s in %v; verify: OK\n",
-		sum.Restored, sum.RestoredRevisions, pos[0], sum.Created.Local().Format(time.DateTime), e.dbDir, kind, sum.Elapsed.Round(time.Millisecond))
+	fmt.Fprintf(e.io.err, "restored %s, %s from %s (written %s) into %s%s in %v; verify: OK\n",
+		editor.Plural(sum.Restored, "article"), editor.Plural(sum.RestoredRevisions, "revision"), pos[0], sum.Created.Local().Format(time.DateTime), e.dbDir, kind, sum.Elapsed.Round(time.Millisecond))
 	if sum.Head != nil {
 		fmt.Fprintf(e.io.err, "head of the backup: %s\n", sum.Head)
 	}
@@ -158,7 +158,7 @@ func (e *env) progress(what string) (storage.Progress, func()) {
 		if now := time.Now(); now.Sub(last) >= 250*time.Millisecond || done == total {
 			last = now
 			shown = true
-			fmt.Fprintf(e.io.err, "\r%s: %d of %d articles", what, done, total)
+			fmt.Fprintf(e.io.err, "\r%s: %d of %s", what, done, editor.Plural(total, "article"))
 		}
 	}
 	return report, func() {

@@ -174,15 +174,8 @@ func printReport(e *env, rep check.Report) {
 			spelling++
 		}
 	}
-	fmt.Fprintf(w, "%s (%d spelling, %d style)\n", plural(len(rep.Findings), "finding"), spelling, len(rep.Findings)-spelling)
+	fmt.Fprintf(w, "%s (%d spelling, %d style)\n", editor.Plural(len(rep.Findings), "finding"), spelling, len(rep.Findings)-spelling)
 	if over := rep.Over(); len(over) > 0 {
 		fmt.Fprintf(w, "over the section's limit: the story cannot be set to %s without an override\n", editor.StatusReady.Label())
 	}
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

@@ -14,7 +14,7 @@ import (
 )
 
 func init() {
-	register(command{"diff", "ID A B [--format text|html] [-o FILE] | --files FILE_A FILE_B",
+	register(command{"diff", "ID A B [--format text|html] [-o FILE [--force]] | --files FILE_A FILE_B",
 		"compare two revisions (numbers, or draft), or two files (wire, Markdown, NITF, ninjs): text or HTML redline", cmdDiff})
 }
 
@@ -24,6 +24,7 @@ func cmdDiff(e *env, args []string) error {
 	fs := e.newFlags("diff")
 	format := fs.String("format", "text", "text (wdiff style: [-deleted-] {+inserted+}) or html (a printable redline)")
 	out := fs.String("o", "", "write to FILE instead of standard output")
+	force := fs.Bool("force", false, "replace FILE (-o) if it exists")
 	files := fs.Bool("files", false, "compare two files (wire copy, Markdown, NITF or ninjs) without opening the database")
 	internal := fs.Bool("internal", false, "include internal fields (the ednote) in the report")
 	year := fs.Int("year", 0, "with --files: year for datelines that carry none")
@@ -34,6 +35,11 @@ func cmdDiff(e *env, args []string) error {
 	render, err := reportRenderer(*format)
 	if err != nil {
 		return err
+	}
+	if *out != "" {
+		if err := refuseOverwrite(*out, *force); err != nil {
+			return err
+		}
 	}
 	var a, b *editor.Article
 	meta := compare.ReportMeta{IncludeInternal: *internal, Generated: time.Now()}

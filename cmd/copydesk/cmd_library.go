@@ -62,7 +62,7 @@ func cmdList(e *env, args []string) error {
 			return err
 		}
 		if total > len(rows) {
-			fmt.Fprintf(e.io.err, "%d of %d articles shown\n", len(rows), total)
+			fmt.Fprintf(e.io.err, "%d of %s shown\n", len(rows), editor.Plural(total, "article"))
 		}
 		return nil
 	})
@@ -145,10 +145,10 @@ func cmdVerify(e *env, args []string) error {
 			return err
 		}
 		if !rep.OK() {
-			return fmt.Errorf("BROKEN: %s (%d problems in all)", rep.Problems[0], len(rep.Problems))
+			return fmt.Errorf("BROKEN: %s (%s in all)", rep.Problems[0], editor.Plural(len(rep.Problems), "problem"))
 		}
 		if !*asJSON {
-			fmt.Fprintf(e.io.out, "OK: %d articles, %d revisions verified\n", rep.Articles, rep.Revisions)
+			fmt.Fprintf(e.io.out, "OK: %s, %s verified\n", editor.Plural(rep.Articles, "article"), editor.Plural(rep.Revisions, "revision"))
 		}
 		if *head {
 			h, err := noteHead(e, s)

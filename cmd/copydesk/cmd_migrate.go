@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"copydesk/editor"
 	"copydesk/storage"
 	"copydesk/storage/backup"
 	"copydesk/storage/keyfile"
@@ -202,15 +203,15 @@ func (e *env) migrate(src, dst storage.Store, from, to string) (migration, error
 			c.revHash = h.Revisions[n-1].Revision.Hash
 		}
 		m.newest[id] = c
-		fmt.Fprintf(e.io.err, "[%d/%d] %s %s (%d revisions)\n", m.copied, max(total, m.copied), id, slugOf(h), len(h.Revisions))
+		fmt.Fprintf(e.io.err, "[%d/%d] %s %s (%s)\n", m.copied, max(total, m.copied), id, slugOf(h), editor.Plural(len(h.Revisions), "revision"))
 		return nil
 	})
 	if err != nil {
-		return m, fmt.Errorf("copying from %s to %s stopped after %d articles: %w; %s now holds part of the desk: empty it before trying again",
-			deskName(from), deskName(to), m.copied, err, deskName(to))
+		return m, fmt.Errorf("copying from %s to %s stopped after %s: %w; %s now holds part of the desk: empty it before trying again",
+			deskName(from), deskName(to), editor.Plural(m.copied, "article"), err, deskName(to))
 	}
-	fmt.Fprintf(e.io.err, "copied %d articles, %d revisions, %d settings in %v; verifying both desks…\n",
-		m.copied, m.revisions, m.settings, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(e.io.err, "copied %s, %s, %s in %v; verifying both desks…\n",
+		editor.Plural(m.copied, "article"), editor.Plural(m.revisions, "revision"), editor.Plural(m.settings, "setting"), time.Since(start).Round(time.Millisecond))
 	return m, e.compareDesks(src, dst, from, to, m)
 }
 
@@ -230,8 +231,8 @@ func refuseNonEmpty(e *env, dst storage.Store, to string) error {
 		return fmt.Errorf("reading %s: %w", deskName(to), err)
 	}
 	if st.Articles > 0 || st.Revisions > 0 {
-		return fmt.Errorf("--to %s is not empty: it holds %d articles and %d revisions; migrate only into a new directory or an empty database, nothing was copied",
-			deskName(to), st.Articles, st.Revisions)
+		return fmt.Errorf("--to %s is not empty: it holds %s and %s; migrate only into a new directory or an empty database, nothing was copied",
+			deskName(to), editor.Plural(st.Articles, "article"), editor.Plural(st.Revisions, "revision"))
 	}
 	names, err := settingNames(e, dst)
 	if err != nil {
@@ -297,12 +298,12 @@ func (e *env) compareDesks(src, dst storage.Store, from, to string, m migration)
 	}
 	srcRep, dstRep := verify(src, from), verify(dst, to)
 	if srcRep.Articles != dstRep.Articles || srcRep.Revisions != dstRep.Revisions {
-		problems = append(problems, fmt.Sprintf("the source holds %d articles and %d revisions, the destination %d and %d",
-			srcRep.Articles, srcRep.Revisions, dstRep.Articles, dstRep.Revisions))
+		problems = append(problems, fmt.Sprintf("the source holds %s and %s, the destination %d and %d",
+			editor.Plural(srcRep.Articles, "article"), editor.Plural(srcRep.Revisions, "revision"), dstRep.Articles, dstRep.Revisions))
 	}
 	if m.copied != dstRep.Articles || m.revisions != dstRep.Revisions {
-		problems = append(problems, fmt.Sprintf("%d articles and %d revisions were copied, the destination holds %d and %d",
-			m.copied, m.revisions, dstRep.Articles, dstRep.Revisions))
+		problems = append(problems, fmt.Sprintf("%s and %s were copied, the destination holds %d and %d",
+			editor.Plural(m.copied, "article"), editor.Plural(m.revisions, "revision"), dstRep.Articles, dstRep.Revisions))
 	}
 	same := 0
 	for id, c := range m.newest {
@@ -312,17 +313,17 @@ func (e *env) compareDesks(src, dst storage.Store, from, to string, m migration)
 		}
 		same++
 	}
-	fmt.Fprintf(e.io.err, "source %s: %s\ndestination %s: %s\nnewest revisions and drafts: %d of %d articles the same\n",
-		deskName(from), reportText(srcRep), deskName(to), reportText(dstRep), same, len(m.newest))
+	fmt.Fprintf(e.io.err, "source %s: %s\ndestination %s: %s\nnewest revisions and drafts: %d of %s the same\n",
+		deskName(from), reportText(srcRep), deskName(to), reportText(dstRep), same, editor.Plural(len(m.newest), "article"))
 	if len(problems) == 0 {
-		fmt.Fprintf(e.io.err, "migrated %d articles, %d revisions, %d settings from %s to %s: OK\n",
-			m.copied, m.revisions, m.settings, deskName(from), deskName(to))
+		fmt.Fprintf(e.io.err, "migrated %s, %s, %s from %s to %s: OK\n",
+			editor.Plural(m.copied, "article"), editor.Plural(m.revisions, "revision"), editor.Plural(m.settings, "setting"), deskName(from), deskName(to))
 		return nil
 	}
 	for _, p := range problems {
 		fmt.Fprintln(e.io.err, "  "+p)
 	}
-	return fmt.Errorf("the two desks differ (%d problems, listed above): do not use %s until this is understood", len(problems), deskName(to))
+	return fmt.Errorf("the two desks differ (%s, listed above): do not use %s until this is understood", editor.Plural(len(problems), "problem"), deskName(to))
 }
 
 func compareArticle(e *env, dst storage.Store, id string, c copiedArticle) string {
@@ -335,7 +336,7 @@ func compareArticle(e *env, dst storage.Store, id string, c copiedArticle) strin
 		got = revs[len(revs)-1].Hash
 	}
 	if len(revs) != c.revisions || got != c.revHash {
-		return fmt.Sprintf("article %s: the destination has %d revisions, the newest %.12s; the source %d, the newest %.12s", id, len(revs), got, c.revisions, c.revHash)
+		return fmt.Sprintf("article %s: the destination has %s, the newest %.12s; the source %d, the newest %.12s", id, editor.Plural(len(revs), "revision"), got, c.revisions, c.revHash)
 	}
 	d, err := dst.Draft(e.ctx, id)
 	if err != nil {
@@ -349,7 +350,7 @@ func compareArticle(e *env, dst storage.Store, id string, c copiedArticle) strin
 
 func reportText(r storage.Report) string {
 	if r.OK() {
-		return fmt.Sprintf("verify OK, %d articles, %d revisions", r.Articles, r.Revisions)
+		return fmt.Sprintf("verify OK, %s, %s", editor.Plural(r.Articles, "article"), editor.Plural(r.Revisions, "revision"))
 	}
-	return fmt.Sprintf("verify found %d problems in %d articles, %d revisions", len(r.Problems), r.Articles, r.Revisions)
+	return fmt.Sprintf("verify found %s in %s, %s", editor.Plural(len(r.Problems), "problem"), editor.Plural(r.Articles, "article"), editor.Plural(r.Revisions, "revision"))
 }

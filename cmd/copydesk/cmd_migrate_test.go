@@ -123,7 +123,7 @@ func TestMigrateRefusesNonEmpty(t *testing.T) {
 			t.Errorf("migrate into the non-empty %s: exit %d, %q", to, code, errs)
 		}
 	}
-	if out := okAt(t, d.env, []string{"--store", pg}, "verify"); !strings.HasPrefix(out, "OK: 1 articles, 1 revisions") {
+	if out := okAt(t, d.env, []string{"--store", pg}, "verify"); !strings.HasPrefix(out, "OK: 1 article, 1 revision") {
 		t.Errorf("the refused migration changed the destination: %s", out)
 	}
 }
@@ -173,7 +173,7 @@ func TestSharedStoreCLI(t *testing.T) {
 	}
 	// The same through the environment.
 	env[envStore] = pg
-	if out := okAt(t, env, nil, "verify"); !strings.HasPrefix(out, "OK: 1 articles, 2 revisions") {
+	if out := okAt(t, env, nil, "verify"); !strings.HasPrefix(out, "OK: 1 article, 2 revisions") {
 		t.Errorf("verify with %s: %s", envStore, out)
 	}
 	for _, cmd := range [][]string{{"init"}, {"passphrase"}, {"restore", "backup.cdb"}} {

@@ -119,3 +119,39 @@ func TestStatusMovesThroughTheWorkflow(t *testing.T) {
 		t.Errorf("history lacks the status revisions:\n%s", hist)
 	}
 }
+
+// TestOutputFileIsReplacedOnlyWithForce: backup, export -o and diff -o
+// treat an existing file alike: refused (exit 1, the file untouched, the
+// message naming --force), replaced with --force.
+func TestOutputFileIsReplacedOnlyWithForce(t *testing.T) {
+	d := newDesk(t)
+	id := d.importFixture()
+	for _, tc := range []struct {
+		name string
+		args func(file string) []string
+	}{
+		{"backup", func(file string) []string { return []string{"backup", file} }},
+		{"export -o", func(file string) []string { return []string{"export", id, "--format", "text", "-o", file} }},
+		{"diff -o", func(file string) []string { return []string{"diff", id, "1", "draft", "-o", file} }},
+		{"export --all", func(file string) []string {
+			return []string{"export", "--all", "--format", "text", "--dir", filepath.Dir(file)}
+		}},
+	} {
+		file := filepath.Join(t.TempDir(), "existing")
+		if tc.name == "export --all" { // the name the story's slug gives
+			file = filepath.Join(filepath.Dir(file), "is-terrorists-defeated-in-syria-and-iraq-still-running.txt")
+		}
+		if err := os.WriteFile(file, []byte("last week's work\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		code, _, errs := d.run(tc.args(file)...)
+		if data, _ := os.ReadFile(file); code != exitUser || !strings.Contains(errs, file+" exists") || !strings.Contains(errs, "--force") ||
+			string(data) != "last week's work\n" {
+			t.Errorf("%s over an existing file: exit %d, %q, the file now %.40q", tc.name, code, errs, data)
+		}
+		d.ok(append(tc.args(file), "--force")...)
+		if data, _ := os.ReadFile(file); string(data) == "last week's work\n" {
+			t.Errorf("%s --force left the file as it was", tc.name)
+		}
+	}
+}

@@ -77,7 +77,7 @@ func TestHostileFilesCLI(t *testing.T) {
 	if after := d.ok("history", id, "--json"); after != history {
 		t.Error("the article's history changed")
 	}
-	if out := d.ok("verify"); !strings.HasPrefix(out, "OK: 1 articles") {
+	if out := d.ok("verify"); !strings.HasPrefix(out, "OK: 1 article,") {
 		t.Errorf("verify: %s", out)
 	}
 }

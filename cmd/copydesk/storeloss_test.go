@@ -301,7 +301,7 @@ func TestReadingAfterCrash(t *testing.T) {
 	if out := crashed.ok("list"); !strings.Contains(out, a.ID) {
 		t.Errorf("list after the crash: %q", out)
 	}
-	if out := crashed.ok("verify"); !strings.HasPrefix(out, "OK: 1 articles") {
+	if out := crashed.ok("verify"); !strings.HasPrefix(out, "OK: 1 article,") {
 		t.Errorf("verify after the crash: %q", out)
 	}
 }
@@ -367,7 +367,7 @@ func readOnlyDeskWorks(t *testing.T, dir string) {
 	id := strings.Fields(strings.Split(out, "\n")[1])[0]
 	d.ok("show", id)
 	d.ok("history", id)
-	if out := d.ok("verify"); !strings.HasPrefix(out, "OK: 1 articles") {
+	if out := d.ok("verify"); !strings.HasPrefix(out, "OK: 1 article,") {
 		t.Errorf("verify: %q", out)
 	}
 }

@@ -26,7 +26,7 @@ func TestBackupRestoreCLI(t *testing.T) {
 	d.ok("revise", id, writeFixtureCopy(t), "--year", "2019", "--label", "second")
 	file := filepath.Join(t.TempDir(), "desk.cdb")
 	code, _, errs := d.run("backup", file)
-	if code != 0 || !strings.Contains(errs, "backed up 1 articles, 2 revisions") {
+	if code != 0 || !strings.Contains(errs, "backed up 1 article, 2 revisions") {
 		t.Fatalf("backup: %d %s", code, errs)
 	}
 	if code, _, errs := d.run("backup", file); code != 1 || !strings.Contains(errs, "--force") {
@@ -35,7 +35,7 @@ func TestBackupRestoreCLI(t *testing.T) {
 
 	newDB := filepath.Join(t.TempDir(), "restored")
 	code, _, errs = d.run("restore", file, "--db", newDB)
-	if code != 0 || !strings.Contains(errs, "restored 1 articles, 2 revisions") || !strings.Contains(errs, "verify: OK") {
+	if code != 0 || !strings.Contains(errs, "restored 1 article, 2 revisions") || !strings.Contains(errs, "verify: OK") {
 		t.Fatalf("restore: %d %s", code, errs)
 	}
 	r := &desk{t: t, db: newDB, env: d.env}
@@ -118,7 +118,7 @@ func TestEncryptedDeskCLI(t *testing.T) {
 		t.Error("the old passphrase still opens the database")
 	}
 	d.env["COPYDESK_PASSPHRASE_FILE"] = writePass(t, "second secret")
-	if out := d.ok("verify"); !strings.HasPrefix(out, "OK: 1 articles") {
+	if out := d.ok("verify"); !strings.HasPrefix(out, "OK: 1 article,") {
 		t.Errorf("verify after the change: %s", out)
 	}
 

@@ -25,11 +25,15 @@ func TestEmbargoedExportIsRefusedUnlessForced(t *testing.T) {
 	id := strings.TrimSpace(d.ok("import", writeMarkdown(t, "embargo: "+until+"\n", "Copy under embargo.")))
 
 	code, _, errs := d.run("export", id, "--format", "html")
-	if code != exitUser || !strings.Contains(errs, "embargoed until") || !strings.Contains(errs, "--force") {
+	if code != exitUser || !strings.Contains(errs, "embargoed until") || !strings.Contains(errs, "--break-embargo") {
 		t.Fatalf("export before the embargo: exit %d, %q", code, errs)
 	}
+	// --force replaces an existing file; it does not break an embargo.
+	if code, _, errs := d.run("export", id, "--format", "html", "--force"); code != exitUser || !strings.Contains(errs, "embargoed until") {
+		t.Fatalf("export --force before the embargo: exit %d, %q", code, errs)
+	}
 	before := d.ok("history", id)
-	out := d.ok("export", id, "--format", "nitf", "--force")
+	out := d.ok("export", id, "--format", "nitf", "--break-embargo")
 	if !strings.Contains(out, "date.release") {
 		t.Errorf("forced NITF lacks date.release")
 	}
@@ -79,5 +83,29 @@ func TestLengthLimitHoldsBackReady(t *testing.T) {
 	d.ok("status", id, "ready", "--override", "breaking news")
 	if hist := d.ok("history", id, "--json"); !strings.Contains(hist, "breaking news") {
 		t.Errorf("the override is not recorded:\n%s", hist)
+	}
+}
+
+// TestReviseWithUnchangedCopyMakesNoRevision: filing the copy the story
+// already has records nothing, says so and succeeds — also on a published
+// story, where an empty revision once passed without a correction note.
+func TestReviseWithUnchangedCopyMakesNoRevision(t *testing.T) {
+	for _, published := range []bool{false, true} {
+		d := newDesk(t)
+		file := writeMarkdown(t, "", "About 7,000 people were hurt.")
+		id := strings.TrimSpace(d.ok("import", file))
+		if published {
+			for _, st := range []string{"in_edit", "ready", "published"} {
+				d.ok("status", id, st)
+			}
+		}
+		before := d.ok("history", id)
+		code, out, errs := d.run("revise", id, file, "--label", "again")
+		if code != exitOK || !strings.Contains(out, id+" unchanged: no revision made") || errs != "" {
+			t.Errorf("published %v: revise with the same copy: exit %d, stdout %q, stderr %q", published, code, out, errs)
+		}
+		if after := d.ok("history", id); after != before {
+			t.Errorf("published %v: the history changed:\n%s\nwas:\n%s", published, after, before)
+		}
 	}
 }

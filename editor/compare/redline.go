@@ -297,7 +297,7 @@ func (r *Result) Checks() []Check {
 // StatsLine sums up the changes in one line: "12 words added, 8 removed;
 // paragraphs: 3 changed, 1 new, 1 deleted, 1 moved".
 func StatsLine(s Stats) string {
-	words := fmt.Sprintf("%s added, %d removed", plural(s.WordsAdded, "word"), s.WordsRemoved)
+	words := fmt.Sprintf("%s added, %d removed", editor.Plural(s.WordsAdded, "word"), s.WordsRemoved)
 	var paras []string
 	for _, p := range []struct {
 		n    int
@@ -311,11 +311,4 @@ func StatsLine(s Stats) string {
 		return words + "; no paragraph changed"
 	}
 	return words + "; paragraphs: " + strings.Join(paras, ", ")
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

@@ -22,7 +22,14 @@ func ReadImport(file string) ([]byte, error) {
 	case errors.As(err, &pe):
 		// "no such file or directory", "permission denied": the name as
 		// InputError prints it (a raw one may hold a newline or an ESC).
-		return nil, &editor.InputError{File: file, Offset: -1, Problem: pe.Err.Error(), Fix: "check the file's name and that you may read it"}
+		fix := "check the file's name and that you may read it"
+		switch {
+		case errors.Is(pe.Err, fs.ErrNotExist):
+			fix = "check the name, or give the file's full path"
+		case errors.Is(pe.Err, fs.ErrPermission):
+			fix = "you may not read it: check its owner and permissions (ls -l)"
+		}
+		return nil, &editor.InputError{File: file, Offset: -1, Problem: pe.Err.Error(), Fix: fix}
 	case errors.As(err, &nr):
 		return nil, &editor.InputError{File: file, Offset: -1, Problem: "it is " + nr.Kind + ", not a file", Fix: "name the wire, Markdown, NITF or ninjs file to import"}
 	case errors.As(err, &tl):

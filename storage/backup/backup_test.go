@@ -144,7 +144,7 @@ func TestRestoreRefusesNonEmptyTarget(t *testing.T) {
 	fill(t, dst, 1, 1, 50)
 	before := dump(t, dst)
 	_, err := backup.Restore(context.Background(), bytes.NewReader(file), dst, nil)
-	if !errors.Is(err, backup.ErrNotEmpty) || !strings.Contains(err.Error(), "1 articles") {
+	if !errors.Is(err, backup.ErrNotEmpty) || !strings.Contains(err.Error(), "1 article and") {
 		t.Fatalf("restore into a non-empty store: %v, want ErrNotEmpty naming the count", err)
 	}
 	if !bytes.Equal(before, dump(t, dst)) {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"copydesk/editor"
 	"copydesk/storage"
 	"copydesk/storage/keyfile"
 )
@@ -168,7 +169,7 @@ func loadInto(ctx context.Context, f *File, c Check, dir string, key []byte, o D
 	// refused restore leaves a desk that was there as it was.
 	st, err := s.Stats(ctx)
 	if err == nil && (st.Articles > 0 || st.Revisions > 0) {
-		err = fmt.Errorf("restore into %s: it holds %d articles and %d revisions: %w; restore into a new directory", st.Location, st.Articles, st.Revisions, ErrNotEmpty)
+		err = fmt.Errorf("restore into %s: it holds %s and %s: %w; restore into a new directory", st.Location, editor.Plural(st.Articles, "article"), editor.Plural(st.Revisions, "revision"), ErrNotEmpty)
 	}
 	if err == nil {
 		err = MarkIncomplete(dir, "a restore of "+f.name)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/klauspost/compress/zstd"
 
+	"copydesk/editor"
 	"copydesk/storage"
 )
 
@@ -230,7 +231,7 @@ func (f *File) Load(ctx context.Context, s storage.Store, c Check, progress stor
 		return Summary{}, fmt.Errorf("restore: reading the target's statistics: %w", err)
 	}
 	if st.Articles > 0 || st.Revisions > 0 {
-		return Summary{}, fmt.Errorf("restore into %s: it holds %d articles and %d revisions: %w; restore into a new directory", st.Location, st.Articles, st.Revisions, ErrNotEmpty)
+		return Summary{}, fmt.Errorf("restore into %s: it holds %s and %s: %w; restore into a new directory", st.Location, editor.Plural(st.Articles, "article"), editor.Plural(st.Revisions, "revision"), ErrNotEmpty)
 	}
 	skip := map[string]bool{}
 	for _, d := range c.Bad {
