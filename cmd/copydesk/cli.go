@@ -313,7 +313,15 @@ func capitalise(s string) string {
 // openStore opens the desk's database, or the shared store (store.go).
 func (e *env) openStore() (storage.Store, error) {
 	if e.storeURL != "" {
-		return openShared(e.ctx, e.storeURL)
+		s, err := openShared(e.ctx, e.storeURL)
+		if err == nil && !e.filling {
+			// A migration into the store did not finish.
+			if err = backup.CheckStoreComplete(e.ctx, s, redactURL(e.storeURL)); err != nil {
+				s.Close()
+				return nil, err
+			}
+		}
+		return s, err
 	}
 	if err := os.MkdirAll(e.dbDir, 0o700); err != nil {
 		return nil, fmt.Errorf("cannot create the database directory: %w", err)
