@@ -228,7 +228,7 @@ func TestIncompleteSharedStoreRefused(t *testing.T) {
 	id := d.importFixture()
 	d.ok("migrate", "--from", d.db, "--to", pg)
 	global := []string{"--store", pg}
-	if out := okAt(t, d.env, global, "verify"); !strings.HasPrefix(out, "OK: 1 articles") {
+	if out := okAt(t, d.env, global, "verify"); !strings.HasPrefix(out, "OK: 1 article,") {
 		t.Fatalf("verify after the migration: %q", out)
 	}
 	s, err := pgstore.Open(context.Background(), pg, pgstore.Options{})

@@ -313,15 +313,7 @@ func capitalise(s string) string {
 // openStore opens the desk's database, or the shared store (store.go).
 func (e *env) openStore() (storage.Store, error) {
 	if e.storeURL != "" {
-		s, err := openShared(e.ctx, e.storeURL)
-		if err == nil && !e.filling {
-			// A migration into the store did not finish.
-			if err = backup.CheckStoreComplete(e.ctx, s, redactURL(e.storeURL)); err != nil {
-				s.Close()
-				return nil, err
-			}
-		}
-		return s, err
+		return e.openSharedStore()
 	}
 	if err := os.MkdirAll(e.dbDir, 0o700); err != nil {
 		return nil, fmt.Errorf("cannot create the database directory: %w", err)
@@ -331,6 +323,19 @@ func (e *env) openStore() (storage.Store, error) {
 		return nil, err
 	}
 	return e.openWithKey(key)
+}
+
+// openSharedStore opens the shared store, refusing one a migration into
+// it did not finish.
+func (e *env) openSharedStore() (storage.Store, error) {
+	s, err := openShared(e.ctx, e.storeURL)
+	if err == nil && !e.filling {
+		if err = backup.CheckStoreComplete(e.ctx, s, redactURL(e.storeURL)); err != nil {
+			s.Close()
+			return nil, err
+		}
+	}
+	return s, err
 }
 
 // openWithKey opens the desk's database with its key (nil: not encrypted).
