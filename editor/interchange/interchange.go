@@ -327,3 +327,38 @@ func mergeDateline(a *editor.Article, d editor.Dateline, line int, n *notes) {
 		}
 	}
 }
+
+// cutLeadingDateline cuts a dateline that heads the first paragraph (as
+// agencies write it: "GROSSETO, Italy (AP) — The trial …"), filling the
+// dateline fields the metadata left empty. AP, CP and EFE send the
+// dateline in the metadata and again in the copy: left there, exports
+// printed it twice. What was cut is reported.
+func cutLeadingDateline(a *editor.Article, blocks []block, opt editor.ImportOptions, n *notes) []block {
+	if len(blocks) == 0 || blocks[0].kind != editor.Paragraph {
+		return blocks
+	}
+	first := blocks[0]
+	nodes := collapseSpace(first.nodes)
+	if len(nodes) == 0 || nodes[0].Kind != inline.Text {
+		return blocks
+	}
+	d, rest, ok := editor.ParseDateline(nodes[0].Text, year(opt))
+	if !ok {
+		return blocks
+	}
+	before := a.Dateline
+	mergeDateline(a, d, first.line, n)
+	cut := strings.TrimSpace(strings.TrimSuffix(nodes[0].Text, rest))
+	if a.Dateline != before {
+		n.add(first.line, "read the dateline %q from the head of the first paragraph", cut)
+	} else {
+		n.add(first.line, "cut the dateline %q from the head of the first paragraph: it repeats the dateline given apart", cut)
+	}
+	nodes = append([]inline.Node{{Kind: inline.Text, Text: rest}}, nodes[1:]...)
+	out := append([]block(nil), blocks...)
+	out[0].nodes = nodes
+	if plainLine(nodes) == "" && !hasMarkup(nodes) {
+		out = out[1:]
+	}
+	return out
+}
