@@ -49,7 +49,9 @@ func TestAgencyQuirks(t *testing.T) {
 			func(a *editor.Article) string { return want(strings.Join(a.Tags, ","), "markets,oil") }, nil},
 		{"superscript and subscript", interchange.ParseNITF,
 			nitfDoc("", "", `<p>About 10<sup>6</sup> tonnes of CO<sub>2</sub>, the 1<sup>st</sup> in x<sup>Ω</sup>.</p>`),
-			func(a *editor.Article) string { return want(a.Body, "About 10⁶ tonnes of CO₂, the 1ˢᵗ in x^(Ω).") },
+			func(a *editor.Article) string {
+				return want(a.Body, "About 10⁶ tonnes of CO₂, the 1ˢᵗ in x^(Ω).")
+			},
 			[]string{"<sup>", "^(Ω)"}},
 		{"html superscript", interchange.ParseNinjs,
 			[]byte(`{"headline": "H", "body_html": "<p>10<sup>6</sup> m<sup>2</sup> of H<sub>2</sub>O</p>"}`),
