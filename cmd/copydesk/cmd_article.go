@@ -198,7 +198,7 @@ func newShowJSON(a *editor.Article, rev uint64, style editor.Style) showJSON {
 		Status: a.Status, Urgency: a.Urgency, EdNote: a.EdNote, Language: a.Language,
 		Correction: a.Correction, Created: a.Created, Modified: a.Modified,
 		Words: c.Words, Chars: c.Chars, ReadingMins: int(c.ReadingTime / time.Minute),
-		Revision: rev, DatelineText: a.Dateline.Render(style),
+		Revision: rev, DatelineText: a.Dateline.RenderIn(style, a.Language),
 	}
 	if !a.Embargo.IsZero() {
 		t := a.Embargo

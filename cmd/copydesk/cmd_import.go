@@ -44,9 +44,16 @@ func cmdImport(e *env, args []string) error {
 	opt := editor.ImportOptions{Year: *year, Author: *author, Charset: *charset}
 	batch, bad := parseBatch(e, pos, opt)
 	return e.withStore(func(s storage.Store) error {
-		bad += checkBatch(e, s, batch, who)
-		if bad > 0 {
-			return fmt.Errorf("%s bad: nothing was imported; fix or leave out the files named above and run the import again", plural(bad, "file is", "files are"))
+		bad = append(bad, checkBatch(e, s, batch, who)...)
+		switch {
+		case len(bad) == 1 && len(pos) == 1:
+			return errors.New(bad[0])
+		case len(bad) > 0:
+			// One line per bad file, then the verdict.
+			for _, b := range bad {
+				fmt.Fprintf(e.io.err, "copydesk import: %s\n", b)
+			}
+			return fmt.Errorf("%s bad: nothing was imported; fix or leave out the files named above and run the import again", plural(len(bad), "file is", "files are"))
 		}
 		return writeBatch(e, s, batch, who)
 	})
@@ -59,16 +66,15 @@ type importItem struct {
 	a    *editor.Article
 }
 
-// parseBatch reads and parses every file, printing each failure, and
-// returns the stories and how many files failed.
-func parseBatch(e *env, files []string, opt editor.ImportOptions) ([]importItem, int) {
+// parseBatch reads and parses every file and returns the stories and
+// what is wrong with each file that failed.
+func parseBatch(e *env, files []string, opt editor.ImportOptions) ([]importItem, []string) {
 	var batch []importItem
-	bad := 0
+	var bad []string
 	for _, file := range files {
 		arts, err := importFile(e, file, opt)
 		if err != nil {
-			fmt.Fprintf(e.io.err, "copydesk import: %s\n", oneLine(err))
-			bad++
+			bad = append(bad, oneLine(err))
 			continue
 		}
 		for _, a := range arts {
@@ -79,9 +85,10 @@ func parseBatch(e *env, files []string, opt editor.ImportOptions) ([]importItem,
 }
 
 // checkBatch applies the store's checks to every story before any is
-// written, printing each refusal; it returns how many files failed.
-func checkBatch(e *env, s storage.Store, batch []importItem, who string) int {
+// written; it returns what is wrong with each file that failed.
+func checkBatch(e *env, s storage.Store, batch []importItem, who string) []string {
 	failed := map[string]bool{}
+	var bad []string
 	seen := map[string]string{}
 	for _, it := range batch {
 		name := editor.PrintableName(it.file)
@@ -104,12 +111,12 @@ func checkBatch(e *env, s storage.Store, batch []importItem, who string) int {
 			}
 		}
 		seen[it.a.ID] = name
-		if err != nil {
-			fmt.Fprintf(e.io.err, "copydesk import: %s: %s\n", name, oneLine(err))
+		if err != nil && !failed[it.file] {
+			bad = append(bad, name+": "+oneLine(err))
 			failed[it.file] = true
 		}
 	}
-	return len(failed)
+	return bad
 }
 
 // writeBatch writes a checked batch. The store may still refuse a story

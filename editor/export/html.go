@@ -87,7 +87,7 @@ func HTML(a *editor.Article, opt Options) ([]byte, error) {
 		b.WriteString("</ul>\n")
 	}
 	b.WriteString(`<p class="meta">`)
-	if d := a.Dateline.Render(opt.style()); d != "" {
+	if d := a.Dateline.RenderIn(opt.style(), a.Language); d != "" {
 		b.WriteString(`<span class="dateline">` + esc(d) + "</span> ")
 	}
 	b.WriteString(storyDate(a, opt) + "</p>\n")

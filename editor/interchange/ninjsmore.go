@@ -97,7 +97,7 @@ func (r *ninjsReader) associations(f ninjsField) {
 // as text.
 func (r *ninjsReader) markedDateline(text string, line int) {
 	for _, st := range editor.Styles {
-		if r.a.Dateline.Render(st) == text {
+		if r.a.Dateline.RenderIn(st, r.a.Language) == text {
 			return
 		}
 	}

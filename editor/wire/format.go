@@ -56,7 +56,7 @@ func Format(a *editor.Article, style editor.Style) []byte {
 		blocks = append(blocks, []string{s})
 	}
 	headline := oneLine(a.Headline)
-	dateline := a.Dateline.Render(style)
+	dateline := a.Dateline.RenderIn(style, a.Language)
 	year := 2000 // any leap year: only whether the dateline reads back matters
 	if t, ok := a.Dateline.Day(); ok {
 		year = t.Year()
