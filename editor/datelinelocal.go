@@ -80,3 +80,18 @@ func localMonth(name string) int {
 	}
 	return 0
 }
+
+// LocalDate renders a calendar day with its year in the language: "16
+// October 2019", "16 октября 2019", "16 de octubre de 2019", "2019年10月16日".
+func LocalDate(t time.Time, lang string) string {
+	ms, ok := monthStyles[baseLanguage(lang)]
+	switch {
+	case !ok || ms.layout == "md":
+		return t.Format("2 January 2006")
+	case ms.layout == "cjk":
+		return strconv.Itoa(t.Year()) + "年" + localDay(t, lang)
+	case ms.layout == "d de m":
+		return localDay(t, lang) + " de " + strconv.Itoa(t.Year())
+	}
+	return localDay(t, lang) + " " + strconv.Itoa(t.Year())
+}

@@ -1,6 +1,9 @@
 package editor
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 // TestRenderIn: the dateline in the story's language (issue 16, class 8),
 // and a dateline missing its place or date rendered without stray
@@ -44,5 +47,18 @@ func TestRenderIn(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestLocalDate(t *testing.T) {
+	day := time.Date(2019, 10, 16, 0, 0, 0, 0, time.UTC)
+	for lang, want := range map[string]string{
+		"en": "16 October 2019", "ru": "16 октября 2019", "uk": "16 жовтня 2019", "de": "16. Oktober 2019",
+		"fr": "16 octobre 2019", "es": "16 de octubre de 2019", "it": "16 ottobre 2019", "pt": "16 de outubro de 2019",
+		"zh": "2019年10月16日", "ar": "16 أكتوبر 2019", "": "16 October 2019",
+	} {
+		if got := LocalDate(day, lang); got != want {
+			t.Errorf("LocalDate(%q) = %q, want %q", lang, got, want)
+		}
 	}
 }
