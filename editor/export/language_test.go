@@ -2,8 +2,8 @@ package export_test
 
 import (
 	"strings"
-	"time"
 	"testing"
+	"time"
 
 	"copydesk/editor"
 	"copydesk/editor/export"
