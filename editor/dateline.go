@@ -50,7 +50,17 @@ func (d Dateline) Render(s Style) string { return d.RenderIn(s, "en") }
 // story, "索契, 10月16日. /新华社/." for a Chinese one. Parts the dateline
 // lacks are left out with their punctuation: a dateline with only a
 // source renders "/TASS/.", "(AP) —" or "(Reuters) -", never ". /TASS/.".
-func (d Dateline) RenderIn(s Style, lang string) string {
+func (d Dateline) RenderIn(s Style, lang string) string { return d.render(s, lang, false) }
+
+// RenderText is RenderIn for the plain-text export, which must read back
+// to the same fields: a date whose year is known (not assumed at import)
+// is written with it ("SOCHI, October 16, 2018. /TASS/."), or the
+// re-import would assume this year.
+func (d Dateline) RenderText(s Style, lang string) string {
+	return d.render(s, lang, d.Date != "" && !d.DateAssumed)
+}
+
+func (d Dateline) render(s Style, lang string, withYear bool) string {
 	if d.Place == "" && d.Source == "" && d.Date == "" {
 		return ""
 	}
@@ -59,6 +69,9 @@ func (d Dateline) RenderIn(s Style, lang string) string {
 	date := ""
 	if hasDay {
 		date = localDay(day, lang)
+		if withYear {
+			date = yearDay(day, lang)
+		}
 	}
 	src := d.Source
 	switch s {
@@ -73,6 +86,9 @@ func (d Dateline) RenderIn(s Style, lang string) string {
 		}
 		if hasDay && baseLanguage(lang) == "en" {
 			date = day.Format("Jan 2")
+			if withYear {
+				date = day.Format("Jan 2, 2006")
+			}
 		}
 		return prefixed(joinNonEmpty(", ", place, d.Region, date), " ", "("+src+") -")
 	default:

@@ -95,3 +95,12 @@ func LocalDate(t time.Time, lang string) string {
 	}
 	return localDay(t, lang) + " " + strconv.Itoa(t.Year())
 }
+
+// yearDay is a dateline's day with its year, in a form ParseDateline
+// reads: "October 16, 2019", "16 октября 2019", "2019年10月16日".
+func yearDay(t time.Time, lang string) string {
+	if ms, ok := monthStyles[baseLanguage(lang)]; !ok || ms.layout == "md" {
+		return localDay(t, "en") + ", " + strconv.Itoa(t.Year())
+	}
+	return LocalDate(t, lang)
+}

@@ -245,7 +245,7 @@ func isCreditLike(s string) bool {
 		return false
 	}
 	for _, w := range words {
-		if !capitalised(w) && !particles[w] {
+		if !capitalised(w) && !particles[w] && !elided(w) {
 			return false
 		}
 	}
@@ -357,7 +357,7 @@ func isPersonName(s string) bool {
 		return false
 	}
 	for _, w := range words {
-		if !capitalised(w) && !particles[w] {
+		if !capitalised(w) && !particles[w] && !elided(w) {
 			return false
 		}
 		for _, r := range w {
@@ -425,4 +425,15 @@ func looksLikeByline(s string) bool {
 		}
 	}
 	return false
+}
+
+// elided: a surname opening with an elided particle, d'Emilio, dell'Orto,
+// l'Estrange — lower case, an apostrophe, then a capital.
+func elided(w string) bool {
+	i := strings.IndexAny(w, "'’")
+	if i <= 0 || i > 4 {
+		return false
+	}
+	_, size := utf8.DecodeRuneInString(w[i:])
+	return capitalised(w[i+size:]) && strings.ToLower(w[:i]) == w[:i]
 }
