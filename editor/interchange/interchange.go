@@ -203,7 +203,9 @@ func newArticle(opt editor.ImportOptions) *editor.Article {
 	if now.IsZero() {
 		now = time.Now()
 	}
-	return editor.New(now)
+	a := editor.New(now)
+	a.Language = "" // told from the text in finish when the file does not say
+	return a
 }
 
 // year completes dates that carry none.
@@ -227,6 +229,15 @@ func finish(a *editor.Article, opt editor.ImportOptions, n *notes) {
 	}
 	line := func(field string, s *string) { *s = cleanText(field, *s, true, n) }
 	text := func(field string, s *string) { *s = cleanText(field, *s, false, n) }
+	if strings.TrimSpace(a.Language) == "" {
+		a.Language = editor.DetectLanguage(a.Headline + "\n" + a.Standfirst + "\n" + a.Body)
+		if a.Language == "" {
+			a.Language = "en"
+		}
+		if a.Language != "en" {
+			n.add(0, "the file gives no language: %q was told from the text", a.Language)
+		}
+	}
 	line("headline", &a.Headline)
 	line("slug", &a.Slug)
 	line("section", &a.Section)
