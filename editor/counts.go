@@ -15,7 +15,10 @@ const ReadingRate = 230
 // CountWords counts words in text. A word is a run of characters between
 // Unicode white space (so NBSP, thin and em spaces separate words as a
 // reader sees them) that holds at least one letter or digit: a dash, a
-// Markdown marker or a lone quote mark is not a word.
+// Markdown marker or a lone quote mark is not a word. Chinese and
+// Japanese are written without spaces and counted by characters, as
+// their newsrooms do: each Han, hiragana or katakana character is one
+// (196 characters of Chinese copy are 196, not "9 words").
 //
 // ASCII, most of most copy, is classed by table: the status bar counts the
 // whole body as the person types, and a save counts it again.
@@ -29,8 +32,18 @@ func CountWords(text string) int {
 			i++
 		} else {
 			r, size := utf8.DecodeRuneInString(text[i:])
-			space, alnum = unicode.IsSpace(r), unicode.IsLetter(r) || unicode.IsDigit(r)
 			i += size
+			if IsCJK(r) {
+				// Each character counts, as Chinese and Japanese desks
+				// count copy: it also ends a word of other letters.
+				if inWord && hasAlnum {
+					n++
+				}
+				n++
+				inWord, hasAlnum = false, false
+				continue
+			}
+			space, alnum = unicode.IsSpace(r), unicode.IsLetter(r) || unicode.IsDigit(r)
 		}
 		if space {
 			if inWord && hasAlnum {
@@ -136,4 +149,10 @@ func (a *Article) HasTag(tag string) bool {
 		}
 	}
 	return false
+}
+
+// IsCJK reports whether r is a Han, hiragana or katakana character: a
+// unit of length in Chinese and Japanese copy.
+func IsCJK(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)
 }

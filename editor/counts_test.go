@@ -13,6 +13,14 @@ func countWordsByRune(text string) int {
 	n := 0
 	inWord, hasAlnum := false, false
 	for _, r := range text {
+		if IsCJK(r) {
+			if inWord && hasAlnum {
+				n++
+			}
+			n++
+			inWord, hasAlnum = false, false
+			continue
+		}
 		if unicode.IsSpace(r) {
 			if inWord && hasAlnum {
 				n++
@@ -67,5 +75,27 @@ func BenchmarkCountWords(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		CountWords(text)
+	}
+}
+
+// TestCountWordsCJK: Chinese and Japanese are counted by characters;
+// scripts written with spaces by words (issue 16, class 11).
+func TestCountWordsCJK(t *testing.T) {
+	tests := []struct {
+		text string
+		want int
+	}{
+		{"国家主席习近平周三在北京会见了来访的外国领导人", 23},
+		{"国家主席 习近平。", 7},
+		{"東京都は水曜日、新しい対策を発表した", 17},
+		{"GDP增长5%", 4},
+		{"The FSB said", 3},
+		{"정부는 수요일 발표했다", 3},
+		{"قال وزير الخارجية", 3},
+	}
+	for _, tc := range tests {
+		if got := CountWords(tc.text); got != tc.want {
+			t.Errorf("CountWords(%q) = %d, want %d", tc.text, got, tc.want)
+		}
 	}
 }

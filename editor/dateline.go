@@ -40,41 +40,75 @@ func ParseStyle(s string) (Style, error) {
 	return "", fmt.Errorf("unknown dateline style %q: use tass, ap or reuters", s)
 }
 
-// Render writes the dateline in the house style, without the space that
-// joins it to the first sentence. An empty dateline renders as "".
-func (d Dateline) Render(s Style) string {
+// Render writes the dateline in the house style, in English (see
+// RenderIn), without the space that joins it to the first sentence. An
+// empty dateline renders as "".
+func (d Dateline) Render(s Style) string { return d.RenderIn(s, "en") }
+
+// RenderIn writes the dateline in the house style and in the story's
+// language (a BCP 47 tag): "СОЧИ, 16 октября. /ТАСС/." for a Russian
+// story, "索契, 10月16日. /新华社/." for a Chinese one. Parts the dateline
+// lacks are left out with their punctuation: a dateline with only a
+// source renders "/TASS/.", "(AP) —" or "(Reuters) -", never ". /TASS/.".
+func (d Dateline) RenderIn(s Style, lang string) string { return d.render(s, lang, false) }
+
+// RenderText is RenderIn for the plain-text export, which must read back
+// to the same fields: a date whose year is known (not assumed at import)
+// is written with it ("SOCHI, October 16, 2018. /TASS/."), or the
+// re-import would assume this year.
+func (d Dateline) RenderText(s Style, lang string) string {
+	return d.render(s, lang, d.Date != "" && !d.DateAssumed)
+}
+
+func (d Dateline) render(s Style, lang string, withYear bool) string {
 	if d.Place == "" && d.Source == "" && d.Date == "" {
 		return ""
 	}
 	place := strings.ToUpper(d.Place)
 	day, hasDay := d.Day()
+	date := ""
+	if hasDay {
+		date = localDay(day, lang)
+		if withYear {
+			date = yearDay(day, lang)
+		}
+	}
 	src := d.Source
 	switch s {
 	case StyleAP:
 		if src == "" {
 			src = "AP"
 		}
-		return joinNonEmpty(", ", place, d.Region) + " (" + src + ") —"
+		return prefixed(joinNonEmpty(", ", place, d.Region), " ", "("+src+") —")
 	case StyleReuters:
 		if src == "" {
 			src = "Reuters"
 		}
-		date := ""
-		if hasDay {
+		if hasDay && baseLanguage(lang) == "en" {
 			date = day.Format("Jan 2")
+			if withYear {
+				date = day.Format("Jan 2, 2006")
+			}
 		}
-		return joinNonEmpty(", ", place, d.Region, date) + " (" + src + ") -"
+		return prefixed(joinNonEmpty(", ", place, d.Region, date), " ", "("+src+") -")
 	default:
-		date := ""
-		if hasDay {
-			date = day.Format("January 2")
+		out := joinNonEmpty(", ", place, date)
+		if out != "" {
+			out += "."
 		}
-		out := joinNonEmpty(", ", place, date) + "."
 		if src != "" {
-			out += " /" + src + "/."
+			out = prefixed(out, " ", "/"+src+"/.")
 		}
 		return out
 	}
+}
+
+// prefixed is head, sep and tail, or tail alone when head is empty.
+func prefixed(head, sep, tail string) string {
+	if head == "" {
+		return tail
+	}
+	return head + sep + tail
 }
 
 func joinNonEmpty(sep string, parts ...string) string {

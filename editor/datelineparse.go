@@ -54,14 +54,18 @@ func ParseDateline(para string, year int) (d Dateline, rest string, ok bool) {
 		}
 		return head[m[2*i]:m[2*i+1]]
 	}
-	d.Place = sub("place")
+	d.Place = sub("place") + sub("cplace")
 	d.Region = sub("region")
 	d.Source = strings.TrimSpace(sub("source"))
-	if !plausiblePlace(d.Place) || !plausibleSource(d.Source, kind == tassForm) {
+	if (d.Place != "" && !plausiblePlace(d.Place)) || !plausibleSource(d.Source, kind == tassForm) {
 		return Dateline{}, "", false
 	}
-	if sub("month") != "" || sub("dmonth") != "" {
-		date, assumed, valid := datelineDate(sub("month")+sub("dmonth"), sub("day")+sub("dday"), sub("year")+sub("dyear"), year)
+	month := sub("month") + sub("dmonth")
+	if z := sub("zmonth"); z != "" {
+		month = z
+	}
+	if month != "" {
+		date, assumed, valid := datelineDate(month, sub("day")+sub("dday")+sub("zday"), sub("year")+sub("dyear")+sub("zyear"), year)
 		if !valid {
 			return Dateline{}, "", false
 		}
@@ -93,11 +97,26 @@ const (
 	dlRegionWord = `\p{Lu}[\p{L}\p{M}'’.\-]*`
 	dlRegion     = `(?P<region>` + dlRegionWord + `(?:` + dlSpace + `(?:` + dlRegionWord + `|of|and|de|del|la|le|el|al|du|upon|on))*)`
 	dlMonthEN    = `(?i:january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|september|sept|sep|october|oct|november|nov|december|dec)`
-	dlMonthRU    = `(?i:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)`
-	// DATE: "October 16", "Oct. 16", "Oct 16, 2019", "16 October 2019", "16 октября".
+	// The month names RenderIn writes (monthStyles), in the genitive
+	// where the language takes it.
+	dlMonthLocal = `(?i:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря` +
+		`|січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня` +
+		`|студзеня|лютага|сакавіка|красавіка|чэрвеня|ліпеня|жніўня|верасня|кастрычніка|лістапада|снежня` +
+		`|januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember` +
+		`|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre` +
+		`|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre` +
+		`|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre` +
+		`|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro` +
+		`|يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر)`
+	// DATE: "October 16", "Oct. 16", "Oct 16, 2019", "16 October 2019",
+	// "16 октября", "16. Oktober", "16 de octubre", "10月16日".
 	dlDate = `(?:(?P<month>` + dlMonthEN + `)\.?` + dlSpace + `(?P<day>\d{1,2})(?:,?` + dlSpace + `(?P<year>\d{4}))?` +
-		`|(?P<dday>\d{1,2})` + dlSpace + `(?P<dmonth>` + dlMonthEN + `|` + dlMonthRU + `)\.?(?:,?` + dlSpace + `(?P<dyear>\d{4}))?)`
-	dlHead = `^` + dlPlace + `(?:,` + dlSpace + dlRegion + `)?(?:,` + dlSpace + dlDate + `)?`
+		`|(?P<dday>\d{1,2})\.?` + dlSpace + `(?:de` + dlSpace + `)?(?P<dmonth>` + dlMonthEN + `|` + dlMonthLocal + `)\.?(?:,?` + dlSpace + `(?:de` + dlSpace + `)?(?P<dyear>\d{4}))?` +
+		`|(?:(?P<zyear>\d{4})年)?(?P<zmonth>\d{1,2})月(?P<zday>\d{1,2})日)`
+	// A place in a script without letter case (索契, سوتشي): letters of
+	// that script, up to five words.
+	dlPlaceCaseless = `(?P<cplace>[\p{Lo}\p{M}][\p{Lo}\p{M}'’.\-]*(?:` + dlSpace + `[\p{Lo}\p{M}][\p{Lo}\p{M}'’.\-]*){0,4})`
+	dlHead          = `^(?:` + dlPlace + `|` + dlPlaceCaseless + `)(?:,` + dlSpace + dlRegion + `)?(?:,` + dlSpace + dlDate + `)?`
 	// SOURCE: an agency's name, up to 30 characters.
 	dlSource = `(?P<source>\p{L}[\p{L}\p{N}&.'’ \-]{0,29})`
 )
@@ -112,8 +131,10 @@ type datelineRes struct {
 
 var datelinePatterns = sync.OnceValue(func() *datelineRes {
 	r := &datelineRes{
-		tass:   regexp.MustCompile(dlHead + `\.` + dlSpace + `?/` + dlSource + `/\.?`),
-		agency: regexp.MustCompile(dlHead + dlSpace + `?\(` + dlSource + `\)` + dlSpace + `?(?:—|–|--|-)`),
+		// A dateline may be its source alone ("/TASS/.", "(AP) —"):
+		// RenderIn writes that when the place and the date are unknown.
+		tass:   regexp.MustCompile(`(?:` + dlHead + `\.` + dlSpace + `?|^)/` + dlSource + `/\.?`),
+		agency: regexp.MustCompile(`(?:` + dlHead + dlSpace + `?|^)\(` + dlSource + `\)` + dlSpace + `?(?:—|–|--|-)`),
 	}
 	r.groups = [2]map[string]int{tassForm: groupIndex(r.tass), agencyForm: groupIndex(r.agency)}
 	return r
@@ -121,7 +142,7 @@ var datelinePatterns = sync.OnceValue(func() *datelineRes {
 
 func groupIndex(re *regexp.Regexp) map[string]int {
 	idx := map[string]int{}
-	for _, name := range []string{"place", "region", "month", "day", "year", "dmonth", "dday", "dyear", "source"} {
+	for _, name := range []string{"place", "cplace", "region", "month", "day", "year", "dmonth", "dday", "dyear", "zmonth", "zday", "zyear", "source"} {
 		idx[name] = re.SubexpIndex(name)
 	}
 	return idx
@@ -130,7 +151,7 @@ func groupIndex(re *regexp.Regexp) map[string]int {
 func matchDateline(head string) ([]int, datelineForm) {
 	// Both forms start with capitals: skip the regexps for any other start.
 	r, _ := utf8.DecodeRuneInString(head)
-	if !unicode.IsUpper(r) {
+	if !unicode.IsUpper(r) && !unicode.Is(unicode.Lo, r) && r != '/' && r != '(' {
 		return nil, 0
 	}
 	if m := datelinePatterns().tass.FindStringSubmatchIndex(head); m != nil {
@@ -214,12 +235,10 @@ func monthNumber(name string) int {
 			return i + 1
 		}
 	}
-	for i, ru := range monthsRU {
-		if n == ru {
-			return i + 1
-		}
+	if m, err := strconv.Atoi(n); err == nil && m >= 1 && m <= 12 {
+		return m // 10月
 	}
-	return 0
+	return localMonth(n)
 }
 
 var (

@@ -24,6 +24,19 @@ func TestParseDateline(t *testing.T) {
 		{"tass nbsp", "SOCHI, October\u00a016. /TASS/.\u00a0Text", Dateline{Place: "SOCHI", Date: "2019-10-16", DateAssumed: true, Source: "TASS"}, "Text"},
 		{"tass own line", "SOCHI, October 16. /TASS/.\nText on the next line", Dateline{Place: "SOCHI", Date: "2019-10-16", DateAssumed: true, Source: "TASS"}, "Text on the next line"},
 		{"tass alone", "SOCHI, October 16. /TASS/.", Dateline{Place: "SOCHI", Date: "2019-10-16", DateAssumed: true, Source: "TASS"}, ""},
+		// A dateline of its source alone, as RenderIn writes one without
+		// place or date (issue 16, classes 5 and 9).
+		{"tass source only", "/TASS/. Text", Dateline{Source: "TASS"}, "Text"},
+		{"ap source only", "(The Associated Press) — Text", Dateline{Source: "The Associated Press"}, "Text"},
+		// The story's language (issue 16, class 8) and caseless scripts (class 7).
+		{"ukrainian", "КИЇВ, 16 жовтня. /Укрінформ/. Текст", Dateline{Place: "КИЇВ", Date: "2019-10-16", DateAssumed: true, Source: "Укрінформ"}, "Текст"},
+		{"german", "BERLIN, 16. Oktober. /dpa/. Text", Dateline{Place: "BERLIN", Date: "2019-10-16", DateAssumed: true, Source: "dpa"}, "Text"},
+		{"spanish", "MADRID, 16 de octubre. /EFE/. Texto", Dateline{Place: "MADRID", Date: "2019-10-16", DateAssumed: true, Source: "EFE"}, "Texto"},
+		{"portuguese", "LISBOA, 1 de março. /Lusa/. Texto", Dateline{Place: "LISBOA", Date: "2019-03-01", DateAssumed: true, Source: "Lusa"}, "Texto"},
+		{"french", "PARIS, 16 août. /AFP/. Texte", Dateline{Place: "PARIS", Date: "2019-08-16", DateAssumed: true, Source: "AFP"}, "Texte"},
+		{"italian", "ROMA, 16 ottobre. /ANSA/. Testo", Dateline{Place: "ROMA", Date: "2019-10-16", DateAssumed: true, Source: "ANSA"}, "Testo"},
+		{"chinese", "索契, 10月16日. /新华社/. 正文", Dateline{Place: "索契", Date: "2019-10-16", DateAssumed: true, Source: "新华社"}, "正文"},
+		{"arabic", "سوتشي, 16 أكتوبر. /واس/. نص", Dateline{Place: "سوتشي", Date: "2019-10-16", DateAssumed: true, Source: "واس"}, "نص"},
 		{"ap", "NEW YORK (AP) — Stocks fell.", Dateline{Place: "NEW YORK", Source: "AP"}, "Stocks fell."},
 		{"ap region", "SOCHI, Russia (AP) — Text", Dateline{Place: "SOCHI", Region: "Russia", Source: "AP"}, "Text"},
 		{"ap en dash", "WASHINGTON (AP) – Text", Dateline{Place: "WASHINGTON", Source: "AP"}, "Text"},
@@ -70,8 +83,6 @@ func TestParseDatelineRejects(t *testing.T) {
 		"SOCHI, Octember 16. /TASS/. no such month",
 		"",
 		"SOCHI",
-		"/TASS/.",
-		"(AP) — no place",
 	} {
 		if d, rest, ok := ParseDateline(para, 2019); ok {
 			t.Errorf("ParseDateline(%q) = %+v, %q; want no dateline", para, d, rest)

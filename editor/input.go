@@ -53,6 +53,9 @@ type ImportOptions struct {
 	Now time.Time
 	// Author, when set and the copy has no byline, becomes the writer.
 	Author string
+	// Charset, when set, is the encoding of a file that is not UTF-8
+	// (a WHATWG name: windows-1252, iso-8859-1, windows-1251 …).
+	Charset string
 }
 
 // MaxImportBytes bounds an imported file: far above any story, low enough
@@ -84,7 +87,7 @@ func CheckText(file string, data []byte) error {
 			}
 			off += size
 		}
-		return &InputError{File: file, Line: lineAt(data, off), Offset: off, Problem: fmt.Sprintf("the file is not UTF-8 (invalid byte 0x%02X at offset %d)", data[off], off), Fix: "convert it to UTF-8 first, e.g. iconv -f WINDOWS-1251 -t UTF-8"}
+		return &InputError{File: file, Line: lineAt(data, off), Offset: off, Problem: fmt.Sprintf("the file is not UTF-8 (invalid byte 0x%02X at offset %d)", data[off], off), Fix: "its encoding could not be told from its bytes: give it with --charset NAME, or convert the file to UTF-8 first"}
 	}
 	return nil
 }

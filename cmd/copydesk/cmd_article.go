@@ -14,48 +14,23 @@ import (
 	"copydesk/storage"
 )
 
-// cmdImport: copydesk import [--year YYYY] [--author NAME] FILE...
-func cmdImport(e *env, args []string) error {
-	fs := e.newFlags("import")
-	year := fs.Int("year", 0, "year for datelines that carry none (default: this year, marked as assumed)")
-	author := fs.String("author", "", "writer when the copy has no byline; also the revision's author")
-	pos, err := e.parse(fs, args)
+// importFile reads and parses one file, printing the importer's
+// warnings: one story, or several from a list or an envelope.
+func importFile(e *env, file string, opt editor.ImportOptions) ([]*editor.Article, error) {
+	data, err := readInput(file)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if err := needArgs(pos, 1, -1, "FILE to import"); err != nil {
-		return err
+	arts, warnings, err := formats.ImportAll(file, data, opt)
+	if err != nil {
+		return nil, err
 	}
-	if *year != 0 && (*year < 1000 || *year > 9999) {
-		return usagef("--year %d is not a four-digit year", *year)
-	}
-	who := *author
-	if who == "" {
-		who = e.author
-	}
-	// Read and parse every file before writing any: a bad file in a batch
-	// leaves the library as it was.
-	var arts []*editor.Article
-	for _, file := range pos {
-		a, err := importFile(e, file, editor.ImportOptions{Year: *year, Author: *author})
-		if err != nil {
-			return err
-		}
-		arts = append(arts, a)
-	}
-	return e.withStore(func(s storage.Store) error {
-		for i, a := range arts {
-			if _, err := s.Create(e.ctx, a, storage.Meta{Author: who, Kind: storage.KindImport, Label: editor.ImportLabel(pos[i])}); err != nil {
-				return fmt.Errorf("%s: %w", editor.PrintableName(pos[i]), err)
-			}
-			fmt.Fprintln(e.io.out, a.ID)
-		}
-		return nil
-	})
+	printWarnings(e, file, warnings)
+	return arts, nil
 }
 
-// importFile reads and parses one file, printing the importer's warnings.
-func importFile(e *env, file string, opt editor.ImportOptions) (*editor.Article, error) {
+// importOne reads and parses a file that must hold one story.
+func importOne(e *env, file string, opt editor.ImportOptions) (*editor.Article, error) {
 	data, err := readInput(file)
 	if err != nil {
 		return nil, err
@@ -63,16 +38,21 @@ func importFile(e *env, file string, opt editor.ImportOptions) (*editor.Article,
 	return parseInput(e, file, data, opt)
 }
 
-// parseInput parses a file's data, printing the importer's warnings.
+// parseInput parses a file's data as one story, printing the importer's
+// warnings.
 func parseInput(e *env, file string, data []byte, opt editor.ImportOptions) (*editor.Article, error) {
 	a, warnings, err := formats.Import(file, data, opt)
 	if err != nil {
 		return nil, err
 	}
+	printWarnings(e, file, warnings)
+	return a, nil
+}
+
+func printWarnings(e *env, file string, warnings []editor.Warning) {
 	for _, w := range warnings {
 		fmt.Fprintf(e.io.err, "%s: warning: %s\n", editor.PrintableName(file), w)
 	}
-	return a, nil
 }
 
 // readInput reads a file to import (formats.ReadImport): a regular file
@@ -218,7 +198,7 @@ func newShowJSON(a *editor.Article, rev uint64, style editor.Style) showJSON {
 		Status: a.Status, Urgency: a.Urgency, EdNote: a.EdNote, Language: a.Language,
 		Correction: a.Correction, Created: a.Created, Modified: a.Modified,
 		Words: c.Words, Chars: c.Chars, ReadingMins: int(c.ReadingTime / time.Minute),
-		Revision: rev, DatelineText: a.Dateline.Render(style),
+		Revision: rev, DatelineText: a.Dateline.RenderIn(style, a.Language),
 	}
 	if !a.Embargo.IsZero() {
 		t := a.Embargo

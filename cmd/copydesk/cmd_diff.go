@@ -51,10 +51,10 @@ func cmdDiff(e *env, args []string) error {
 			return usagef("--year %d is not a four-digit year", *year)
 		}
 		opt := editor.ImportOptions{Year: *year}
-		if a, err = importFile(e, pos[0], opt); err != nil {
+		if a, err = importOne(e, pos[0], opt); err != nil {
 			return err
 		}
-		if b, err = importFile(e, pos[1], opt); err != nil {
+		if b, err = importOne(e, pos[1], opt); err != nil {
 			return err
 		}
 		meta.From = compare.RevisionInfo{Label: filepath.Base(pos[0])}

@@ -36,7 +36,11 @@ func HTML(a *editor.Article, opt Options) ([]byte, error) {
 
 	b.WriteString("<!DOCTYPE html>\n")
 	if lang := htmlLang(a.Language); lang != "" {
-		b.WriteString(`<html lang="` + htmlAttr(lang) + `">` + "\n")
+		dir := ""
+		if editor.RightToLeft(lang) {
+			dir = ` dir="rtl"`
+		}
+		b.WriteString(`<html lang="` + htmlAttr(lang) + `"` + dir + `>` + "\n")
 	} else {
 		b.WriteString("<html>\n")
 	}
@@ -87,7 +91,7 @@ func HTML(a *editor.Article, opt Options) ([]byte, error) {
 		b.WriteString("</ul>\n")
 	}
 	b.WriteString(`<p class="meta">`)
-	if d := a.Dateline.Render(opt.style()); d != "" {
+	if d := a.Dateline.RenderIn(opt.style(), a.Language); d != "" {
 		b.WriteString(`<span class="dateline">` + esc(d) + "</span> ")
 	}
 	b.WriteString(storyDate(a, opt) + "</p>\n")
@@ -160,10 +164,11 @@ func publishedAt(a *editor.Article, opt Options) (time.Time, bool) {
 // Never the day of the export.
 func storyDate(a *editor.Article, opt Options) string {
 	if p, ok := publishedAt(a, opt); ok {
-		return timeElement(p, false)
+		p = p.UTC()
+		return `<time datetime="` + isoTime(p) + `">` + editor.LocalDate(p, a.Language) + "</time>"
 	}
 	if day, ok := a.Dateline.Day(); ok {
-		return `<time datetime="` + day.Format(time.DateOnly) + `">` + day.Format("2 January 2006") + "</time>"
+		return `<time datetime="` + day.Format(time.DateOnly) + `">` + editor.LocalDate(day, a.Language) + "</time>"
 	}
 	return ""
 }

@@ -75,7 +75,7 @@ func newsArticleJSON(a *editor.Article, opt Options) ([]byte, error) {
 		Headline:       a.Headline,
 		Description:    a.Standfirst,
 		DateModified:   isoTime(mod),
-		Dateline:       a.Dateline.Render(opt.style()),
+		Dateline:       a.Dateline.RenderIn(opt.style(), a.Language),
 		ArticleSection: a.Section,
 		Keywords:       a.Tags,
 		InLanguage:     a.Language,

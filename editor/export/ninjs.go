@@ -102,7 +102,7 @@ func Ninjs(a *editor.Article, opt Options) ([]byte, error) {
 		return nil, err
 	}
 	blocks := parseBody(a.Body)
-	lead := a.Dateline.Render(opt.style())
+	lead := a.Dateline.RenderIn(opt.style(), a.Language)
 	it := ninjsItem{
 		URI:                URI(a),
 		Type:               "text",

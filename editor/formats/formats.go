@@ -115,8 +115,22 @@ func Detect(file string, data []byte) Format {
 	return Text
 }
 
-// Import reads one file as an article, choosing the importer with Detect.
+// Import reads one file as one article (see ImportAll): a file holding
+// several stories is refused, naming how many.
 func Import(file string, data []byte, opt editor.ImportOptions) (*editor.Article, []editor.Warning, error) {
+	arts, warnings, err := ImportAll(file, data, opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(arts) != 1 {
+		return nil, nil, &editor.InputError{File: file, Offset: -1, Problem: fmt.Sprintf("the file holds %d stories, not one", len(arts)), Fix: "import it with copydesk import, which makes a story of each"}
+	}
+	return arts[0], warnings, nil
+}
+
+// importOne reads decoded UTF-8 data as one article, choosing the
+// importer with Detect.
+func importOne(file string, data []byte, opt editor.ImportOptions) (*editor.Article, []editor.Warning, error) {
 	switch Detect(file, data) {
 	case Markdown:
 		return markdown.Parse(file, data, opt)

@@ -207,7 +207,10 @@ func checkTextLinks(t *testing.T, text string) {
 	t.Helper()
 	for i, l := range hostileLinks {
 		var line string
-		for _, ln := range strings.Split(text, "\n") {
+		// A paragraph may be wrapped (a short one is, so it is not read
+		// back as a subhead): each is read as one line.
+		for _, para := range strings.Split(text, "\n\n") {
+			ln := strings.ReplaceAll(para, "\n", " ")
 			if j := strings.Index(ln, fmt.Sprintf("Link %d:", i)); j >= 0 {
 				line = ln[j:] // the first after the dateline
 			}

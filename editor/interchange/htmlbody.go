@@ -245,6 +245,12 @@ func (r *htmlReader) inline(nd *html.Node) []inline.Node {
 		return []inline.Node{{Kind: inline.Code, Text: collapseText(textOf(nd))}}
 	case atom.Br:
 		return []inline.Node{{Kind: inline.Break}}
+	case atom.Sup, atom.Sub:
+		t, marked := raisedText(textOf(nd), nd.DataAtom == atom.Sup)
+		if marked {
+			r.n.add(r.line, "%s", raisedNote(nd.Data, t))
+		}
+		return []inline.Node{{Kind: inline.Text, Text: t}}
 	case atom.A:
 		if href := strings.TrimSpace(attr(nd, "href")); href != "" {
 			return []inline.Node{{Kind: inline.Link, Href: href, Title: attr(nd, "title"), Kids: r.inlineKids(nd)}}

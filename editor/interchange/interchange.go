@@ -203,7 +203,9 @@ func newArticle(opt editor.ImportOptions) *editor.Article {
 	if now.IsZero() {
 		now = time.Now()
 	}
-	return editor.New(now)
+	a := editor.New(now)
+	a.Language = "" // told from the text in finish when the file does not say
+	return a
 }
 
 // year completes dates that carry none.
@@ -227,6 +229,15 @@ func finish(a *editor.Article, opt editor.ImportOptions, n *notes) {
 	}
 	line := func(field string, s *string) { *s = cleanText(field, *s, true, n) }
 	text := func(field string, s *string) { *s = cleanText(field, *s, false, n) }
+	if strings.TrimSpace(a.Language) == "" {
+		a.Language = editor.DetectLanguage(a.Headline + "\n" + a.Standfirst + "\n" + a.Body)
+		if a.Language == "" {
+			a.Language = "en"
+		}
+		if a.Language != "en" {
+			n.add(0, "the file gives no language: %q was told from the text", a.Language)
+		}
+	}
 	line("headline", &a.Headline)
 	line("slug", &a.Slug)
 	line("section", &a.Section)
@@ -326,4 +337,39 @@ func mergeDateline(a *editor.Article, d editor.Dateline, line int, n *notes) {
 			n.add(line, "the dateline gives no year: %s assumed, confirm it", d.Date[:4])
 		}
 	}
+}
+
+// cutLeadingDateline cuts a dateline that heads the first paragraph (as
+// agencies write it: "GROSSETO, Italy (AP) — The trial …"), filling the
+// dateline fields the metadata left empty. AP, CP and EFE send the
+// dateline in the metadata and again in the copy: left there, exports
+// printed it twice. What was cut is reported.
+func cutLeadingDateline(a *editor.Article, blocks []block, opt editor.ImportOptions, n *notes) []block {
+	if len(blocks) == 0 || blocks[0].kind != editor.Paragraph {
+		return blocks
+	}
+	first := blocks[0]
+	nodes := collapseSpace(first.nodes)
+	if len(nodes) == 0 || nodes[0].Kind != inline.Text {
+		return blocks
+	}
+	d, rest, ok := editor.ParseDateline(nodes[0].Text, year(opt))
+	if !ok {
+		return blocks
+	}
+	before := a.Dateline
+	mergeDateline(a, d, first.line, n)
+	cut := strings.TrimSpace(strings.TrimSuffix(nodes[0].Text, rest))
+	if a.Dateline != before {
+		n.add(first.line, "read the dateline %q from the head of the first paragraph", cut)
+	} else {
+		n.add(first.line, "cut the dateline %q from the head of the first paragraph: it repeats the dateline given apart", cut)
+	}
+	nodes = append([]inline.Node{{Kind: inline.Text, Text: rest}}, nodes[1:]...)
+	out := append([]block(nil), blocks...)
+	out[0].nodes = nodes
+	if plainLine(nodes) == "" && !hasMarkup(nodes) {
+		out = out[1:]
+	}
+	return out
 }

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"copydesk/editor"
-	"copydesk/editor/export/inline"
 )
 
 // ninjsAssoc is an associated item as far as the desk reads it: a picture
@@ -39,11 +38,21 @@ func (r *ninjsReader) associations(f ninjsField) {
 		for k := range named {
 			keys = append(keys, k)
 		}
-		sort.Strings(keys)
+		// ninjs 1.x (AP) names the story's own picture "featuremedia":
+		// it comes first, and is a picture even when untyped.
+		sort.Slice(keys, func(i, j int) bool {
+			if (keys[i] == "featuremedia") != (keys[j] == "featuremedia") {
+				return keys[i] == "featuremedia"
+			}
+			return keys[i] < keys[j]
+		})
 		for _, k := range keys {
 			it := named[k]
 			if it.Name == "" {
 				it.Name = k
+			}
+			if k == "featuremedia" && it.Type == "" {
+				it.Type = "picture"
 			}
 			items = append(items, it)
 		}
@@ -88,7 +97,7 @@ func (r *ninjsReader) associations(f ninjsField) {
 // as text.
 func (r *ninjsReader) markedDateline(text string, line int) {
 	for _, st := range editor.Styles {
-		if r.a.Dateline.Render(st) == text {
+		if r.a.Dateline.RenderIn(st, r.a.Language) == text {
 			return
 		}
 	}
@@ -104,32 +113,8 @@ func (r *ninjsReader) markedDateline(text string, line int) {
 	r.n.add(line, "the body's dateline %q differs from the item's located/contentcreated: the metadata is kept", text)
 }
 
-// leadingDateline cuts a dateline that heads the first paragraph (as
-// agencies write it: "GROSSETO, Italy (AP) — The trial …") and fills the
-// dateline fields the metadata left empty.
+// leadingDateline cuts a dateline that heads the first paragraph (see
+// cutLeadingDateline).
 func (r *ninjsReader) leadingDateline(blocks []block) []block {
-	if len(blocks) == 0 || blocks[0].kind != editor.Paragraph {
-		return blocks
-	}
-	first := blocks[0]
-	nodes := collapseSpace(first.nodes)
-	if len(nodes) == 0 || nodes[0].Kind != inline.Text {
-		return blocks
-	}
-	d, rest, ok := editor.ParseDateline(nodes[0].Text, year(r.opt))
-	if !ok {
-		return blocks
-	}
-	before := r.a.Dateline
-	mergeDateline(r.a, d, first.line, r.n)
-	if r.a.Dateline != before {
-		r.n.add(first.line, "read the dateline %q from the head of the first paragraph", strings.TrimSuffix(nodes[0].Text, rest))
-	}
-	nodes = append([]inline.Node{{Kind: inline.Text, Text: rest}}, nodes[1:]...)
-	out := append([]block(nil), blocks...)
-	out[0].nodes = nodes
-	if plainLine(nodes) == "" && !hasMarkup(nodes) {
-		out = out[1:]
-	}
-	return out
+	return cutLeadingDateline(r.a, blocks, r.opt, r.n)
 }

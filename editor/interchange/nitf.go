@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"copydesk/editor"
 )
@@ -17,6 +19,9 @@ type nitfReader struct {
 	photo  bool // the photo is taken: later media are reported
 	// correction from body.end, used when docdata has none.
 	tagline string
+	// title is the head's <title>, reported when the hedline differs.
+	title     string
+	titleLine int
 }
 
 // ParseNITF reads an NITF 3.x document — 3.0 to 3.6, with the
@@ -57,9 +62,13 @@ func ParseNITF(file string, data []byte, opt editor.ImportOptions) (*editor.Arti
 	if r.a.Headline == "" && len(r.blocks) == 0 {
 		return nil, nil, &editor.InputError{File: file, Line: root.line, Offset: -1, Problem: "the NITF file has neither a headline (hedline/hl1) nor body text", Fix: "check that the file holds a story"}
 	}
+	if r.title != "" && r.a.Headline != r.title {
+		n.add(r.titleLine, "dropped the <title> %q: it differs from the headline, which is kept", r.title)
+	}
 	if r.a.Correction == "" && r.tagline != "" {
 		r.a.Correction = r.tagline
 	}
+	r.blocks = cutLeadingDateline(r.a, r.blocks, opt, &n)
 	r.a.Body = formatBody(r.blocks, &n)
 	finish(r.a, opt, &n)
 	return r.a, n.warnings(), nil
@@ -101,6 +110,7 @@ func (r *nitfReader) head(head *xnode) {
 		case "title":
 			if t := strings.TrimSpace(collapseText(el.textContent())); t != "" && r.a.Headline == "" {
 				r.a.Headline = t // hedline, if any, replaces it
+				r.title, r.titleLine = t, el.line
 			}
 		case "docdata":
 			r.docdata(el)
@@ -157,7 +167,13 @@ func (r *nitfReader) docdata(dd *xnode) {
 			r.a.Embargo = t
 		case "key-list":
 			for _, kw := range el.elems() {
-				if k := strings.TrimSpace(kw.attr("key")); kw.name == "keyword" && k != "" {
+				// The key attribute is NITF's; some agencies give the
+				// keyword as the element's text instead.
+				k := firstNonEmpty(kw.attr("key"), collapseText(kw.textContent()))
+				switch {
+				case kw.name != "keyword":
+					r.n.add(kw.line, "dropped <%s> from the key-list", kw.name)
+				case k != "":
 					r.a.Tags = append(r.a.Tags, k)
 				}
 			}
@@ -233,13 +249,7 @@ func (r *nitfReader) bodyHead(bh *xnode) {
 			r.dateline(el)
 		case "abstract":
 			abstracts++
-			var parts []string
-			for _, b := range el.elems() {
-				if t := r.plainField("abstract", b); t != "" {
-					parts = append(parts, t)
-				}
-			}
-			s := strings.Join(parts, " ")
+			s := r.abstract(el)
 			if abstracts == 1 {
 				r.a.Standfirst = s
 			} else {
@@ -338,8 +348,12 @@ func (r *nitfReader) byline(el *xnode) {
 		role = editor.RoleWriter
 	}
 	if len(people) == 0 {
-		// No <person>: the text is the name.
+		// No <person>: the text is the name, and a title after a comma
+		// ("Jane Smith, Press Association"), as the ninjs reader splits it.
 		if name := strings.Trim(text, " ,;"); name != "" {
+			if n, t, ok := strings.Cut(name, ", "); ok && pendingTitle == "" {
+				name, pendingTitle = strings.TrimSpace(n), strings.TrimSpace(t)
+			}
 			people = append(people, editor.Byline{Name: name, Title: pendingTitle})
 		} else if pendingTitle != "" {
 			r.n.add(el.line, "dropped a byline title %q without a name", pendingTitle)
@@ -377,6 +391,11 @@ func (r *nitfReader) dateline(el *xnode) {
 	// No markup: read the text as a dateline heading a paragraph would be.
 	if d, rest, ok := editor.ParseDateline(text+" .", year(r.opt)); ok && strings.TrimSpace(rest) == "." {
 		mergeDateline(r.a, d, el.line, r.n)
+		return
+	}
+	if placeOnly(text) {
+		// <dateline>Oslo</dateline>: a place and nothing else.
+		r.a.Dateline.Place = text
 		return
 	}
 	r.addEdNote("Dateline as received: " + text)
@@ -460,4 +479,42 @@ func (r *nitfReader) bodyEnd(el *xnode) {
 			r.n.add(k.line, "dropped <%s> from body.end", k.name)
 		}
 	}
+}
+
+// abstract is the text of <abstract>: its paragraphs, and text written
+// straight into it (not wrapped in <p>), which was dropped.
+func (r *nitfReader) abstract(el *xnode) string {
+	var parts []string
+	for _, k := range el.kids {
+		t := ""
+		if k.name == "" {
+			t = strings.TrimSpace(collapseText(k.text))
+		} else {
+			t = r.plainField("abstract", k)
+		}
+		if t != "" {
+			parts = append(parts, t)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// placeOnly reports whether a dateline's text is a place name alone
+// ("Oslo", "NEW YORK", "Rio de Janeiro", "索契"): letters, spaces, dots,
+// hyphens and apostrophes, at most five words, no digits.
+func placeOnly(s string) bool {
+	if s == "" || len(strings.Fields(s)) > 5 || utf8.RuneCountInString(s) > 40 {
+		return false
+	}
+	letters := 0
+	for _, c := range s {
+		switch {
+		case unicode.IsLetter(c) || unicode.IsMark(c):
+			letters++
+		case c == ' ' || c == '.' || c == '-' || c == '\'' || c == '’':
+		default:
+			return false
+		}
+	}
+	return letters >= 2
 }

@@ -217,12 +217,18 @@ func (r *nitfReader) inlines(el *xnode) []inline.Node {
 			out = append(out, inline.Node{Kind: inline.Break})
 		case "chron", "classifier", "copyrite", "copyrite.year", "copyrite.holder", "event", "function", "location",
 			"sublocation", "city", "state", "region", "country", "money", "num", "frac", "numer", "frac-sep", "denom",
-			"sub", "sup", "object.title", "org", "person", "name.given", "name.family", "postaddr", "addressee",
+			"object.title", "org", "person", "name.given", "name.family", "postaddr", "addressee",
 			"care.of", "delivery.point", "postcode", "delivery.office", "virtloc", "lang", "pronounce", "alt-code":
 			// Semantic markup around text the reader sees: the text stays.
 			if k.name != "alt-code" {
 				out = append(out, r.inlines(k)...)
 			}
+		case "sup", "sub":
+			t, marked := raisedText(k.textContent(), k.name == "sup")
+			if marked {
+				r.n.add(k.line, "%s", raisedNote(k.name, t))
+			}
+			out = append(out, inline.Node{Kind: inline.Text, Text: t})
 		case "q":
 			r.n.once(k.line, "an inline quotation (<q>) is kept as its text, without added quotation marks")
 			out = append(out, r.inlines(k)...)

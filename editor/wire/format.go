@@ -56,7 +56,7 @@ func Format(a *editor.Article, style editor.Style) []byte {
 		blocks = append(blocks, []string{s})
 	}
 	headline := oneLine(a.Headline)
-	dateline := a.Dateline.Render(style)
+	dateline := a.Dateline.RenderText(style, a.Language)
 	year := 2000 // any leap year: only whether the dateline reads back matters
 	if t, ok := a.Dateline.Day(); ok {
 		year = t.Year()
@@ -86,12 +86,19 @@ func Format(a *editor.Article, style editor.Style) []byte {
 	}
 
 	pending := dateline // the dateline, until it has led a paragraph
-	for _, b := range editor.ParseBody(a.Body) {
+	body := editor.ParseBody(a.Body)
+	for i, b := range body {
 		lines := plainLines(b.Text)
 		if len(lines) == 0 {
 			continue
 		}
 		switch b.Kind {
+		case editor.Paragraph:
+			// A short paragraph would read back as a subhead: wrapped
+			// over two lines it reads as the paragraph it is.
+			if len(lines) == 1 && i+1 < len(body) && (pending == "" || i > 0) && isSubhead(lines[0]) {
+				lines = wrapInTwo(lines[0])
+			}
 		case editor.Subhead:
 			lines = []string{strings.Join(lines, " ")}
 		case editor.Quote:
@@ -262,4 +269,15 @@ func appendNonEmpty(lines []string, s ...string) []string {
 		}
 	}
 	return lines
+}
+
+// wrapInTwo breaks a line at its last space, so that a short paragraph is
+// not taken for a subhead (which is always one line); a line of one word
+// stays as it is.
+func wrapInTwo(s string) []string {
+	i := strings.LastIndex(s, " ")
+	if i <= 0 || strings.TrimSpace(s[:i]) == "" {
+		return []string{s}
+	}
+	return []string{s[:i], s[i+1:]}
 }

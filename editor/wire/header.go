@@ -78,6 +78,9 @@ func (p *parser) header(blocks []block) {
 		for j, l := range b {
 			if kinds[j] == textLine {
 				p.sf = append(p.sf, l)
+				if looksLikeByline(l.text) {
+					p.warn(l.num, "%q starts like a byline but does not read as names: kept in the standfirst, check it", excerpt(l.text))
+				}
 			}
 		}
 	}
@@ -242,7 +245,7 @@ func isCreditLike(s string) bool {
 		return false
 	}
 	for _, w := range words {
-		if !capitalised(w) && !particles[w] {
+		if !capitalised(w) && !particles[w] && !elided(w) {
 			return false
 		}
 	}
@@ -256,11 +259,13 @@ var particles = map[string]bool{
 	"for": true, "via": true,
 }
 
-// capitalised: the first letter or digit of w is upper case or a digit.
+// capitalised: the first letter or digit of w is upper case or a digit,
+// or a letter of a script without case (Arabic, Chinese, Hebrew …),
+// where a capital cannot mark a name or a label.
 func capitalised(w string) bool {
 	for _, r := range w {
 		if unicode.IsLetter(r) {
-			return unicode.IsUpper(r) || unicode.IsTitle(r)
+			return unicode.IsUpper(r) || unicode.IsTitle(r) || caseless(r)
 		}
 		if unicode.IsDigit(r) {
 			return true
@@ -274,7 +279,7 @@ func capitalised(w string) bool {
 func endsSentence(w string) bool {
 	r, _ := utf8.DecodeLastRuneInString(w)
 	switch r {
-	case '!', '?', '…', ':', ';', ',':
+	case '!', '?', '…', ':', ';', ',', '。', '！', '？', '؟', '،', '؛':
 		return true
 	case '.':
 		return utf8.RuneCountInString(w) > 4
@@ -352,7 +357,7 @@ func isPersonName(s string) bool {
 		return false
 	}
 	for _, w := range words {
-		if !capitalised(w) && !particles[w] {
+		if !capitalised(w) && !particles[w] && !elided(w) {
 			return false
 		}
 		for _, r := range w {
@@ -388,8 +393,7 @@ func isSectionLabel(s string, year int) bool {
 	if len(words) == 0 || len(words) > 5 || utf8.RuneCountInString(s) > 40 || hasQuote(s) {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(s)
-	if !unicode.IsUpper(r) || endsSentence(words[len(words)-1]) || strings.HasSuffix(s, ".") {
+	if !capitalised(words[0]) || endsSentence(words[len(words)-1]) || strings.HasSuffix(s, ".") {
 		return false
 	}
 	return isHeadlineLike(s, year) && !strings.Contains(s, "/")
@@ -406,4 +410,30 @@ func isHeadlineLike(s string, year int) bool {
 	}
 	_, _, dl := editor.ParseDateline(s, year)
 	return !dl
+}
+
+// caseless reports whether r is a letter of a script without letter case.
+func caseless(r rune) bool {
+	return unicode.IsLetter(r) && !unicode.IsUpper(r) && !unicode.IsLower(r) && !unicode.IsTitle(r)
+}
+
+// looksLikeByline: a line that opens as a byline does (rule 4).
+func looksLikeByline(s string) bool {
+	for _, br := range bylineRoles {
+		if strings.HasPrefix(s, br.lead) {
+			return true
+		}
+	}
+	return false
+}
+
+// elided: a surname opening with an elided particle, d'Emilio, dell'Orto,
+// l'Estrange — lower case, an apostrophe, then a capital.
+func elided(w string) bool {
+	i := strings.IndexAny(w, "'’")
+	if i <= 0 || i > 4 {
+		return false
+	}
+	_, size := utf8.DecodeRuneInString(w[i:])
+	return capitalised(w[i+size:]) && strings.ToLower(w[:i]) == w[:i]
 }

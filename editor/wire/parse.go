@@ -277,20 +277,11 @@ func embargoLine(s string) (time.Time, bool) {
 	return t.UTC(), true
 }
 
-// language tells Russian copy from English: "ru" when most letters are
-// Cyrillic.
+// language is the copy's language as editor.DetectLanguage tells it;
+// English when the copy is too short to tell.
 func language(text string) string {
-	cyr, letters := 0, 0
-	for _, r := range text {
-		if unicode.IsLetter(r) {
-			letters++
-			if unicode.Is(unicode.Cyrillic, r) {
-				cyr++
-			}
-		}
-	}
-	if letters > 0 && 2*cyr > letters {
-		return "ru"
+	if l := editor.DetectLanguage(text); l != "" {
+		return l
 	}
 	return "en"
 }
