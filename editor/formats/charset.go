@@ -55,9 +55,9 @@ func Decode(file string, data []byte, charset string) ([]byte, []editor.Warning,
 	}
 	switch {
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), looksUTF16(data, false):
-		return convert(file, data, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), "converted from UTF-16 (little-endian) to UTF-8")
+		return convertUTF16(file, data, false)
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}), looksUTF16(data, true):
-		return convert(file, data, unicode.UTF16(unicode.BigEndian, unicode.UseBOM), "converted from UTF-16 (big-endian) to UTF-8")
+		return convertUTF16(file, data, true)
 	}
 	if utf8.Valid(data) {
 		return data, nil, nil
@@ -86,6 +86,33 @@ func looksUTF16(data []byte, big bool) bool {
 		return data[0] == 0 && (data[1] == '<' || data[1] == '{') && data[2] == 0
 	}
 	return (data[0] == '<' || data[0] == '{') && data[1] == 0 && data[3] == 0
+}
+
+// convertUTF16 converts UTF-16 to UTF-8, refusing what the decoder would
+// quietly turn into U+FFFD: an odd byte at the end (a file cut short) or
+// a half of a surrogate pair.
+func convertUTF16(file string, data []byte, big bool) ([]byte, []editor.Warning, error) {
+	order, name := unicode.LittleEndian, "little-endian"
+	if big {
+		order, name = unicode.BigEndian, "big-endian"
+	}
+	if len(data)%2 == 1 {
+		return nil, nil, &editor.InputError{File: file, Offset: len(data) - 1, Problem: "it reads as UTF-16 (" + name + ") but ends in half a character: the file is cut short or not UTF-16", Fix: "get the whole file again, or give its encoding with --charset NAME"}
+	}
+	out, warns, err := convert(file, data, unicode.UTF16(order, unicode.UseBOM), "converted from UTF-16 ("+name+") to UTF-8")
+	if err != nil {
+		return nil, nil, err
+	}
+	literal := 0 // U+FFFD written in the file itself
+	for i := 0; i+1 < len(data); i += 2 {
+		if (big && data[i] == 0xFF && data[i+1] == 0xFD) || (!big && data[i] == 0xFD && data[i+1] == 0xFF) {
+			literal++
+		}
+	}
+	if bytes.Count(out, []byte("\uFFFD")) > literal {
+		return nil, nil, &editor.InputError{File: file, Offset: -1, Problem: "it reads as UTF-16 (" + name + ") but holds half of a surrogate pair: the file is damaged or not UTF-16", Fix: "get the file again, or give its encoding with --charset NAME"}
+	}
+	return out, warns, nil
 }
 
 func convert(file string, data []byte, enc encoding.Encoding, what string) ([]byte, []editor.Warning, error) {
