@@ -35,18 +35,22 @@ func cmdImport(e *env, args []string) error {
 	}
 	// Read and parse every file before writing any: a bad file in a batch
 	// leaves the library as it was.
+	// A NewsML-G2 news message holds several stories: each is imported.
 	var arts []*editor.Article
+	var from []string // the file each article came from
 	for _, file := range pos {
-		a, err := importFile(e, file, editor.ImportOptions{Year: *year, Author: *author})
+		items, err := importItems(e, file, editor.ImportOptions{Year: *year, Author: *author})
 		if err != nil {
 			return err
 		}
-		arts = append(arts, a)
+		for _, a := range items {
+			arts, from = append(arts, a), append(from, file)
+		}
 	}
 	return e.withStore(func(s storage.Store) error {
 		for i, a := range arts {
-			if _, err := s.Create(e.ctx, a, storage.Meta{Author: who, Kind: storage.KindImport, Label: editor.ImportLabel(pos[i])}); err != nil {
-				return fmt.Errorf("%s: %w", editor.PrintableName(pos[i]), err)
+			if _, err := s.Create(e.ctx, a, storage.Meta{Author: who, Kind: storage.KindImport, Label: editor.ImportLabel(from[i])}); err != nil {
+				return fmt.Errorf("%s: %w", editor.PrintableName(from[i]), err)
 			}
 			fmt.Fprintln(e.io.out, a.ID)
 		}
@@ -61,6 +65,27 @@ func importFile(e *env, file string, opt editor.ImportOptions) (*editor.Article,
 		return nil, err
 	}
 	return parseInput(e, file, data, opt)
+}
+
+// importItems reads and parses every story of one file (formats.ImportItems),
+// printing the importer's warnings.
+func importItems(e *env, file string, opt editor.ImportOptions) ([]*editor.Article, error) {
+	data, err := readInput(file)
+	if err != nil {
+		return nil, err
+	}
+	items, err := formats.ImportItems(file, data, opt)
+	if err != nil {
+		return nil, err
+	}
+	var arts []*editor.Article
+	for _, it := range items {
+		for _, w := range it.Warnings {
+			fmt.Fprintf(e.io.err, "%s: warning: %s\n", editor.PrintableName(file), w)
+		}
+		arts = append(arts, it.Article)
+	}
+	return arts, nil
 }
 
 // parseInput parses a file's data, printing the importer's warnings.
@@ -298,7 +323,7 @@ func writeJSON(e *env, v any) error {
 func cmdExport(e *env, args []string) error {
 	fs := e.newFlags("export")
 	rev := fs.Uint64("rev", 0, "export revision N instead of the working draft")
-	format := fs.String("format", "", "text, html, md, nitf or ninjs")
+	format := fs.String("format", "", "text, html, md, nitf, ninjs or newsml (NewsML-G2)")
 	out := fs.String("o", "", "write to FILE instead of standard output")
 	all := fs.Bool("all", false, "export every article (but spiked ones, unless --status spiked) into --dir")
 	status := fs.String("status", "", "with --all: only articles with this status")

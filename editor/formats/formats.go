@@ -27,10 +27,11 @@ const (
 	Markdown Format = "md"
 	NITF     Format = "nitf"
 	Ninjs    Format = "ninjs"
+	NewsMLG2 Format = "newsml" // NewsML-G2 2.35 newsItem
 )
 
 // ExportFormats lists what Export writes, in the order the UI offers them.
-var ExportFormats = []Format{Text, HTML, Markdown, NITF, Ninjs}
+var ExportFormats = []Format{Text, HTML, Markdown, NITF, Ninjs, NewsMLG2}
 
 // ParseFormat accepts a format name as typed on the command line.
 func ParseFormat(s string) (Format, error) {
@@ -46,6 +47,8 @@ func ParseFormat(s string) (Format, error) {
 		k = string(NITF)
 	case "json":
 		k = string(Ninjs)
+	case "g2", "newsml-g2", "newsmlg2", "newsml2":
+		k = string(NewsMLG2)
 	}
 	for _, f := range ExportFormats {
 		if string(f) == k {
@@ -66,7 +69,7 @@ func (f Format) Extension() string {
 		return ".md"
 	case HTML:
 		return ".html"
-	case NITF:
+	case NITF, NewsMLG2:
 		return ".xml"
 	case Ninjs:
 		return ".json"
@@ -85,6 +88,8 @@ func (f Format) Label() string {
 		return "NITF 3.6 (IPTC XML)"
 	case Ninjs:
 		return "ninjs 2.2 (IPTC JSON)"
+	case NewsMLG2:
+		return "NewsML-G2 2.35 (IPTC XML)"
 	}
 	return "Plain text (wire layout)"
 }
@@ -98,12 +103,18 @@ func Detect(file string, data []byte) Format {
 	case ".txt", ".text":
 		return Text
 	case ".xml", ".nitf":
+		if isNewsMLG2(data) {
+			return NewsMLG2
+		}
 		return NITF
 	case ".json", ".ninjs":
 		return Ninjs
 	}
 	head := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
-	if bytes.HasPrefix(head, []byte("<?xml")) || bytes.HasPrefix(head, []byte("<nitf")) {
+	if bytes.HasPrefix(head, []byte("<?xml")) || bytes.HasPrefix(head, []byte("<nitf")) || bytes.HasPrefix(head, []byte("<news")) {
+		if isNewsMLG2(data) {
+			return NewsMLG2
+		}
 		return NITF
 	}
 	if bytes.HasPrefix(head, []byte("{")) {
@@ -124,6 +135,8 @@ func Import(file string, data []byte, opt editor.ImportOptions) (*editor.Article
 		return interchange.ParseNITF(file, data, opt)
 	case Ninjs:
 		return interchange.ParseNinjs(file, data, opt)
+	case NewsMLG2:
+		return importFirst(file, data, opt)
 	default:
 		return wire.Parse(file, data, opt)
 	}
@@ -153,6 +166,8 @@ func Export(a *editor.Article, f Format, opt ExportOptions) ([]byte, error) {
 		return export.NITF(a, eo)
 	case Ninjs:
 		return export.Ninjs(a, eo)
+	case NewsMLG2:
+		return export.NewsMLG2(a, eo)
 	}
 	return nil, fmt.Errorf("unknown format %q", f)
 }
