@@ -28,6 +28,9 @@ const (
 	NITF     Format = "nitf"
 	Ninjs    Format = "ninjs"
 	NewsMLG2 Format = "newsml" // NewsML-G2 2.35 newsItem
+	// AgencyWire is ANPA-1312 or IPTC 7901 wire copy (SOH … STX … ETX):
+	// read, never written.
+	AgencyWire Format = "anpa"
 )
 
 // ExportFormats lists what Export writes, in the order the UI offers them.
@@ -94,9 +97,15 @@ func (f Format) Label() string {
 	return "Plain text (wire layout)"
 }
 
-// Detect picks the importer for a file: by its extension first, then by
-// its first bytes; wire copy is the default.
+// Detect picks the importer for a file: ANPA/IPTC 7901 wire copy by its
+// SOH, then by its extension, then by its first bytes; the desk's wire
+// layout is the default.
 func Detect(file string, data []byte) Format {
+	// Framed wire copy says what it is in its first byte, whatever the
+	// feed software named the file.
+	if interchange.IsWire(data) {
+		return AgencyWire
+	}
 	switch strings.ToLower(filepath.Ext(file)) {
 	case ".md", ".markdown":
 		return Markdown
@@ -135,7 +144,7 @@ func Import(file string, data []byte, opt editor.ImportOptions) (*editor.Article
 		return interchange.ParseNITF(file, data, opt)
 	case Ninjs:
 		return interchange.ParseNinjs(file, data, opt)
-	case NewsMLG2:
+	case NewsMLG2, AgencyWire:
 		return importFirst(file, data, opt)
 	default:
 		return wire.Parse(file, data, opt)

@@ -20,11 +20,12 @@ type Item struct {
 	Version  int    // the agency's version; 0 when not given
 }
 
-// ImportItems reads every story of a file: a NewsML-G2 news message holds
-// several, every other format one (Import).
+// ImportItems reads every story of a file: a NewsML-G2 news message or an
+// ANPA/IPTC 7901 wire file may hold several, every other format one
+// (Import).
 func ImportItems(file string, data []byte, opt editor.ImportOptions) ([]Item, error) {
-	if Detect(file, data) == NewsMLG2 {
-		g2, err := interchange.ParseNewsMLG2(file, data, opt)
+	if f := Detect(file, data); f == NewsMLG2 || f == AgencyWire {
+		g2, err := parseItems(f, file, data, opt)
 		if err != nil {
 			return nil, err
 		}
@@ -41,16 +42,23 @@ func ImportItems(file string, data []byte, opt editor.ImportOptions) ([]Item, er
 	return []Item{{Article: a, Warnings: warns}}, nil
 }
 
-// importFirst is Import for a NewsML-G2 file: its first story, and a
-// warning when it holds more (ImportItems reads them all).
+func parseItems(f Format, file string, data []byte, opt editor.ImportOptions) ([]interchange.Item, error) {
+	if f == AgencyWire {
+		return interchange.ParseWire(file, data, opt)
+	}
+	return interchange.ParseNewsMLG2(file, data, opt)
+}
+
+// importFirst is Import for a NewsML-G2 or agency wire file: its first
+// story, and a warning when it holds more (ImportItems reads them all).
 func importFirst(file string, data []byte, opt editor.ImportOptions) (*editor.Article, []editor.Warning, error) {
-	items, err := interchange.ParseNewsMLG2(file, data, opt)
+	items, err := parseItems(Detect(file, data), file, data, opt)
 	if err != nil {
 		return nil, nil, err
 	}
 	warns := items[0].Warnings
 	if len(items) > 1 {
-		warns = append(warns, editor.Warning{Message: fmt.Sprintf("the news message holds %d stories: only the first is opened here (copydesk import reads them all)", len(items))})
+		warns = append(warns, editor.Warning{Message: fmt.Sprintf("the file holds %d stories: only the first is opened here (copydesk import reads them all)", len(items))})
 	}
 	return items[0].Article, warns, nil
 }

@@ -15,14 +15,14 @@ const G2Namespace = "http://iptc.org/std/nar/2006-10-01/"
 // in (export.G2SectionPrefix; interchange cannot import export).
 const g2SectionPrefix = "section:"
 
-// G2Item is one story read from a NewsML-G2 file, with the agency's
-// identity of it: a later version of the same item has the same GUID and
-// a higher Version.
-type G2Item struct {
+// Item is one story read from a file that can hold several (NewsML-G2,
+// ANPA and IPTC 7901 wire), with the agency's identity of it: a later
+// version of the same item has the same GUID and a higher Version.
+type Item struct {
 	Article  *editor.Article
 	Warnings []editor.Warning
-	GUID     string // newsItem@guid
-	Version  int    // newsItem@version; 0 when the file gives none
+	GUID     string // newsItem@guid; for wire copy the source and keyword
+	Version  int    // newsItem@version, the wire's write-through number; 0 when the file gives none
 }
 
 // ParseNewsMLG2 reads a NewsML-G2 (2.x) newsItem, or a newsMessage whose
@@ -33,7 +33,7 @@ type G2Item struct {
 // (editor/export.NewsMLG2), and the body comes from the first inline
 // XHTML, NITF or plain-text rendition. Bounds are parseXML's: at most
 // 50,000 elements, 200 deep.
-func ParseNewsMLG2(file string, data []byte, opt editor.ImportOptions) ([]G2Item, error) {
+func ParseNewsMLG2(file string, data []byte, opt editor.ImportOptions) ([]Item, error) {
 	data, err := prepare(file, data)
 	if err != nil {
 		return nil, err
@@ -54,7 +54,7 @@ func ParseNewsMLG2(file string, data []byte, opt editor.ImportOptions) ([]G2Item
 	default:
 		return nil, &editor.InputError{File: file, Line: root.line, Offset: -1, Problem: fmt.Sprintf("the root element is <%s>, not <newsItem> or <newsMessage>", root.name), Fix: "import a NewsML-G2 news item or news message"}
 	}
-	var out []G2Item
+	var out []Item
 	for _, el := range items {
 		it, ok := readG2Item(el, opt, &top)
 		if ok {
@@ -107,7 +107,7 @@ type g2Reader struct {
 
 // readG2Item reads one newsItem. ok is false for an item that is not
 // text, or has neither headline nor body: it is reported in top.
-func readG2Item(el *xnode, opt editor.ImportOptions, top *notes) (G2Item, bool) {
+func readG2Item(el *xnode, opt editor.ImportOptions, top *notes) (Item, bool) {
 	var n notes
 	r := &g2Reader{a: newArticle(opt), n: &n, opt: opt}
 	guid := strings.TrimSpace(el.attr("guid"))
@@ -115,7 +115,7 @@ func readG2Item(el *xnode, opt editor.ImportOptions, top *notes) (G2Item, bool) 
 		if c := meta.child("itemClass"); c != nil {
 			if q := c.attr("qcode"); q != "" && q != "ninat:text" && !strings.HasSuffix(q, ":text") {
 				top.add(el.line, "skipped the item %s: its class is %s, and the desk imports text", guid, q)
-				return G2Item{}, false
+				return Item{}, false
 			}
 		}
 	}
@@ -148,13 +148,13 @@ func readG2Item(el *xnode, opt editor.ImportOptions, top *notes) (G2Item, bool) 
 	r.finishDateline()
 	if r.a.Headline == "" && len(r.blocks) == 0 {
 		top.add(el.line, "skipped the item %s: it has neither a headline nor body text", guid)
-		return G2Item{}, false
+		return Item{}, false
 	}
 	r.blocks = g2LeadingDateline(r.a, r.blocks, r.opt, r.n)
 	r.a.Body = formatBody(r.blocks, r.n)
 	finish(r.a, opt, r.n)
 	version, _ := strconv.Atoi(strings.TrimSpace(el.attr("version")))
-	return G2Item{Article: r.a, Warnings: n.warnings(), GUID: guid, Version: version}, true
+	return Item{Article: r.a, Warnings: n.warnings(), GUID: guid, Version: version}, true
 }
 
 // g2Year is the year the item was written (contentCreated, else
