@@ -27,14 +27,15 @@ const (
 	Markdown Format = "md"
 	NITF     Format = "nitf"
 	Ninjs    Format = "ninjs"
-	NewsMLG2 Format = "newsml" // NewsML-G2 2.35 newsItem
+	NewsMLG2 Format = "newsml"  // NewsML-G2 2.35 newsItem
+	Ninjs23  Format = "ninjs23" // ninjs 2.3 (the ninjs format is 2.2)
 	// AgencyWire is ANPA-1312 or IPTC 7901 wire copy (SOH … STX … ETX):
 	// read, never written.
 	AgencyWire Format = "anpa"
 )
 
 // ExportFormats lists what Export writes, in the order the UI offers them.
-var ExportFormats = []Format{Text, HTML, Markdown, NITF, Ninjs, NewsMLG2}
+var ExportFormats = []Format{Text, HTML, Markdown, NITF, Ninjs, Ninjs23, NewsMLG2}
 
 // ParseFormat accepts a format name as typed on the command line.
 func ParseFormat(s string) (Format, error) {
@@ -52,6 +53,8 @@ func ParseFormat(s string) (Format, error) {
 		k = string(Ninjs)
 	case "g2", "newsml-g2", "newsmlg2", "newsml2":
 		k = string(NewsMLG2)
+	case "ninjs2.3", "ninjs-2.3", "ninjs_2.3":
+		k = string(Ninjs23)
 	}
 	for _, f := range ExportFormats {
 		if string(f) == k {
@@ -74,7 +77,7 @@ func (f Format) Extension() string {
 		return ".html"
 	case NITF, NewsMLG2:
 		return ".xml"
-	case Ninjs:
+	case Ninjs, Ninjs23:
 		return ".json"
 	}
 	return ".txt"
@@ -93,6 +96,8 @@ func (f Format) Label() string {
 		return "ninjs 2.2 (IPTC JSON)"
 	case NewsMLG2:
 		return "NewsML-G2 2.35 (IPTC XML)"
+	case Ninjs23:
+		return "ninjs 2.3 (IPTC JSON)"
 	}
 	return "Plain text (wire layout)"
 }
@@ -177,6 +182,8 @@ func Export(a *editor.Article, f Format, opt ExportOptions) ([]byte, error) {
 		return export.Ninjs(a, eo)
 	case NewsMLG2:
 		return export.NewsMLG2(a, eo)
+	case Ninjs23:
+		return export.Ninjs23(a, eo)
 	}
 	return nil, fmt.Errorf("unknown format %q", f)
 }
