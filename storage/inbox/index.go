@@ -14,7 +14,9 @@ import (
 // a desk that has taken 100,000 files reads two keys per file, not a
 // list): which file contents it imported, as "inbox.hash.SHA256", and
 // which story each agency item became, as "inbox.guid.SHA256-OF-GUID".
-// They travel with the desk (a backup and a migration carry settings).
+// They are not in backups (a backup carries the settings it knows by
+// name): on a desk restored from one, a file dropped again is imported
+// again.
 const (
 	hashPrefix = "inbox.hash."
 	guidPrefix = "inbox.guid."
