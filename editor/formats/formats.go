@@ -1,6 +1,7 @@
 // Package formats is the one door in and out of the desk: it picks the
-// importer for a file (wire copy, Markdown, NITF, ninjs) and the exporter
-// for a format name, so the window and the command line share one list.
+// importer for a file (wire copy, Markdown, NITF, ninjs, NewsML-G2,
+// ANPA/IPTC 7901 wire) and the exporter for a format name, so the window
+// and the command line share one list.
 package formats
 
 import (

@@ -104,7 +104,11 @@ func (in *Inbox) Prepare() error {
 // Pending lists the files waiting in the inbox, oldest first: regular
 // files only, not hidden ones (".name", feed software's partial files) nor
 // names ending .part, .tmp or .why.txt.
-func (in *Inbox) Pending() ([]string, error) {
+func (in *Inbox) Pending() ([]string, error) { return in.pending(time.Time{}) }
+
+// pending is Pending without the files modified after before (when not
+// zero): a file still being written is left for the next look.
+func (in *Inbox) pending(before time.Time) ([]string, error) {
 	entries, err := os.ReadDir(in.Dir)
 	if err != nil {
 		return nil, fmt.Errorf("inbox: %w", err)
@@ -121,6 +125,9 @@ func (in *Inbox) Pending() ([]string, error) {
 		info, err := e.Info()
 		if err != nil {
 			continue // gone since the listing
+		}
+		if !before.IsZero() && info.ModTime().After(before) {
+			continue
 		}
 		files = append(files, file{filepath.Join(in.Dir, e.Name()), info.ModTime()})
 	}
@@ -148,7 +155,12 @@ func skipName(name string) bool {
 // fails (an error writing to the desk is not the file's fault: the file
 // stays in the inbox for the next scan).
 func (in *Inbox) Scan(ctx context.Context) ([]Result, error) {
-	files, err := in.Pending()
+	return in.scan(ctx, time.Time{})
+}
+
+// scan is Scan of the files last modified before before (all when zero).
+func (in *Inbox) scan(ctx context.Context, before time.Time) ([]Result, error) {
+	files, err := in.pending(before)
 	if err != nil {
 		return nil, err
 	}

@@ -32,8 +32,10 @@ func (in *Inbox) Watch(ctx context.Context, report func(Result)) error {
 	if err := w.Add(in.Dir); err != nil {
 		return fmt.Errorf("inbox: watching %s: %w", in.Dir, err)
 	}
+	// A scan leaves files written in the last moment to their events: one
+	// may be half written.
 	scan := func() error {
-		rs, err := in.Scan(ctx)
+		rs, err := in.scan(ctx, time.Now().Add(-settle))
 		for _, r := range rs {
 			report(r)
 		}
