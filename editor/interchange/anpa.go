@@ -122,7 +122,8 @@ func splitWire(s string) []wireMessage {
 // wireHeading is what a message heading says.
 type wireHeading struct {
 	source, priority, category, keyword, version string
-	anpa                                         bool // ANPA-1312 (else IPTC 7901)
+	filed                                        string // ANPA's filing date, "10-16"
+	anpa                                         bool   // ANPA-1312 (else IPTC 7901)
 }
 
 var (
@@ -131,6 +132,8 @@ var (
 	anpaSecond = regexp.MustCompile(`^([a-zA-Z]) ([a-zA-Z])[\x11-\x14]*\s+(\S+)(?:\s+(\S*))?`)
 	// IPTC 7901: source and number, priority digit, category, word count,
 	// then optional text (a keyword).
+	anpaDate    = regexp.MustCompile(`^\d\d-\d\d$`)
+	anpaVersion = regexp.MustCompile(`^(\d{1,3})(?:st|nd|rd|th)`)
 	iptcHeading = regexp.MustCompile(`^\s*([A-Za-z]{2,8})\s*\d*\s+([1-6])\s+([A-Za-z]{1,3})\s+\d{1,5}(?:\s+(.*))?$`)
 )
 
@@ -142,7 +145,13 @@ func readHeading(h string) wireHeading {
 			if i := strings.IndexByte(src, us); i >= 0 {
 				src = strings.TrimSpace(src[i+1:])
 			}
-			return wireHeading{source: src, priority: m[1], category: m[2], keyword: m[3], version: m[4], anpa: true}
+			h := wireHeading{source: src, priority: m[1], category: m[2], keyword: m[3], version: m[4], anpa: true}
+			for _, tok := range strings.Fields(lines[1]) {
+				if anpaDate.MatchString(tok) {
+					h.filed = tok
+				}
+			}
+			return h
 		}
 	}
 	one := strings.Join(strings.Fields(strings.Map(func(r rune) rune {
@@ -202,9 +211,12 @@ func readWireMessage(file string, m wireMessage, opt editor.ImportOptions) (Item
 	}
 	a.Body = formatBody(w.blocks, &n)
 	finish(a, opt, &n)
+	// An ANPA story is known by its source, keyword and filing day: the
+	// write-throughs of one story share them. IPTC 7901 gives no day, and
+	// its keywords ("Deutschland/Konjunktur/") recur daily: no identity.
 	guid := ""
-	if h.keyword != "" {
-		guid = "wire:" + strings.ToLower(h.source) + ":" + strings.ToLower(h.keyword)
+	if h.anpa && h.keyword != "" && h.filed != "" {
+		guid = "wire:" + strings.ToLower(h.source) + ":" + strings.ToLower(h.keyword) + ":" + h.filed
 	}
 	return Item{Article: a, Warnings: n.warnings(), GUID: guid, Version: wireVersion(h.version)}, nil
 }
@@ -212,14 +224,11 @@ func readWireMessage(file string, m wireMessage, opt editor.ImportOptions) (Item
 // wireVersion reads ANPA's version field: "1stLd-Writethru", "7thWritethru"
 // are the 2nd and 8th versions of the story; none is the first.
 func wireVersion(v string) int {
-	digits := strings.IndexFunc(v, func(r rune) bool { return r < '0' || r > '9' })
-	if digits <= 0 {
+	m := anpaVersion.FindStringSubmatch(v)
+	if m == nil {
 		return 1
 	}
-	k, err := strconv.Atoi(v[:digits])
-	if err != nil || k > 1000 {
-		return 1
-	}
+	k, _ := strconv.Atoi(m[1])
 	return k + 1
 }
 

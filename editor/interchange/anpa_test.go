@@ -27,7 +27,7 @@ func TestWireANPA(t *testing.T) {
 	}
 	it := items[0]
 	a := it.Article
-	if a.Urgency != 3 || a.Slug != "BC-Fed-Rates" || a.Section != "Domestic" || it.GUID != "wire:ap-wf:bc-fed-rates" || it.Version != 2 {
+	if a.Urgency != 3 || a.Slug != "BC-Fed-Rates" || a.Section != "Domestic" || it.GUID != "wire:ap-wf:bc-fed-rates:10-16" || it.Version != 2 {
 		t.Errorf("urgency %d slug %q section %q guid %q version %d", a.Urgency, a.Slug, a.Section, it.GUID, it.Version)
 	}
 	if a.Headline != "Fed holds rates steady, signals cuts later this year" {
@@ -70,6 +70,9 @@ func TestWireIPTC7901(t *testing.T) {
 	}
 	if a.Dateline.Place != "München" || a.Dateline.Source != "dpa" {
 		t.Errorf("dateline %+v", a.Dateline)
+	}
+	if items[0].GUID != "" {
+		t.Errorf("a 7901 item has no identity across files, got %q", items[0].GUID)
 	}
 	want := "Die Stimmung in der deutschen Wirtschaft hat sich im Oktober überraschend deutlich aufgehellt. Der Ifo-Index stieg auf 86,5 Punkte.\n\n" +
 		"\"Die Unternehmen sind zufriedener\", sagte Ifo-Präsident Clemens Fuest."
@@ -115,6 +118,27 @@ func TestWireRefuses(t *testing.T) {
 		var ie *editor.InputError
 		if !errors.As(err, &ie) || !strings.Contains(ie.Problem, want) {
 			t.Errorf("%.40q: %v; want an input error saying %q", in, err, want)
+		}
+	}
+}
+
+// TestWireANPAVersions: the write-through in the heading is the version;
+// a heading without one is the first, whatever number follows.
+func TestWireANPAVersions(t *testing.T) {
+	cases := map[string]int{
+		"r a\x13\x11 BC-X 1stLd-Writethru TB06 10-16 0412": 2,
+		"r a\x13\x11 BC-X 7thWritethru TB06 10-16 0412":    8,
+		"r a\x13\x11 BC-X  TB06 10-16 0412":                1,
+		"r a\x13\x11 BC-X   10-16 0412":                    1,
+	}
+	for heading, want := range cases {
+		data := "\x16\x16\x01a0123\x1fAP\r\n" + heading + "\r\n\x02^Headline<\r\n\tText.\r\n\x03"
+		items, err := interchange.ParseWire("v.txt", []byte(data), editor.ImportOptions{Now: importNow})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if items[0].Version != want || items[0].GUID != "wire:ap:bc-x:10-16" {
+			t.Errorf("%q: version %d guid %q, want %d", heading, items[0].Version, items[0].GUID, want)
 		}
 	}
 }

@@ -208,3 +208,25 @@ func TestWatch(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestWriteThrough: an ANPA write-through of a story on the desk (same
+// source, keyword and filing day) is its new revision.
+func TestWriteThrough(t *testing.T) {
+	in, _ := newInbox(t)
+	ctx := context.Background()
+	anpa := func(version, text string) string {
+		return "\x16\x16\x01a0123\x1fAP-WF\r\nu a\x13\x11 BC-Fed-Rates " + version + " TB06 10-16 0412\r\n\x02^Fed holds rates<\r\n\tWASHINGTON (AP) _ " + text + "\r\n\x03"
+	}
+	drop(t, in, "a.txt", anpa("", "The Fed held."))
+	if _, err := in.Scan(ctx); err != nil {
+		t.Fatal(err)
+	}
+	drop(t, in, "b.txt", anpa("1stLd-Writethru", "The Fed held rates and signalled cuts."))
+	rs, err := in.Scan(ctx)
+	if err != nil || len(rs) != 1 || len(rs[0].Revised) != 1 {
+		t.Fatalf("write-through: %v %v", rs, err)
+	}
+	if n := len(list(t, in.Store)); n != 1 {
+		t.Errorf("%d stories, want 1", n)
+	}
+}
