@@ -3,7 +3,9 @@ package main
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 
+	"copydesk/editor"
 	"copydesk/storage"
 	"copydesk/storage/inbox"
 )
@@ -31,7 +33,7 @@ func cmdInbox(e *env, args []string) error {
 		in := &inbox.Inbox{Dir: dir, Store: s, Author: e.author}
 		if !*once {
 			fmt.Fprintf(e.io.err, "watching %s (Ctrl+C to stop)\n", dir)
-			return in.Watch(e.ctx, func(r inbox.Result) { fmt.Fprintln(e.io.out, r) })
+			return in.Watch(e.ctx, func(r inbox.Result) { printResult(e, r) })
 		}
 		if err := in.Prepare(); err != nil {
 			return err
@@ -39,7 +41,7 @@ func cmdInbox(e *env, args []string) error {
 		rs, err := in.Scan(e.ctx)
 		rejected := 0
 		for _, r := range rs {
-			fmt.Fprintln(e.io.out, r)
+			printResult(e, r)
 			if r.Rejected != nil {
 				rejected++
 			}
@@ -65,4 +67,13 @@ func (e *env) watchInbox(s storage.Store) storage.Store {
 		fmt.Fprintln(e.io.err, "inbox:", r)
 	})
 	return ws
+}
+
+// printResult says what became of a file on stdout, and the importer's
+// warnings on stderr, as import does.
+func printResult(e *env, r inbox.Result) {
+	fmt.Fprintln(e.io.out, r)
+	for _, w := range r.Warnings {
+		fmt.Fprintf(e.io.err, "%s: warning: %s\n", editor.PrintableName(filepath.Base(r.File)), w)
+	}
 }

@@ -20,7 +20,7 @@ func TestInboxOnce(t *testing.T) {
 	}
 	write("ifo.txt", "\x01dpa0421 4 wi 0187 \r\n\x02Ifo steigt =\r\n  M\xfcnchen (dpa) - Die Stimmung stieg.\r\n\x03")
 	code, out, errs := d.run("inbox", dir, "--once")
-	if code != exitOK || !strings.Contains(out, "ifo.txt: new ") {
+	if code != exitOK || !strings.Contains(out, "ifo.txt: new ") || !strings.Contains(errs, "ifo.txt: warning: the file is not UTF-8") {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errs)
 	}
 	write("bad.xml", "<nitf>")

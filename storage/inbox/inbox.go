@@ -52,6 +52,8 @@ type Result struct {
 	Duplicate bool
 	// Rejected is why the file was not imported; nil when it was.
 	Rejected error
+	// Warnings are the importer's, for the stories imported.
+	Warnings []editor.Warning
 }
 
 // empty is the result for a file that was gone before it was read.
@@ -213,6 +215,9 @@ func (in *Inbox) Import(ctx context.Context, file string) (Result, error) {
 			return in.reject(res, err)
 		}
 		return res, err
+	}
+	for _, it := range items {
+		res.Warnings = append(res.Warnings, it.Warnings...)
 	}
 	if err := in.apply(ctx, file, hash, plan, &res); err != nil {
 		return res, err
