@@ -93,27 +93,44 @@ func (w *Window) ImportFile(path string) (string, error) {
 // ImportData imports data read from file (its name picks the format when
 // the content does not) and opens the new story.
 func (w *Window) ImportData(file string, data []byte) (string, error) {
-	a, warnings, err := formats.Import(file, data, editor.ImportOptions{})
+	// A list, an envelope or a news message holds several stories: each
+	// is imported, as the command line does, and the first is opened.
+	arts, warnings, err := formats.ImportAll(file, data, editor.ImportOptions{})
 	if err != nil {
 		return "", err
 	}
-	if _, err := w.store.Create(w.ctx, a, cdstorage.Meta{Author: w.settings.Name(), Kind: cdstorage.KindImport,
-		Label: editor.ImportLabel(filepath.Base(file))}); err != nil {
-		return "", fmt.Errorf("%s: %w", editor.PrintableName(filepath.Base(file)), err)
+	meta := cdstorage.Meta{Author: w.settings.Name(), Kind: cdstorage.KindImport, Label: editor.ImportLabel(filepath.Base(file))}
+	for _, a := range arts {
+		if err := a.Validate(); err != nil {
+			return "", fmt.Errorf("%s: nothing was imported: %w", editor.PrintableName(filepath.Base(file)), err)
+		}
+	}
+	for i, a := range arts {
+		if _, err := w.store.Create(w.ctx, a, meta); err != nil {
+			err = fmt.Errorf("%s: %w", editor.PrintableName(filepath.Base(file)), err)
+			if i > 0 {
+				err = fmt.Errorf("%w (the first %s of %d were imported)", err, editor.Plural(i, "story"), len(arts))
+			}
+			return "", err
+		}
 	}
 	w.lib.reload()
-	if err := w.Open(a.ID); err != nil {
-		return a.ID, err
+	first := arts[0]
+	if err := w.Open(first.ID); err != nil {
+		return first.ID, err
 	}
 	w.lib.selectOpen()
-	if len(warnings) > 0 {
-		var lines []string
-		for _, wr := range warnings {
-			lines = append(lines, wr.String())
-		}
+	var lines []string
+	if len(arts) > 1 {
+		lines = append(lines, fmt.Sprintf("The file held %s: all are in the library, the first is open.", editor.Plural(len(arts), "story")))
+	}
+	for _, wr := range warnings {
+		lines = append(lines, wr.String())
+	}
+	if len(lines) > 0 {
 		dialog.ShowInformation("Imported with warnings", strings.Join(lines, "\n"), w.win)
 	}
-	return a.ID, nil
+	return first.ID, nil
 }
 
 // exportDialog exports the ticked stories through Extensions.Export, or

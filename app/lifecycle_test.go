@@ -285,3 +285,27 @@ func TestFileDialogsOpen(t *testing.T) {
 		h.w.win.Canvas().Overlays().Top().Hide()
 	}
 }
+
+// A file of several stories (a ninjs list) imports each of them in the
+// window, as on the command line, and opens the first: before, the window
+// refused the file ("holds 2 stories") or kept only the first.
+func TestImportFileOfSeveralStories(t *testing.T) {
+	h := newHarness(t)
+	list := `{"total": 2, "item": [
+	  {"uri": "urn:a", "headline": "First story headline", "body_text": "MOSCOW, March 3. /TASS/. One."},
+	  {"uri": "urn:b", "headline": "Second story headline", "body_text": "MOSCOW, March 3. /TASS/. Two."}]}`
+	file := filepath.Join(t.TempDir(), "list.json")
+	if err := os.WriteFile(file, []byte(list), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	id, err := h.w.ImportFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(h.w.lib.rows) != 2 {
+		t.Errorf("the library lists %d stories, want 2", len(h.w.lib.rows))
+	}
+	if h.w.doc == nil || h.w.doc.base.ID != id || h.w.doc.base.Headline != "First story headline" {
+		t.Error("the first story is not the one open")
+	}
+}

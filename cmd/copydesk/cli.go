@@ -44,6 +44,8 @@ type env struct {
 	// filling is set while a restore or migration fills the desk: it
 	// opens a directory marked incomplete (storage/backup).
 	filling bool
+	// inbox is the wire inbox the window watches (--inbox DIR).
+	inbox string
 }
 
 // command is one subcommand of copydesk.
@@ -108,6 +110,7 @@ func run(ctx context.Context, args []string, io stdio, getenv func(string) strin
 	showVersion := global.Bool("version", false, "print the version and the commit this binary was built from")
 	style := global.String("style", "", "dateline house style: tass, ap or reuters (default $COPYDESK_STYLE, else tass)")
 	global.StringVar(&e.author, "author", "", "your name, for revisions (default $COPYDESK_AUTHOR, else your login name)")
+	global.StringVar(&e.inbox, "inbox", "", "with no command: the window imports the files dropped into this wire inbox folder (see copydesk inbox)")
 	storeURL := global.String("store", "", "a shared PostgreSQL store, postgres://USER@HOST:PORT/DATABASE, instead of --db (default $"+envStore+")")
 	// The flag package calls Usage for -help too, before returning
 	// ErrHelp: printing there as well wrote the usage twice (stderr and
@@ -136,6 +139,10 @@ func run(ctx context.Context, args []string, io stdio, getenv func(string) strin
 	rest := global.Args()
 	if len(rest) == 0 {
 		return runGUI(e)
+	}
+	if e.inbox != "" {
+		fmt.Fprintln(io.err, "copydesk: --inbox is for the window; on the command line use: copydesk inbox DIR")
+		return exitUsage
 	}
 	if code, ok := docsCommand(e, rest); ok {
 		return code

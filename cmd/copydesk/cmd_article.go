@@ -278,7 +278,7 @@ func writeJSON(e *env, v any) error {
 func cmdExport(e *env, args []string) error {
 	fs := e.newFlags("export")
 	rev := fs.Uint64("rev", 0, "export revision N instead of the working draft")
-	format := fs.String("format", "", "text, html, md, nitf or ninjs")
+	format := fs.String("format", "", "text, html, md, nitf, ninjs (2.2), ninjs23 or newsml (NewsML-G2)")
 	out := fs.String("o", "", "write to FILE instead of standard output")
 	all := fs.Bool("all", false, "export every article (but spiked ones, unless --status spiked) into --dir")
 	status := fs.String("status", "", "with --all: only articles with this status")

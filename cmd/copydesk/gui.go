@@ -45,8 +45,9 @@ func runGUI(e *env) int {
 			// Said at once, not when the window that shows it is closed.
 			openFailed = true
 			fmt.Fprintln(e.io.err, "copydesk:", oneLine(err))
+			return s, err
 		}
-		return s, err
+		return e.watchInbox(s), nil
 	}
 	if err := app.Run(cfg); err != nil {
 		if !openFailed {

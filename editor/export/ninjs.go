@@ -98,6 +98,11 @@ type ninjsAssociation struct {
 //
 // The ednote never leaves the desk, although ninjs has a field for it.
 func Ninjs(a *editor.Article, opt Options) ([]byte, error) {
+	return writeNinjs(a, opt, ninjsStandard{Name: "ninjs", Version: "2.2", Schema: NinjsSchemaURI})
+}
+
+// writeNinjs writes the item declaring std, the version of ninjs it is.
+func writeNinjs(a *editor.Article, opt Options, std ninjsStandard) ([]byte, error) {
 	if err := checkFields(a); err != nil {
 		return nil, err
 	}
@@ -107,7 +112,7 @@ func Ninjs(a *editor.Article, opt Options) ([]byte, error) {
 		URI:                URI(a),
 		Type:               "text",
 		RepresentationType: "full",
-		Standard:           &ninjsStandard{Name: "ninjs", Version: "2.2", Schema: NinjsSchemaURI},
+		Standard:           &std,
 		Version:            opt.version(),
 		PubStatus:          pubStatus(a.Status),
 		Urgency:            a.Urgency,

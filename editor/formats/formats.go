@@ -1,6 +1,7 @@
 // Package formats is the one door in and out of the desk: it picks the
-// importer for a file (wire copy, Markdown, NITF, ninjs) and the exporter
-// for a format name, so the window and the command line share one list.
+// importer for a file (wire copy, Markdown, NITF, ninjs, NewsML-G2,
+// ANPA/IPTC 7901 wire) and the exporter for a format name, so the window
+// and the command line share one list.
 package formats
 
 import (
@@ -27,10 +28,15 @@ const (
 	Markdown Format = "md"
 	NITF     Format = "nitf"
 	Ninjs    Format = "ninjs"
+	NewsMLG2 Format = "newsml"  // NewsML-G2 2.35 newsItem
+	Ninjs23  Format = "ninjs23" // ninjs 2.3 (the ninjs format is 2.2)
+	// AgencyWire is ANPA-1312 or IPTC 7901 wire copy (SOH … STX … ETX):
+	// read, never written.
+	AgencyWire Format = "anpa"
 )
 
 // ExportFormats lists what Export writes, in the order the UI offers them.
-var ExportFormats = []Format{Text, HTML, Markdown, NITF, Ninjs}
+var ExportFormats = []Format{Text, HTML, Markdown, NITF, Ninjs, Ninjs23, NewsMLG2}
 
 // ParseFormat accepts a format name as typed on the command line.
 func ParseFormat(s string) (Format, error) {
@@ -46,6 +52,10 @@ func ParseFormat(s string) (Format, error) {
 		k = string(NITF)
 	case "json":
 		k = string(Ninjs)
+	case "g2", "newsml-g2", "newsmlg2", "newsml2":
+		k = string(NewsMLG2)
+	case "ninjs2.3", "ninjs-2.3", "ninjs_2.3":
+		k = string(Ninjs23)
 	}
 	for _, f := range ExportFormats {
 		if string(f) == k {
@@ -66,9 +76,9 @@ func (f Format) Extension() string {
 		return ".md"
 	case HTML:
 		return ".html"
-	case NITF:
+	case NITF, NewsMLG2:
 		return ".xml"
-	case Ninjs:
+	case Ninjs, Ninjs23:
 		return ".json"
 	}
 	return ".txt"
@@ -85,25 +95,41 @@ func (f Format) Label() string {
 		return "NITF 3.6 (IPTC XML)"
 	case Ninjs:
 		return "ninjs 2.2 (IPTC JSON)"
+	case NewsMLG2:
+		return "NewsML-G2 2.35 (IPTC XML)"
+	case Ninjs23:
+		return "ninjs 2.3 (IPTC JSON)"
 	}
 	return "Plain text (wire layout)"
 }
 
-// Detect picks the importer for a file: by its extension first, then by
-// its first bytes; wire copy is the default.
+// Detect picks the importer for a file: ANPA/IPTC 7901 wire copy by its
+// SOH, then by its extension, then by its first bytes; the desk's wire
+// layout is the default.
 func Detect(file string, data []byte) Format {
+	// Framed wire copy says what it is in its first byte, whatever the
+	// feed software named the file.
+	if interchange.IsWire(data) {
+		return AgencyWire
+	}
 	switch strings.ToLower(filepath.Ext(file)) {
 	case ".md", ".markdown":
 		return Markdown
 	case ".txt", ".text":
 		return Text
 	case ".xml", ".nitf":
+		if isNewsMLG2(data) {
+			return NewsMLG2
+		}
 		return NITF
 	case ".json", ".ninjs":
 		return Ninjs
 	}
 	head := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
-	if bytes.HasPrefix(head, []byte("<?xml")) || bytes.HasPrefix(head, []byte("<nitf")) {
+	if bytes.HasPrefix(head, []byte("<?xml")) || bytes.HasPrefix(head, []byte("<nitf")) || bytes.HasPrefix(head, []byte("<news")) {
+		if isNewsMLG2(data) {
+			return NewsMLG2
+		}
 		return NITF
 	}
 	if bytes.HasPrefix(head, []byte("{")) {
@@ -138,6 +164,8 @@ func importOne(file string, data []byte, opt editor.ImportOptions) (*editor.Arti
 		return interchange.ParseNITF(file, data, opt)
 	case Ninjs:
 		return interchange.ParseNinjs(file, data, opt)
+	case NewsMLG2, AgencyWire:
+		return importFirst(file, data, opt)
 	default:
 		return wire.Parse(file, data, opt)
 	}
@@ -167,6 +195,10 @@ func Export(a *editor.Article, f Format, opt ExportOptions) ([]byte, error) {
 		return export.NITF(a, eo)
 	case Ninjs:
 		return export.Ninjs(a, eo)
+	case NewsMLG2:
+		return export.NewsMLG2(a, eo)
+	case Ninjs23:
+		return export.Ninjs23(a, eo)
 	}
 	return nil, fmt.Errorf("unknown format %q", f)
 }
