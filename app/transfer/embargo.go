@@ -13,6 +13,7 @@ import (
 	"copydesk/editor/check"
 	"copydesk/editor/formats"
 	"copydesk/storage"
+	"copydesk/storage/record"
 )
 
 // Held is a story an export must not release yet.
@@ -103,7 +104,7 @@ func recordForced(s storage.Store, held []Held, f formats.Format, author string)
 	ctx := context.Background()
 	now := time.Now()
 	for _, h := range held {
-		if err := check.RecordForcedExport(ctx, s, h.ID, string(f), author, now); err != nil {
+		if err := record.ForcedExport(ctx, s, h.ID, string(f), author, now); err != nil {
 			return fmt.Errorf("recording the forced export of %s: %w", h.Slug, err)
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"copydesk/editor/check"
 	"copydesk/editor/formats"
 	"copydesk/storage"
+	"copydesk/storage/record"
 )
 
 // cmdImport: copydesk import [--year YYYY] [--author NAME] FILE...
@@ -135,7 +136,7 @@ func cmdRevise(e *env, args []string) error {
 		}
 		// Once published, a change readers can see is a correction, with a
 		// new public note.
-		kind, err := check.RevisionKind(d.Article, a, storage.KindSave)
+		kind, err := record.RevisionKind(d.Article, a, storage.KindSave)
 		if err != nil {
 			return fmt.Errorf("%w (give it with --correction NOTE)", err)
 		}
@@ -382,7 +383,7 @@ func embargoGate(e *env, s storage.Store, a *editor.Article, f formats.Format, f
 	} else if !force {
 		return fmt.Errorf("%w (export anyway with --break-embargo; it will be recorded)", err)
 	}
-	return check.RecordForcedExport(e.ctx, s, a.ID, string(f), e.author, now)
+	return record.ForcedExport(e.ctx, s, a.ID, string(f), e.author, now)
 }
 
 // loadForExport loads an article with the options its export needs.
