@@ -46,6 +46,9 @@ type Config struct {
 	Style  editor.Style
 	// Version is shown in Help › About.
 	Version string
+	// LogDir is the folder of the window's log (app/applog), which Help ›
+	// "Open the log folder" opens; "" when there is no log.
+	LogDir string
 	// Extensions are the views and commands other packages add.
 	Extensions Extensions
 	// Context, when it ends (SIGTERM, Ctrl+C in the terminal), closes the

@@ -91,6 +91,7 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 	)
 	help := fyne.NewMenu("Help",
 		item("Keyboard shortcuts", ctrl(fyne.KeySlash), w.shortcutsDialog),
+		fyne.NewMenuItem("Open the log folder", w.openLogFolder),
 		fyne.NewMenuItem("About Copydesk", w.aboutDialog),
 	)
 	m := fyne.NewMainMenu(file, edit, article, view, help)

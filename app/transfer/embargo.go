@@ -46,7 +46,7 @@ func Embargoed(ctx context.Context, load formats.Loader, ids []string, now time.
 func ExportHolding(win fyne.Window, s storage.Store, ids []string, load formats.Loader, last formats.Format, remember func(formats.Format), author string) {
 	held, err := Embargoed(context.Background(), load, ids, time.Now())
 	if err != nil {
-		dialog.ShowError(err, win)
+		showError(err, win)
 		return
 	}
 	if len(held) == 0 {
@@ -74,7 +74,7 @@ func ExportHolding(win fyne.Window, s storage.Store, ids []string, load formats.
 				remember(f)
 			}
 			if err := recordForced(s, held, f, author); err != nil {
-				dialog.ShowError(err, win)
+				showError(err, win)
 			}
 		})
 	}, win)

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"sort"
@@ -44,6 +45,9 @@ type env struct {
 	// filling is set while a restore or migration fills the desk: it
 	// opens a directory marked incomplete (storage/backup).
 	filling bool
+	// logger, set for the window (log.go), is what the stores log to;
+	// nil (the command line) leaves them on slog.Default, i.e. stderr.
+	logger *slog.Logger
 }
 
 // command is one subcommand of copydesk.
@@ -313,7 +317,7 @@ func capitalise(s string) string {
 // openStore opens the desk's database, or the shared store (store.go).
 func (e *env) openStore() (storage.Store, error) {
 	if e.storeURL != "" {
-		return openShared(e.ctx, e.storeURL)
+		return openShared(e.ctx, e.storeURL, e.logger)
 	}
 	if err := os.MkdirAll(e.dbDir, 0o700); err != nil {
 		return nil, fmt.Errorf("cannot create the database directory: %w", err)
@@ -334,7 +338,7 @@ func (e *env) openWithKey(key []byte) (storage.Store, error) {
 			return nil, err
 		}
 	}
-	return badgerstore.Open(e.dbDir, badgerstore.Options{EncryptionKey: key, BeforeMigrate: e.backupBeforeMigrate})
+	return badgerstore.Open(e.dbDir, badgerstore.Options{EncryptionKey: key, BeforeMigrate: e.backupBeforeMigrate, Logger: e.logger})
 }
 
 // withStore opens the store, runs fn and closes the store, keeping the

@@ -28,7 +28,7 @@ func (e *noDeskError) Error() string {
 // openReader opens the desk for a command that only reads.
 func (e *env) openReader() (storage.Store, error) {
 	if e.storeURL != "" {
-		return openShared(e.ctx, e.storeURL)
+		return openShared(e.ctx, e.storeURL, e.logger)
 	}
 	switch found, err := badgerstore.Exists(e.dbDir); {
 	case err != nil:
@@ -44,7 +44,7 @@ func (e *env) openReader() (storage.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := badgerstore.Open(e.dbDir, badgerstore.Options{EncryptionKey: key, ReadOnly: true})
+	s, err := badgerstore.Open(e.dbDir, badgerstore.Options{EncryptionKey: key, ReadOnly: true, Logger: e.logger})
 	if err != nil {
 		if notClosedCleanly(err) {
 			// A crash left the logs to be cut back, which only a writer may
