@@ -10,7 +10,6 @@ package app
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -147,10 +146,7 @@ func ShowFatal(err error) {
 func newFatalWindow(a fyne.App, title string, err error) fyne.Window {
 	w := a.NewWindow(title)
 	w.Resize(fyne.NewSize(560, 220))
-	msg := err.Error()
-	if msg != "" {
-		msg = strings.ToUpper(msg[:1]) + msg[1:]
-	}
+	msg := editor.Capitalise(err.Error())
 	d := dialog.NewInformation(title, msg, w)
 	d.SetOnClosed(a.Quit)
 	w.SetOnClosed(a.Quit)

@@ -275,7 +275,7 @@ func (e *env) commandHelp(fs *flag.FlagSet) {
 	w := e.io.out
 	for _, c := range commands {
 		if c.name == fs.Name() {
-			fmt.Fprintf(w, "usage: copydesk [--db DIR | --store URL] %s %s\n\n%s.\n", c.name, c.args, capitalise(c.summary))
+			fmt.Fprintf(w, "usage: copydesk [--db DIR | --store URL] %s %s\n\n%s.\n", c.name, c.args, editor.Capitalise(c.summary))
 		}
 	}
 	has := false
@@ -305,13 +305,6 @@ func printFlags(w io.Writer, fs *flag.FlagSet) {
 		}
 		fmt.Fprintln(w)
 	})
-}
-
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // openStore opens the desk's database, or the shared store (store.go).

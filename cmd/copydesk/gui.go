@@ -115,9 +115,9 @@ func extensions(e *env) app.Extensions {
 			if open != nil {
 				load = transfer.WithWorkingCopy(load, open)
 			}
-			prefs := fyne.CurrentApp().Preferences()
-			last := formats.Format(prefs.StringWithFallback("export.format", string(formats.HTML)))
-			transfer.ExportHolding(w, s, ids, load, last, func(f formats.Format) { prefs.SetString("export.format", string(f)) }, e.author)
+			settings := app.NewSettings(fyne.CurrentApp().Preferences(), "", "")
+			last := formats.Format(settings.ExportFormat(string(formats.HTML)))
+			transfer.ExportHolding(w, s, ids, load, last, func(f formats.Format) { settings.SetExportFormat(string(f)) }, e.author)
 		},
 		Backup: func(w fyne.Window, s storage.Store) {
 			encrypted, _ := e.encrypted()
