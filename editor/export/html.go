@@ -34,30 +34,7 @@ func HTML(a *editor.Article, opt Options) ([]byte, error) {
 	var b strings.Builder
 	b.Grow(len(a.Body)*2 + len(assets.ArticleCSS) + 4096)
 
-	b.WriteString("<!DOCTYPE html>\n")
-	if lang := htmlLang(a.Language); lang != "" {
-		b.WriteString(`<html lang="` + htmlAttr(lang) + `">` + "\n")
-	} else {
-		b.WriteString("<html>\n")
-	}
-	b.WriteString("<head>\n<meta charset=\"utf-8\">\n")
-	b.WriteString(`<meta name="viewport" content="width=device-width, initial-scale=1">` + "\n")
-	title := strings.TrimSpace(a.Headline)
-	if title == "" {
-		title = "Untitled story"
-	}
-	b.WriteString("<title>" + esc(oneLine(title)) + "</title>\n")
-	if a.Standfirst != "" {
-		b.WriteString(`<meta name="description" content="` + htmlAttr(oneLine(a.Standfirst)) + `">` + "\n")
-	}
-	if len(a.Tags) > 0 {
-		b.WriteString(`<meta name="keywords" content="` + htmlAttr(oneLine(strings.Join(a.Tags, ", "))) + `">` + "\n")
-	}
-	b.WriteString(`<meta name="generator" content="Copydesk">` + "\n")
-	b.WriteString("<style>\n")
-	b.Write(assets.ArticleCSS)
-	b.WriteString("</style>\n")
-	b.WriteString("<script type=\"application/ld+json\">\n")
+	htmlHead(&b, a)
 	b.Write(ld)
 	b.WriteString("\n</script>\n</head>\n<body>\n<article>\n<header>\n")
 
@@ -71,21 +48,7 @@ func HTML(a *editor.Article, opt Options) ([]byte, error) {
 	if a.Standfirst != "" {
 		b.WriteString(`<p class="standfirst" dir="auto">` + esc(a.Standfirst) + "</p>\n")
 	}
-	if len(a.Bylines) > 0 {
-		b.WriteString(`<ul class="bylines">` + "\n")
-		for _, by := range a.Bylines {
-			role := by.Role
-			if role == "" {
-				role = editor.RoleWriter
-			}
-			b.WriteString(`<li class="` + htmlAttr(string(role)) + `">` + esc(roleLead(by.Role)) + `<span class="name">` + esc(by.Name) + "</span>")
-			if by.Title != "" {
-				b.WriteString(`, <span class="title">` + esc(by.Title) + "</span>")
-			}
-			b.WriteString("</li>\n")
-		}
-		b.WriteString("</ul>\n")
-	}
+	htmlBylines(&b, a.Bylines)
 	b.WriteString(`<p class="meta">`)
 	if d := a.Dateline.Render(opt.style()); d != "" {
 		b.WriteString(`<span class="dateline">` + esc(d) + "</span> ")
@@ -93,21 +56,7 @@ func HTML(a *editor.Article, opt Options) ([]byte, error) {
 	b.WriteString(storyDate(a, opt) + "</p>\n")
 	b.WriteString("</header>\n")
 
-	if !a.Photo.IsZero() {
-		b.WriteString("<figure class=\"photo\">\n<figcaption dir=\"auto\">")
-		var parts []string
-		if a.Photo.Caption != "" {
-			parts = append(parts, `<span class="caption">`+esc(a.Photo.Caption)+"</span>")
-		}
-		if a.Photo.Credit != "" {
-			parts = append(parts, `<span class="credit">Photo: `+esc(a.Photo.Credit)+"</span>")
-		}
-		if a.Photo.Copyright != "" {
-			parts = append(parts, `<small class="copyright">`+esc(a.Photo.Copyright)+"</small>")
-		}
-		b.WriteString(strings.Join(parts, " "))
-		b.WriteString("</figcaption>\n</figure>\n")
-	}
+	htmlPhoto(&b, a.Photo)
 
 	b.WriteString("<div class=\"body\">\n")
 	htmlBody(&b, blocks, "", true, "")
@@ -131,6 +80,75 @@ func HTML(a *editor.Article, opt Options) ([]byte, error) {
 	}
 	b.WriteString("</article>\n</body>\n</html>\n")
 	return []byte(b.String()), nil
+}
+
+// htmlHead writes the document's head up to the opening of the JSON-LD
+// script: language, title, description, keywords and the style sheet.
+func htmlHead(b *strings.Builder, a *editor.Article) {
+	b.WriteString("<!DOCTYPE html>\n")
+	if lang := htmlLang(a.Language); lang != "" {
+		b.WriteString(`<html lang="` + htmlAttr(lang) + `">` + "\n")
+	} else {
+		b.WriteString("<html>\n")
+	}
+	b.WriteString("<head>\n<meta charset=\"utf-8\">\n")
+	b.WriteString(`<meta name="viewport" content="width=device-width, initial-scale=1">` + "\n")
+	title := strings.TrimSpace(a.Headline)
+	if title == "" {
+		title = "Untitled story"
+	}
+	b.WriteString("<title>" + htmlText(oneLine(title)) + "</title>\n")
+	if a.Standfirst != "" {
+		b.WriteString(`<meta name="description" content="` + htmlAttr(oneLine(a.Standfirst)) + `">` + "\n")
+	}
+	if len(a.Tags) > 0 {
+		b.WriteString(`<meta name="keywords" content="` + htmlAttr(oneLine(strings.Join(a.Tags, ", "))) + `">` + "\n")
+	}
+	b.WriteString(`<meta name="generator" content="Copydesk">` + "\n")
+	b.WriteString("<style>\n")
+	b.Write(assets.ArticleCSS)
+	b.WriteString("</style>\n")
+	b.WriteString("<script type=\"application/ld+json\">\n")
+}
+
+// htmlBylines writes the bylines as a list, each with its role as class.
+func htmlBylines(b *strings.Builder, bylines []editor.Byline) {
+	if len(bylines) == 0 {
+		return
+	}
+	b.WriteString(`<ul class="bylines">` + "\n")
+	for _, by := range bylines {
+		role := by.Role
+		if role == "" {
+			role = editor.RoleWriter
+		}
+		b.WriteString(`<li class="` + htmlAttr(string(role)) + `">` + htmlText(roleLead(by.Role)) + `<span class="name">` + htmlText(by.Name) + "</span>")
+		if by.Title != "" {
+			b.WriteString(`, <span class="title">` + htmlText(by.Title) + "</span>")
+		}
+		b.WriteString("</li>\n")
+	}
+	b.WriteString("</ul>\n")
+}
+
+// htmlPhoto writes the photo's figure: caption, credit and copyright.
+func htmlPhoto(b *strings.Builder, p editor.Photo) {
+	if p.IsZero() {
+		return
+	}
+	b.WriteString("<figure class=\"photo\">\n<figcaption dir=\"auto\">")
+	var parts []string
+	if p.Caption != "" {
+		parts = append(parts, `<span class="caption">`+htmlText(p.Caption)+"</span>")
+	}
+	if p.Credit != "" {
+		parts = append(parts, `<span class="credit">Photo: `+htmlText(p.Credit)+"</span>")
+	}
+	if p.Copyright != "" {
+		parts = append(parts, `<small class="copyright">`+htmlText(p.Copyright)+"</small>")
+	}
+	b.WriteString(strings.Join(parts, " "))
+	b.WriteString("</figcaption>\n</figure>\n")
 }
 
 // isPublished reports whether the story has been published: only then
