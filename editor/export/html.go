@@ -34,7 +34,30 @@ func HTML(a *editor.Article, opt Options) ([]byte, error) {
 	var b strings.Builder
 	b.Grow(len(a.Body)*2 + len(assets.ArticleCSS) + 4096)
 
-	htmlHead(&b, a)
+	b.WriteString("<!DOCTYPE html>\n")
+	if lang := htmlLang(a.Language); lang != "" {
+		b.WriteString(`<html lang="` + htmlAttr(lang) + `">` + "\n")
+	} else {
+		b.WriteString("<html>\n")
+	}
+	b.WriteString("<head>\n<meta charset=\"utf-8\">\n")
+	b.WriteString(`<meta name="viewport" content="width=device-width, initial-scale=1">` + "\n")
+	title := strings.TrimSpace(a.Headline)
+	if title == "" {
+		title = "Untitled story"
+	}
+	b.WriteString("<title>" + esc(oneLine(title)) + "</title>\n")
+	if a.Standfirst != "" {
+		b.WriteString(`<meta name="description" content="` + htmlAttr(oneLine(a.Standfirst)) + `">` + "\n")
+	}
+	if len(a.Tags) > 0 {
+		b.WriteString(`<meta name="keywords" content="` + htmlAttr(oneLine(strings.Join(a.Tags, ", "))) + `">` + "\n")
+	}
+	b.WriteString(`<meta name="generator" content="Copydesk">` + "\n")
+	b.WriteString("<style>\n")
+	b.Write(assets.ArticleCSS)
+	b.WriteString("</style>\n")
+	b.WriteString("<script type=\"application/ld+json\">\n")
 	b.Write(ld)
 	b.WriteString("\n</script>\n</head>\n<body>\n<article>\n<header>\n")
 
@@ -80,35 +103,6 @@ func HTML(a *editor.Article, opt Options) ([]byte, error) {
 	}
 	b.WriteString("</article>\n</body>\n</html>\n")
 	return []byte(b.String()), nil
-}
-
-// htmlHead writes the document's head up to the opening of the JSON-LD
-// script: language, title, description, keywords and the style sheet.
-func htmlHead(b *strings.Builder, a *editor.Article) {
-	b.WriteString("<!DOCTYPE html>\n")
-	if lang := htmlLang(a.Language); lang != "" {
-		b.WriteString(`<html lang="` + htmlAttr(lang) + `">` + "\n")
-	} else {
-		b.WriteString("<html>\n")
-	}
-	b.WriteString("<head>\n<meta charset=\"utf-8\">\n")
-	b.WriteString(`<meta name="viewport" content="width=device-width, initial-scale=1">` + "\n")
-	title := strings.TrimSpace(a.Headline)
-	if title == "" {
-		title = "Untitled story"
-	}
-	b.WriteString("<title>" + htmlText(oneLine(title)) + "</title>\n")
-	if a.Standfirst != "" {
-		b.WriteString(`<meta name="description" content="` + htmlAttr(oneLine(a.Standfirst)) + `">` + "\n")
-	}
-	if len(a.Tags) > 0 {
-		b.WriteString(`<meta name="keywords" content="` + htmlAttr(oneLine(strings.Join(a.Tags, ", "))) + `">` + "\n")
-	}
-	b.WriteString(`<meta name="generator" content="Copydesk">` + "\n")
-	b.WriteString("<style>\n")
-	b.Write(assets.ArticleCSS)
-	b.WriteString("</style>\n")
-	b.WriteString("<script type=\"application/ld+json\">\n")
 }
 
 // htmlBylines writes the bylines as a list, each with its role as class.
