@@ -3,7 +3,6 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -14,15 +13,16 @@ import (
 // articlePane is the centre's Edit tab: headline, standfirst, the find bar
 // and the body.
 type articlePane struct {
-	w          *Window
-	headline   *fieldEntry
-	standfirst *fieldEntry
-	dateline   *widget.Label // the dateline in house style, as it will lead the copy
-	body       *blockedit.Editor
-	find       *findBar
-	limits     *limitCounters
-	banner     *lockBanner // another desk holds the story
-	content    fyne.CanvasObject
+	w           *Window
+	headline    *fieldEntry
+	standfirst  *fieldEntry
+	dateline    *widget.Label   // the dateline in house style, as it will lead the copy
+	datelineRow *fyne.Container // holds dateline, in line with the body's text
+	body        *blockedit.Editor
+	find        *findBar
+	limits      *limitCounters
+	banner      *lockBanner // another desk holds the story
+	content     fyne.CanvasObject
 }
 
 func newArticlePane(w *Window) *articlePane {
@@ -66,16 +66,13 @@ func newArticlePane(w *Window) *articlePane {
 	p.dateline = widget.NewLabel("")
 	p.dateline.TextStyle = fyne.TextStyle{Bold: true}
 	p.dateline.Hide()
-	// In line with the body's text: right of the block editor's gutter
-	// (seven paddings) and its entries' inner padding and border.
-	inset := 7*theme.Padding() + theme.InnerPadding() + 2*theme.Padding()
-	datelineRow := container.New(layout.NewCustomPaddedLayout(0, -theme.Padding(), inset, 0), p.dateline)
+	p.datelineRow = container.New(&datelineLayout{body: p.body}, p.dateline)
 
 	p.banner = newLockBanner(w)
 	top := container.NewVBox(p.banner.content,
 		container.NewBorder(nil, nil, nil, p.limits.headline, p.headline),
 		container.NewBorder(nil, nil, nil, p.limits.standfirst, p.standfirst),
-		p.find.content, datelineRow)
+		p.find.content, p.datelineRow)
 	p.content = container.NewBorder(top, nil, nil, nil, p.body)
 	return p
 }
@@ -96,6 +93,7 @@ func (p *articlePane) setDateline(text string) {
 		p.dateline.Hide()
 	} else {
 		p.dateline.Show()
+		p.datelineRow.Refresh() // lay the label out at the row's width now
 	}
 }
 
@@ -317,4 +315,32 @@ func (f *findBar) replaceAll() {
 	f.has = false
 	f.matchesChanged()
 	f.count.SetText("replaced " + thousands(n))
+}
+
+// datelineLayout puts the dateline in line with the body's text: the body
+// is a column of bounded measure, centred in a wide editor, so a fixed
+// inset left the dateline at the pane's edge while the text moved in.
+// The row is as wide as the body (they share the pane's column).
+type datelineLayout struct{ body *blockedit.Editor }
+
+func (l *datelineLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	// The label draws its text an inner padding in from its own edge.
+	x := l.body.TextLeft(size.Width) - theme.InnerPadding()
+	for _, o := range objs {
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(max(size.Width-x, 0), size.Height))
+	}
+}
+
+// MinSize is the label's height less a padding, so that the dateline sits
+// tight above the body; hidden, it takes back the padding the box puts
+// before it as well.
+func (l *datelineLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var h float32
+	for _, o := range objs {
+		if o.Visible() {
+			h = max(h, o.MinSize().Height)
+		}
+	}
+	return fyne.NewSize(0, h-theme.Padding())
 }

@@ -275,3 +275,21 @@ func (e *Editor) placeholderFor(b *block) string {
 	}
 	return ""
 }
+
+// TextLeft is where the text of a plain paragraph starts, from the
+// editor's left edge, when the editor is width wide: right of the band's
+// gutter and the entry's inner padding and border. The band has a bounded
+// measure and is centred in wide editors, so this moves with the width;
+// the window lines the dateline above the body up with it. It follows
+// view.setWidth, which places the band.
+func (e *Editor) TextLeft(width float32) float32 {
+	m := e.view.m
+	if m == nil {
+		m = newMetrics(e.Theme())
+	}
+	pad := m.innerPad * 2
+	band := max(min(width-2*pad, m.gutter*2+m.measure), m.gutter*3)
+	left := max((width-band)/2, 0)
+	border := e.Theme().Size(theme.SizeNameInputBorder)
+	return left + m.gutter + m.indent[editor.Paragraph] + m.innerPad + border
+}

@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,8 +13,12 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 
+	"copydesk/storage"
 	"copydesk/storage/backup"
+	"copydesk/storage/badgerstore"
 	"copydesk/storage/keyfile"
+	"copydesk/storage/pgstore"
+	"copydesk/storage/pgtest"
 )
 
 // TestEncryptedStaysEncrypted: a backup of an encrypted desk holds no
@@ -210,5 +216,58 @@ func TestNotedHeadCatchesLoss(t *testing.T) {
 	}
 	if out := d.ok("verify", "--repair"); !strings.HasPrefix(out, "OK: 1 article,") {
 		t.Errorf("verify after noting the head again: %q", out)
+	}
+}
+
+// TestIncompleteSharedStoreRefused: a shared store a migration left
+// marked is refused by every desk, saying what to do; a finished
+// migration leaves it usable and carries no mark along.
+func TestIncompleteSharedStoreRefused(t *testing.T) {
+	pg := pgtest.Database(t)
+	d := newDesk(t)
+	id := d.importFixture()
+	d.ok("migrate", "--from", d.db, "--to", pg)
+	global := []string{"--store", pg}
+	if out := okAt(t, d.env, global, "verify"); !strings.HasPrefix(out, "OK: 1 article,") {
+		t.Fatalf("verify after the migration: %q", out)
+	}
+	s, err := pgstore.Open(context.Background(), pg, pgstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := backup.MarkStoreIncomplete(context.Background(), s, "a migration from /old/desk"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	code, _, errs := runAt(t, d.env, global, "show", id)
+	if code != exitUser || !strings.Contains(errs, "is incomplete: a migration from /old/desk") || !strings.Contains(errs, "run the migration again") {
+		t.Errorf("show on an incomplete shared store: exit %d %q", code, errs)
+	}
+	back := filepath.Join(t.TempDir(), "back")
+	if code, _, errs := d.run("migrate", "--from", pg, "--to", back); code != exitUser || !strings.Contains(errs, "is incomplete") {
+		t.Errorf("migrate from an incomplete shared store: exit %d %q", code, errs)
+	}
+	// Finished, the store keeps an empty mark, which a migration does not
+	// carry along.
+	if s, err = pgstore.Open(context.Background(), pg, pgstore.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := backup.MarkStoreComplete(context.Background(), s); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	d.ok("migrate", "--from", pg, "--to", back)
+	r := &desk{t: t, db: back, env: d.env}
+	r.ok("show", id)
+	if _, err := os.Stat(filepath.Join(back, backup.IncompleteName)); !os.IsNotExist(err) {
+		t.Errorf("the finished migration left its mark (%v)", err)
+	}
+	b, err := badgerstore.Open(back, badgerstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if _, err := b.Setting(context.Background(), backup.IncompleteSetting); !errors.Is(err, storage.ErrNotFound) {
+		t.Errorf("the migration carried the store's mark along: %v", err)
 	}
 }

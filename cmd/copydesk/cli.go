@@ -310,7 +310,7 @@ func printFlags(w io.Writer, fs *flag.FlagSet) {
 // openStore opens the desk's database, or the shared store (store.go).
 func (e *env) openStore() (storage.Store, error) {
 	if e.storeURL != "" {
-		return openShared(e.ctx, e.storeURL, e.logger)
+		return e.openSharedStore()
 	}
 	if err := os.MkdirAll(e.dbDir, 0o700); err != nil {
 		return nil, fmt.Errorf("cannot create the database directory: %w", err)
@@ -320,6 +320,19 @@ func (e *env) openStore() (storage.Store, error) {
 		return nil, err
 	}
 	return e.openWithKey(key)
+}
+
+// openSharedStore opens the shared store, refusing one a migration into
+// it did not finish.
+func (e *env) openSharedStore() (storage.Store, error) {
+	s, err := openShared(e.ctx, e.storeURL, e.logger)
+	if err == nil && !e.filling {
+		if err = backup.CheckStoreComplete(e.ctx, s, redactURL(e.storeURL)); err != nil {
+			s.Close()
+			return nil, err
+		}
+	}
+	return s, err
 }
 
 // openWithKey opens the desk's database with its key (nil: not encrypted).

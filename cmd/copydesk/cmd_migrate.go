@@ -72,7 +72,10 @@ func cmdMigrate(e *env, args []string) error {
 		return err
 	}
 	sum, err := e.migrate(src, dst, *from, *to)
-	if err == nil && !isStoreURL(*to) {
+	switch {
+	case err == nil && isStoreURL(*to):
+		err = backup.MarkStoreComplete(e.ctx, dst)
+	case err == nil:
 		_, err = backup.NoteDesk(e.ctx, dst, *to, "migrated from "+deskName(*from))
 	}
 	if cerr := dst.Close(); err == nil {
@@ -180,12 +183,16 @@ func (e *env) migrate(src, dst storage.Store, from, to string) (migration, error
 	if err := refuseNonEmpty(e, dst, to); err != nil {
 		return m, err
 	}
-	if !isStoreURL(to) {
-		// Marked only now that it is known to be empty: a refused
-		// migration leaves a desk that was there as it was.
-		if err := backup.MarkIncomplete(to, "a migration from "+deskName(from)); err != nil {
-			return m, err
-		}
+	// Marked only now that it is known to be empty: a refused migration
+	// leaves a desk that was there as it was.
+	what := "a migration from " + deskName(from)
+	if isStoreURL(to) {
+		err = backup.MarkStoreIncomplete(e.ctx, dst, what)
+	} else {
+		err = backup.MarkIncomplete(to, what)
+	}
+	if err != nil {
+		return m, err
 	}
 	if m.settings, err = copySettings(e, src, dst); err != nil {
 		return m, err
@@ -251,10 +258,7 @@ func refuseNonEmpty(e *env, dst storage.Store, to string) error {
 // settingNames: every setting a store can list, else the ones a backup
 // carries (storage/backup decides which settings make up a desk).
 func settingNames(e *env, s storage.Store) ([]string, error) {
-	if l, ok := s.(backup.SettingLister); ok {
-		return l.SettingNames(e.ctx)
-	}
-	return backup.Settings, nil
+	return backup.SettingNames(e.ctx, s)
 }
 
 func copySettings(e *env, src, dst storage.Store) (int, error) {

@@ -28,7 +28,7 @@ func (e *noDeskError) Error() string {
 // openReader opens the desk for a command that only reads.
 func (e *env) openReader() (storage.Store, error) {
 	if e.storeURL != "" {
-		return openShared(e.ctx, e.storeURL, e.logger)
+		return e.openSharedStore()
 	}
 	switch found, err := badgerstore.Exists(e.dbDir); {
 	case err != nil:

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -284,14 +285,16 @@ func writeSettings(ctx context.Context, s storage.Store, enc *json.Encoder, head
 // SettingNames are the settings of s a backup carries: every one a
 // SettingLister names, else Settings.
 func SettingNames(ctx context.Context, s storage.Store) ([]string, error) {
-	if l, ok := s.(SettingLister); ok {
-		names, err := l.SettingNames(ctx)
-		if err != nil {
-			return nil, fmt.Errorf("listing settings: %w", err)
-		}
-		return names, nil
+	l, ok := s.(SettingLister)
+	if !ok {
+		return Settings, nil
 	}
-	return Settings, nil
+	names, err := l.SettingNames(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("listing settings: %w", err)
+	}
+	// The incomplete mark belongs to the store it is in, not to the desk.
+	return slices.DeleteFunc(names, func(n string) bool { return n == IncompleteSetting }), nil
 }
 
 type countingWriter struct {

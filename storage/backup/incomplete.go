@@ -1,12 +1,15 @@
 package backup
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"time"
+
+	"copydesk/storage"
 )
 
 // IncompleteName is the file that marks a desk directory whose restore or
@@ -60,7 +63,8 @@ func MarkComplete(dir string) error {
 // IncompleteError is a desk directory whose restore or migration did not
 // finish.
 type IncompleteError struct {
-	Dir     string
+	Dir     string // or the shared store's URL, without its password
+	Shared  bool
 	What    string
 	Started time.Time
 }
@@ -69,6 +73,9 @@ func (e *IncompleteError) Error() string {
 	when := ""
 	if !e.Started.IsZero() {
 		when = " started " + e.Started.Local().Format(time.DateTime)
+	}
+	if e.Shared {
+		return fmt.Sprintf("the shared store %s is incomplete: %s%s did not finish, so it holds only part of what it should; do not use it — empty that database (or make a new one) and run the migration again", e.Dir, e.What, when)
 	}
 	return fmt.Sprintf("the desk %s is incomplete: %s%s did not finish, so it holds only part of what it should; do not use it — run the restore (or migration) again into a new folder, then remove %s", e.Dir, e.What, when, e.Dir)
 }
@@ -96,4 +103,41 @@ func syncDir(dir string) error {
 	}
 	defer d.Close()
 	return d.Sync()
+}
+
+// IncompleteSetting marks a shared store (which has no directory) whose
+// migration has not finished, as IncompleteName marks a directory. It is
+// set before the first article and emptied once the copy is verified;
+// backups and migrations do not carry it.
+const IncompleteSetting = "copydesk.incomplete"
+
+// MarkStoreIncomplete marks s incomplete: what fills it.
+func MarkStoreIncomplete(ctx context.Context, s storage.Store, what string) error {
+	js, err := json.Marshal(incomplete{What: what, Started: time.Now().UTC().Round(time.Second), PID: os.Getpid()})
+	if err != nil {
+		return err
+	}
+	return s.SetSetting(ctx, IncompleteSetting, js)
+}
+
+// MarkStoreComplete empties the mark (a store cannot delete a setting).
+func MarkStoreComplete(ctx context.Context, s storage.Store) error {
+	return s.SetSetting(ctx, IncompleteSetting, []byte{})
+}
+
+// CheckStoreComplete returns an *IncompleteError if s, called where in
+// messages, is marked incomplete.
+func CheckStoreComplete(ctx context.Context, s storage.Store, where string) error {
+	v, err := s.Setting(ctx, IncompleteSetting)
+	if errors.Is(err, storage.ErrNotFound) || (err == nil && len(v) == 0) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	var m incomplete
+	if json.Unmarshal(v, &m) != nil || m.What == "" {
+		m.What = "a migration"
+	}
+	return &IncompleteError{Dir: where, Shared: true, What: m.What, Started: m.Started}
 }

@@ -48,10 +48,12 @@ func TestHugeStories(t *testing.T) {
 		{"one 65,000-character word", strings.Repeat("x", 65000)},
 	}
 	d := newDesk(t, false)
-	dir := d.path("desk")
-	d.fill(dir, 2)
-	have := 2
 	for i, c := range cases {
+		// Each on a desk of its own: one that bricks a desk must not
+		// count against the next.
+		dir := d.path(fmt.Sprintf("desk%d", i))
+		d.fill(dir, 2)
+		have := 2
 		r.cases++
 		file := d.path(fmt.Sprintf("huge%d.txt", i))
 		text := fmt.Sprintf("Huge story %d headline\n\nMOSCOW, March 3, 2024 (TASS) - %s\n", i, c.body)
@@ -79,9 +81,6 @@ func TestHugeStories(t *testing.T) {
 			r.refusals++
 		default:
 			r.note("%s: import exit %d: %s", c.name, imp.code, firstLine(imp.err))
-		}
-		if count != have {
-			have = max(count, 0)
 		}
 	}
 }

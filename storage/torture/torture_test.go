@@ -3,6 +3,7 @@ package torture
 import (
 	"bufio"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -231,11 +232,11 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// killedRestore: a restore SIGKILLed half-way leaves a desk that refuses
-// to open, saying why, instead of one that verifies OK with part of the
-// articles.
-func TestKilledRestore(t *testing.T) {
-	r := &tally{group: "restore killed half-way"}
+// TestKilled: a restore or a migration SIGKILLed half-way leaves a desk
+// that refuses to open, saying why, instead of one that verifies OK with
+// part of the articles.
+func TestKilled(t *testing.T) {
+	r := &tally{group: "restore/migrate killed half-way"}
 	defer addRow(r)
 	n := 60
 	if full(t) {
@@ -248,17 +249,63 @@ func TestKilledRestore(t *testing.T) {
 	if o := d.run("--db", src, "backup", file); o.code != 0 {
 		t.Fatalf("backup: %s", o.err)
 	}
-	dst := d.path("dst")
-	cmd := exec.Command(d.bin, "restore", file, "--db", dst)
+	cases := []struct {
+		name string
+		args []string
+		// started tells a progress line after the first article and
+		// before the last.
+		started func(line string) bool
+	}{
+		{"restore", []string{"restore", file, "--db", d.path("restored")}, func(l string) bool {
+			return strings.HasPrefix(l, "restoring: ") && !strings.HasPrefix(l, fmt.Sprintf("restoring: %d ", n))
+		}},
+		{"migrate", []string{"migrate", "--from", src, "--to", d.path("migrated")}, func(l string) bool {
+			return strings.HasPrefix(l, "[2/")
+		}},
+	}
+	for _, c := range cases {
+		dst := c.args[len(c.args)-1]
+		if !d.killWhen(c.args, c.started) {
+			r.note("%s: finished before it could be killed", c.name)
+			continue
+		}
+		r.cases++
+		count, o := d.verifyCount(dst)
+		switch {
+		case o.panicked():
+			r.panics++
+		case count >= 0 && count < n:
+			r.silent++
+			r.note("%s: verify said OK with %d of %d articles", c.name, count, n)
+		case o.clear() && strings.Contains(o.err, "incomplete"):
+			r.refusals++
+		case count == n:
+			r.ok++
+		default:
+			r.note("%s: verify: exit %d: %s", c.name, o.code, firstLine(o.err))
+		}
+		if !strings.Contains(o.err, "is incomplete") {
+			t.Errorf("a killed %s: verify exit %d, %q %q; want a refusal saying the desk is incomplete", c.name, o.code, o.out, o.err)
+		}
+		if o := d.run("--db", dst, "list"); o.code != 1 || !strings.Contains(o.err, "again") {
+			t.Errorf("list after a killed %s: exit %d %q; want a refusal saying to run it again", c.name, o.code, o.err)
+		}
+	}
+}
+
+// killWhen runs copydesk with args and SIGKILLs it at the first line (or
+// \r-ended progress update) of its stderr that started accepts. It
+// reports whether it killed it.
+func (d *desk) killWhen(args []string, started func(string) bool) bool {
+	cmd := exec.Command(d.bin, args...)
 	cmd.Env = d.env()
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
-		t.Fatal(err)
+		d.t.Fatal(err)
 	}
 	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
+		d.t.Fatal(err)
 	}
-	// Kill once the restore reports its first articles stored.
 	sc := bufio.NewScanner(stderr)
 	sc.Split(func(data []byte, atEOF bool) (int, []byte, error) {
 		if i := strings.IndexAny(string(data), "\r\n"); i >= 0 {
@@ -271,35 +318,13 @@ func TestKilledRestore(t *testing.T) {
 	})
 	killed := false
 	for sc.Scan() {
-		if strings.HasPrefix(sc.Text(), "restoring: ") && !strings.HasPrefix(sc.Text(), fmt.Sprintf("restoring: %d ", n)) {
+		if started(sc.Text()) {
 			_ = cmd.Process.Signal(syscall.SIGKILL)
 			killed = true
 			break
 		}
 	}
+	_, _ = io.Copy(io.Discard, stderr)
 	_ = cmd.Wait()
-	if !killed {
-		t.Skip("the restore finished before it could be killed")
-	}
-	r.cases++
-	count, o := d.verifyCount(dst)
-	switch {
-	case o.panicked():
-		r.panics++
-	case count >= 0 && count < n:
-		r.silent++
-		r.note("verify said OK with %d of %d articles", count, n)
-	case o.clear() && strings.Contains(o.err, "incomplete"):
-		r.refusals++
-	case count == n:
-		r.ok++
-	default:
-		r.note("verify: exit %d: %s", o.code, o.err)
-	}
-	if r.refusals != 1 {
-		t.Errorf("a killed restore: verify exit %d, %q %q; want a refusal saying the desk is incomplete", o.code, o.out, o.err)
-	}
-	if o := d.run("--db", dst, "list"); o.code != 1 || !strings.Contains(o.err, "restore") {
-		t.Errorf("list on the incomplete desk: exit %d %q; want a refusal saying to restore again", o.code, o.err)
-	}
+	return killed
 }
