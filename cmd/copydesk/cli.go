@@ -42,12 +42,12 @@ type env struct {
 	storeURL string
 	style    editor.Style
 	author   string
-	// filling is set while a restore or migration fills the desk: it
-	// opens a directory marked incomplete (storage/backup).
-	filling bool
 	// logger, set for the window (log.go), is what the stores log to;
 	// nil (the command line) leaves them on slog.Default, i.e. stderr.
 	logger *slog.Logger
+	// filling is set while a restore or migration fills the desk: it
+	// opens a directory marked incomplete (storage/backup).
+	filling bool
 }
 
 // command is one subcommand of copydesk.
