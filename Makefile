@@ -63,7 +63,10 @@ deps-test: deps-build
 vnu: deps-test
 	@test -f $(VNU_JAR) || npm install --silent --no-audit --no-fund --prefix $(CACHE)/npm vnu-jar@$(VNU_VERSION)
 
-# check: formatting, vet, staticcheck and the layering rule, without tests.
+# check: formatting, vet, staticcheck and the layering rules (editor/ and
+# storage/ never import Fyne; editor/, tests included, never imports
+# storage/), no function in editor/ or storage/ over cyclomatic complexity
+# 20 (gocyclo, a go tool of go.mod), without tests.
 check: deps-build
 	@unformatted=$$(gofmt -l cmd app editor storage assets); \
 	  if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
@@ -71,6 +74,10 @@ check: deps-build
 	$(GO) tool staticcheck -tags $(TESTTAGS) ./...
 	@if $(GO) list -deps ./editor/... ./storage/... | grep '^fyne.io/'; then \
 	  echo "editor/ or storage/ depends on Fyne (listed above): the core must stay Fyne-free"; exit 1; fi
+	@if $(GO) list -deps -test -tags $(TESTTAGS) ./editor/... | grep '^copydesk/storage'; then \
+	  echo "editor/ depends on storage/ (listed above): the core must not import the stores built on it"; exit 1; fi
+	@if ! $(GO) tool gocyclo -over 20 -ignore '_test\.go$$' editor storage; then \
+	  echo "the functions above are over cyclomatic complexity 20: split them where a reader would"; exit 1; fi
 
 # COPYDESK_REQUIRE_POSTGRES=1: a PostgreSQL server that cannot be started
 # fails the shared store's tests instead of skipping them.

@@ -10,7 +10,6 @@ package app
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -46,6 +45,9 @@ type Config struct {
 	Style  editor.Style
 	// Version is shown in Help › About.
 	Version string
+	// LogDir is the folder of the window's log (app/applog), which Help ›
+	// "Open the log folder" opens; "" when there is no log.
+	LogDir string
 	// Extensions are the views and commands other packages add.
 	Extensions Extensions
 	// Context, when it ends (SIGTERM, Ctrl+C in the terminal), closes the
@@ -144,10 +146,7 @@ func ShowFatal(err error) {
 func newFatalWindow(a fyne.App, title string, err error) fyne.Window {
 	w := a.NewWindow(title)
 	w.Resize(fyne.NewSize(560, 220))
-	msg := err.Error()
-	if msg != "" {
-		msg = strings.ToUpper(msg[:1]) + msg[1:]
-	}
+	msg := editor.Capitalise(err.Error())
 	d := dialog.NewInformation(title, msg, w)
 	d.SetOnClosed(a.Quit)
 	w.SetOnClosed(a.Quit)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
 	"time"
 
@@ -125,6 +126,7 @@ func (w *Window) saved(r saveResult) {
 		if current {
 			// The text stays in the window; the next edit tries again.
 			w.status.setText("Not saved: " + oneLine(r.err))
+			slog.Error("shown in the status bar: not saved", "err", r.err)
 			if r.rev {
 				w.showError(fmt.Errorf("the revision was not saved: %w", r.err))
 			}

@@ -8,8 +8,8 @@ import (
 
 	"copydesk/app/checks"
 	"copydesk/editor"
-	"copydesk/editor/check"
 	"copydesk/storage"
+	"copydesk/storage/record"
 )
 
 // Once a story is published, a change readers can see is a correction: a
@@ -75,7 +75,7 @@ func (w *Window) correctionNeeded() (last string, need bool) {
 	if prev == nil {
 		return "", false
 	}
-	if _, err := check.RevisionKind(prev, w.Article(), storage.KindSave); err != nil {
+	if _, err := record.RevisionKind(prev, w.Article(), storage.KindSave); err != nil {
 		return prev.Correction, true
 	}
 	return "", false
@@ -125,7 +125,7 @@ func (w *Window) noteUnfiledChanges() {
 	if prev == nil {
 		return
 	}
-	if _, err := check.RevisionKind(prev, w.Article(), storage.KindSave); err != nil {
+	if _, err := record.RevisionKind(prev, w.Article(), storage.KindSave); err != nil {
 		w.sinceRevision = true
 		w.meta.unfiled.Show()
 	}
@@ -151,7 +151,7 @@ func (d *document) revisionKind(ctx context.Context, s storage.Store, a *editor.
 	if err != nil || prev == nil {
 		return kind, false, err
 	}
-	k, err := check.RevisionKind(prev, a, kind)
+	k, err := record.RevisionKind(prev, a, kind)
 	if err != nil {
 		var fe *editor.FieldError
 		if kind == storage.KindCheckpoint && errors.As(err, &fe) {

@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+
+	"copydesk/editor"
 )
 
 // embargoZones are the zones the embargo's zone list offers; any IANA
@@ -19,12 +21,6 @@ var embargoZones = []string{"Local", "UTC", "Europe/Moscow", "Europe/London", "A
 // embargoLayouts are the forms an embargo time may be typed in; the first
 // is how it is shown.
 var embargoLayouts = []string{"2006-01-02 15:04", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02T15:04:05"}
-
-// embargoZonePref remembers the zone last chosen: the desk's usual zone
-// is offered for the next embargo and preferred when an embargo read
-// back from the store (which keeps its offset, not its zone's name) is
-// shown.
-const embargoZonePref = "embargo.zone"
 
 // embargoField edits the embargo: a date and time and the zone they are
 // in. Text that does not parse is shown with what is wrong and leaves the
@@ -62,7 +58,7 @@ func (e *embargoField) load(t time.Time) {
 	e.problem.Hide()
 	if t.IsZero() {
 		e.when.SetText("")
-		e.zone.SetText(e.w.app.Preferences().StringWithFallback(embargoZonePref, "Local"))
+		e.zone.SetText(e.w.settings.EmbargoZone("Local"))
 		return
 	}
 	name, loc := e.zoneOf(t)
@@ -80,7 +76,7 @@ func (e *embargoField) load(t time.Time) {
 // those, the offset itself.
 func (e *embargoField) zoneOf(t time.Time) (string, *time.Location) {
 	_, off := t.Zone()
-	names := []string{e.w.app.Preferences().String(embargoZonePref), t.Location().String()}
+	names := []string{e.w.settings.EmbargoZone(""), t.Location().String()}
 	names = append(names, embargoZones...)
 	for _, n := range names {
 		if n == "" {
@@ -107,13 +103,13 @@ func (e *embargoField) edited() {
 	t, err := e.parse()
 	if err != nil {
 		msg := err.Error()
-		e.problem.SetText(strings.ToUpper(msg[:1]) + msg[1:] + ".")
+		e.problem.SetText(editor.Capitalise(msg) + ".")
 		e.problem.Show()
 		return
 	}
 	e.problem.Hide()
 	if strings.TrimSpace(e.when.Text) != "" {
-		e.w.app.Preferences().SetString(embargoZonePref, strings.TrimSpace(e.zone.Text))
+		e.w.settings.SetEmbargoZone(strings.TrimSpace(e.zone.Text))
 	}
 	if t.Format(time.RFC3339Nano) == e.at.Format(time.RFC3339Nano) && t.IsZero() == e.at.IsZero() {
 		return

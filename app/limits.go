@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"log/slog"
 	"strings"
 	"time"
 
@@ -50,6 +51,7 @@ func (c *limitCounters) rules() *check.Rules {
 		cancel()
 		if err != nil {
 			c.loadFailed = "The desk's house style cannot be used, so the built-in limits apply: " + oneLine(err)
+			slog.Error("shown in the status bar: house style unusable", "err", err)
 			r = nil
 		}
 	}

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"log/slog"
 	"sync"
 	"time"
 
@@ -32,6 +33,7 @@ func (w *Window) startWatch() {
 	ch, err := s.watcher.Watch(s.ctx)
 	if err != nil {
 		w.status.setText("Other desks' changes will not show until you reopen the window: " + oneLine(err))
+		slog.Error("shown in the status bar: no live changes", "err", err)
 		return
 	}
 	go func() {

@@ -77,7 +77,7 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 
 	w.themeItems = w.themeItems[:0]
 	for _, t := range []string{ThemeSystem, ThemeLight, ThemeDark} {
-		it := fyne.NewMenuItem(strings.ToUpper(t[:1])+t[1:], func() { w.setTheme(t) })
+		it := fyne.NewMenuItem(editor.Capitalise(t), func() { w.setTheme(t) })
 		it.Checked = w.settings.Theme() == t // the menu shows which is on
 		w.themeItems = append(w.themeItems, it)
 	}
@@ -91,6 +91,7 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 	)
 	help := fyne.NewMenu("Help",
 		item("Keyboard shortcuts", ctrl(fyne.KeySlash), w.shortcutsDialog),
+		fyne.NewMenuItem("Open the log folder", w.openLogFolder),
 		fyne.NewMenuItem("About Copydesk", w.aboutDialog),
 	)
 	m := fyne.NewMainMenu(file, edit, article, view, help)
@@ -295,7 +296,7 @@ func (w *Window) settingsDialog() {
 	style.SetSelected(w.settings.Style().Label())
 	themes := widget.NewRadioGroup([]string{"System", "Light", "Dark"}, nil)
 	themes.Horizontal = true
-	themes.SetSelected(strings.ToUpper(w.settings.Theme()[:1]) + w.settings.Theme()[1:])
+	themes.SetSelected(editor.Capitalise(w.settings.Theme()))
 	d := dialog.NewForm("Settings", "Save", "Cancel", []*widget.FormItem{
 		widget.NewFormItem("Your name", name),
 		widget.NewFormItem("Dateline style", style),

@@ -18,6 +18,8 @@ const (
 	prefHeight      = "window.height"
 	prefSplitLeft   = "window.split.library"
 	prefSplitCentre = "window.split.metadata"
+	prefEmbargoZone = "embargo.zone"
+	prefExport      = "export.format"
 )
 
 // The themes a person can choose in View › Theme.
@@ -122,6 +124,25 @@ func (s *Settings) SetSplits(library, metadata float64) {
 	s.p.SetFloat(prefSplitLeft, library)
 	s.p.SetFloat(prefSplitCentre, metadata)
 }
+
+// EmbargoZone is the zone last chosen for an embargo, fallback before
+// any: the desk's usual zone is offered for the next embargo and preferred
+// when an embargo read back from the store (which keeps its offset, not
+// its zone's name) is shown.
+func (s *Settings) EmbargoZone(fallback string) string {
+	return s.p.StringWithFallback(prefEmbargoZone, fallback)
+}
+
+// SetEmbargoZone remembers the zone chosen for an embargo.
+func (s *Settings) SetEmbargoZone(zone string) { s.p.SetString(prefEmbargoZone, zone) }
+
+// ExportFormat is the format of the last export, fallback before any.
+func (s *Settings) ExportFormat(fallback string) string {
+	return s.p.StringWithFallback(prefExport, fallback)
+}
+
+// SetExportFormat remembers the format of an export.
+func (s *Settings) SetExportFormat(format string) { s.p.SetString(prefExport, format) }
 
 // clampSplit keeps a remembered divider where every pane stays usable.
 func clampSplit(v, def float64) float64 {

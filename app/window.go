@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -517,5 +518,6 @@ func (w *Window) closeNow() {
 func (w *Window) Wait() { w.bg.Wait() }
 
 func (w *Window) showError(err error) {
+	slog.Error("shown to the user", "err", err) // the window's log (app/applog)
 	dialog.ShowError(err, w.win)
 }

@@ -56,3 +56,7 @@ func (e *NotFoundError) Error() string { return e.What + " not found" }
 
 // Is makes errors.Is(err, ErrNotFound) true.
 func (e *NotFoundError) Is(target error) bool { return target == ErrNotFound }
+
+// NotFound is true: it is how the core, which does not import storage,
+// tells an unset setting from a failed read (editor/check.SettingsReader).
+func (e *NotFoundError) NotFound() bool { return true }

@@ -17,67 +17,13 @@ func (e *Editor) entryKey(en *blockEntry, ev *fyne.KeyEvent) bool {
 	if i < 0 {
 		return true
 	}
-	text := e.blocks[i].Text
 	switch ev.Name {
-	case fyne.KeyReturn, fyne.KeyEnter:
-		if e.readOnly {
-			return true
-		}
-		if en.shift && e.blocks[i].Kind == editor.Quote {
-			return false // a line break inside the quote
-		}
-		e.split(en, i)
-		return true
-	case fyne.KeyBackspace:
-		if e.readOnly {
-			return true
-		}
-		if en.SelectedText() == "" && en.offset() == 0 {
-			e.mergeBack(i)
-			return true
-		}
-	case fyne.KeyDelete:
-		if e.readOnly {
-			return true
-		}
-		if en.SelectedText() == "" && en.offset() == utf8.RuneCountInString(text) {
-			e.mergeNext(i)
-			return true
-		}
-	case fyne.KeyTab:
-		return e.readOnly
-	case fyne.KeyUp:
-		if en.CursorRow == 0 {
-			if en.shift {
-				e.selectBlocks(i, max(i-1, 0))
-				return true
-			}
-			if i > 0 {
-				e.moveVertically(en, i, i-1)
-				return true
-			}
-		}
-	case fyne.KeyDown:
-		if en.CursorRow >= visualRows(&en.Entry)-1 {
-			if en.shift {
-				e.selectBlocks(i, min(i+1, len(e.blocks)-1))
-				return true
-			}
-			if i < len(e.blocks)-1 {
-				e.moveVertically(en, i, i+1)
-				return true
-			}
-		}
-	case fyne.KeyLeft:
-		if !en.shift && en.SelectedText() == "" && en.offset() == 0 && i > 0 {
-			e.FocusBlock(i-1, utf8.RuneCountInString(e.blocks[i-1].Text))
-			return true
-		}
-	case fyne.KeyRight:
-		if !en.shift && en.SelectedText() == "" && en.offset() == utf8.RuneCountInString(text) && i < len(e.blocks)-1 {
-			e.FocusBlock(i+1, 0)
-			return true
-		}
+	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeyBackspace, fyne.KeyDelete, fyne.KeyTab:
+		return e.editKey(en, ev.Name, i)
+	case fyne.KeyUp, fyne.KeyDown:
+		return e.verticalKey(en, ev.Name, i)
+	case fyne.KeyLeft, fyne.KeyRight:
+		return e.sideKey(en, ev.Name, i)
 	case fyne.KeyPageUp:
 		e.page(en, i, -1)
 		return true
@@ -88,6 +34,85 @@ func (e *Editor) entryKey(en *blockEntry, ev *fyne.KeyEvent) bool {
 		if e.OnKey != nil && passedOn(ev.Name) {
 			return e.OnKey(ev)
 		}
+	}
+	return false
+}
+
+// editKey handles the keys that split, merge or indent blocks (none on a
+// read-only body): Return splits (Shift+Return in a quote breaks the
+// line), Backspace at the start merges with the block above, Delete at
+// the end with the one below.
+func (e *Editor) editKey(en *blockEntry, k fyne.KeyName, i int) bool {
+	if e.readOnly {
+		return true
+	}
+	text := e.blocks[i].Text
+	switch k {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if en.shift && e.blocks[i].Kind == editor.Quote {
+			return false // a line break inside the quote
+		}
+		e.split(en, i)
+		return true
+	case fyne.KeyBackspace:
+		if en.SelectedText() == "" && en.offset() == 0 {
+			e.mergeBack(i)
+			return true
+		}
+	case fyne.KeyDelete:
+		if en.SelectedText() == "" && en.offset() == utf8.RuneCountInString(text) {
+			e.mergeNext(i)
+			return true
+		}
+	}
+	return false
+}
+
+// verticalKey carries Up from a block's first line and Down from its last
+// to the block above or below (with Shift, selects blocks).
+func (e *Editor) verticalKey(en *blockEntry, k fyne.KeyName, i int) bool {
+	if k == fyne.KeyUp {
+		if en.CursorRow == 0 {
+			if en.shift {
+				e.selectBlocks(i, max(i-1, 0))
+				return true
+			}
+			if i > 0 {
+				e.moveVertically(en, i, i-1)
+				return true
+			}
+		}
+		return false
+	}
+	if en.CursorRow >= visualRows(&en.Entry)-1 {
+		if en.shift {
+			e.selectBlocks(i, min(i+1, len(e.blocks)-1))
+			return true
+		}
+		if i < len(e.blocks)-1 {
+			e.moveVertically(en, i, i+1)
+			return true
+		}
+	}
+	return false
+}
+
+// sideKey carries Left from a block's start to the end of the one above
+// and Right from its end to the start of the one below.
+func (e *Editor) sideKey(en *blockEntry, k fyne.KeyName, i int) bool {
+	if en.shift || en.SelectedText() != "" {
+		return false
+	}
+	if k == fyne.KeyLeft {
+		if en.offset() == 0 && i > 0 {
+			e.FocusBlock(i-1, utf8.RuneCountInString(e.blocks[i-1].Text))
+			return true
+		}
+		return false
+	}
+	if en.offset() == utf8.RuneCountInString(e.blocks[i].Text) && i < len(e.blocks)-1 {
+		e.FocusBlock(i+1, 0)
+		return true
 	}
 	return false
 }

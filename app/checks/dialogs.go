@@ -61,7 +61,7 @@ func ConfirmOverride(w fyne.Window, over []editor.LimitCount, onConfirm func(not
 	reason.AlwaysShowValidationError = true
 	lines := make([]string, len(over))
 	for i, c := range over {
-		lines[i] = "• " + capitalise(c.Label())
+		lines[i] = "• " + editor.Capitalise(c.Label())
 	}
 	what := widget.NewLabel("Over the section's limit:\n" + strings.Join(lines, "\n"))
 	what.Wrapping = fyne.TextWrapWord
@@ -124,7 +124,7 @@ func AskCorrection(w fyne.Window, last string, onSave func(note string)) *dialog
 // export it anyway; onForce is called only when the editor forces it
 // (record check.ForcedExportNote then).
 func ConfirmEmbargo(w fyne.Window, e *check.EmbargoError, onForce func()) *dialog.ConfirmDialog {
-	msg := widget.NewLabel(capitalise(e.Error()) + ".")
+	msg := widget.NewLabel(editor.Capitalise(e.Error()) + ".")
 	msg.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm("Embargoed story", "Export anyway", "Hold it", container.NewPadded(msg), func(ok bool) {
 		if ok {

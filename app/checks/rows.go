@@ -3,7 +3,6 @@ package checks
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -68,10 +67,10 @@ func (p *Panel) show(a *editor.Article, rep check.Report) {
 // limitLabel is "Headline 87/90 characters", a warning when near the
 // limit and danger past it.
 func limitLabel(l editor.LimitCount) *widget.Label {
-	lab := widget.NewLabel(capitalise(l.Label()))
+	lab := widget.NewLabel(editor.Capitalise(l.Label()))
 	switch {
 	case l.Over():
-		lab.SetText(capitalise(l.Label()) + " — over the limit")
+		lab.SetText(editor.Capitalise(l.Label()) + " — over the limit")
 		lab.Importance = widget.DangerImportance
 	case l.Max > 0 && l.Used*10 >= l.Max*9:
 		lab.Importance = widget.WarningImportance
@@ -161,11 +160,4 @@ func quoteOrRemove(s string) string {
 		return "remove"
 	}
 	return "“" + s + "”"
-}
-
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"strings"
 	"time"
 
@@ -35,6 +36,7 @@ func (v *View) author() string {
 }
 
 func (v *View) showError(err error) {
+	slog.Error("shown to the user", "err", err) // the window's log (app/applog)
 	if v.win != nil {
 		dialog.ShowError(err, v.win)
 	}

@@ -23,7 +23,7 @@ type Opener func(dir string) (storage.Store, error)
 func Backup(win fyne.Window, s storage.Store, encrypted bool) {
 	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			dialog.ShowError(err, win)
+			showError(err, win)
 			return
 		}
 		if w == nil {
@@ -59,7 +59,7 @@ func BackupTo(win fyne.Window, s storage.Store, path string, encrypted bool, don
 		fyne.Do(func() {
 			p.close()
 			if err != nil {
-				dialog.ShowError(fmt.Errorf("backup failed: %w", err), win)
+				showError(fmt.Errorf("backup failed: %w", err), win)
 			} else {
 				msg := fmt.Sprintf("%d articles and %d revisions written to %s (%s).",
 					sum.Articles, sum.Revisions, filepath.Base(path), backup.SizeText(sum.FileBytes))
@@ -84,7 +84,7 @@ func BackupTo(win fyne.Window, s storage.Store, path string, encrypted bool, don
 func Restore(win fyne.Window, open Opener) {
 	dialog.ShowFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			dialog.ShowError(err, win)
+			showError(err, win)
 			return
 		}
 		if r == nil {
@@ -94,7 +94,7 @@ func Restore(win fyne.Window, open Opener) {
 		r.Close()
 		dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
 			if err != nil {
-				dialog.ShowError(err, win)
+				showError(err, win)
 				return
 			}
 			if dir == nil {
@@ -115,7 +115,7 @@ func RestoreTo(win fyne.Window, file, dir string, open Opener, done func(backup.
 		fyne.Do(func() {
 			p.close()
 			if err != nil {
-				dialog.ShowError(fmt.Errorf("restore failed: %w", err), win)
+				showError(fmt.Errorf("restore failed: %w", err), win)
 			} else {
 				dialog.ShowInformation("Restore finished", fmt.Sprintf(
 					"%d articles and %d revisions restored and verified in\n%s\n\nOpen it with: copydesk --db %q",

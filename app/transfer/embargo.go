@@ -13,6 +13,7 @@ import (
 	"copydesk/editor/check"
 	"copydesk/editor/formats"
 	"copydesk/storage"
+	"copydesk/storage/record"
 )
 
 // Held is a story an export must not release yet.
@@ -45,7 +46,7 @@ func Embargoed(ctx context.Context, load formats.Loader, ids []string, now time.
 func ExportHolding(win fyne.Window, s storage.Store, ids []string, load formats.Loader, last formats.Format, remember func(formats.Format), author string) {
 	held, err := Embargoed(context.Background(), load, ids, time.Now())
 	if err != nil {
-		dialog.ShowError(err, win)
+		showError(err, win)
 		return
 	}
 	if len(held) == 0 {
@@ -73,7 +74,7 @@ func ExportHolding(win fyne.Window, s storage.Store, ids []string, load formats.
 				remember(f)
 			}
 			if err := recordForced(s, held, f, author); err != nil {
-				dialog.ShowError(err, win)
+				showError(err, win)
 			}
 		})
 	}, win)
@@ -103,7 +104,7 @@ func recordForced(s storage.Store, held []Held, f formats.Format, author string)
 	ctx := context.Background()
 	now := time.Now()
 	for _, h := range held {
-		if err := check.RecordForcedExport(ctx, s, h.ID, string(f), author, now); err != nil {
+		if err := record.ForcedExport(ctx, s, h.ID, string(f), author, now); err != nil {
 			return fmt.Errorf("recording the forced export of %s: %w", h.Slug, err)
 		}
 	}

@@ -84,7 +84,7 @@ func Export(win fyne.Window, ids []string, load formats.Loader, last formats.For
 func chooseFile(win fyne.Window, id string, f formats.Format, load formats.Loader) {
 	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			dialog.ShowError(err, win)
+			showError(err, win)
 			return
 		}
 		if w == nil {
@@ -102,7 +102,7 @@ func chooseFile(win fyne.Window, id string, f formats.Format, load formats.Loade
 func chooseFolder(win fyne.Window, ids []string, f formats.Format, load formats.Loader) {
 	dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
 		if err != nil {
-			dialog.ShowError(err, win)
+			showError(err, win)
 			return
 		}
 		if dir == nil {
@@ -127,7 +127,7 @@ func ExportTo(win fyne.Window, id string, f formats.Format, load formats.Loader,
 		fyne.Do(func() {
 			switch {
 			case err != nil:
-				dialog.ShowError(fmt.Errorf("export failed: %w", err), win)
+				showError(fmt.Errorf("export failed: %w", err), win)
 			case where != "":
 				dialog.ShowInformation("Export finished", fmt.Sprintf("The story was written as %s to\n%s", f.Label(), where), win)
 			default:
@@ -166,7 +166,7 @@ func ExportToFolder(win fyne.Window, ids []string, f formats.Format, load format
 		fyne.Do(func() {
 			p.close()
 			if err != nil {
-				dialog.ShowError(err, win)
+				showError(err, win)
 			} else {
 				dialog.ShowInformation("Export finished", fmt.Sprintf("%d files written to %s", len(written), dir), win)
 			}

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"sort"
@@ -41,6 +42,9 @@ type env struct {
 	storeURL string
 	style    editor.Style
 	author   string
+	// logger, set for the window (log.go), is what the stores log to;
+	// nil (the command line) leaves them on slog.Default, i.e. stderr.
+	logger *slog.Logger
 	// filling is set while a restore or migration fills the desk: it
 	// opens a directory marked incomplete (storage/backup).
 	filling bool
@@ -278,7 +282,7 @@ func (e *env) commandHelp(fs *flag.FlagSet) {
 	w := e.io.out
 	for _, c := range commands {
 		if c.name == fs.Name() {
-			fmt.Fprintf(w, "usage: copydesk [--db DIR | --store URL] %s %s\n\n%s.\n", c.name, c.args, capitalise(c.summary))
+			fmt.Fprintf(w, "usage: copydesk [--db DIR | --store URL] %s %s\n\n%s.\n", c.name, c.args, editor.Capitalise(c.summary))
 		}
 	}
 	has := false
@@ -310,13 +314,6 @@ func printFlags(w io.Writer, fs *flag.FlagSet) {
 	})
 }
 
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
-}
-
 // openStore opens the desk's database, or the shared store (store.go).
 func (e *env) openStore() (storage.Store, error) {
 	if e.storeURL != "" {
@@ -335,7 +332,7 @@ func (e *env) openStore() (storage.Store, error) {
 // openSharedStore opens the shared store, refusing one a migration into
 // it did not finish.
 func (e *env) openSharedStore() (storage.Store, error) {
-	s, err := openShared(e.ctx, e.storeURL)
+	s, err := openShared(e.ctx, e.storeURL, e.logger)
 	if err == nil && !e.filling {
 		if err = backup.CheckStoreComplete(e.ctx, s, redactURL(e.storeURL)); err != nil {
 			s.Close()
@@ -354,7 +351,7 @@ func (e *env) openWithKey(key []byte) (storage.Store, error) {
 			return nil, err
 		}
 	}
-	return badgerstore.Open(e.dbDir, badgerstore.Options{EncryptionKey: key, BeforeMigrate: e.backupBeforeMigrate})
+	return badgerstore.Open(e.dbDir, badgerstore.Options{EncryptionKey: key, BeforeMigrate: e.backupBeforeMigrate, Logger: e.logger})
 }
 
 // withStore opens the store, runs fn and closes the store, keeping the

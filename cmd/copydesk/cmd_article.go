@@ -12,6 +12,7 @@ import (
 	"copydesk/editor/check"
 	"copydesk/editor/formats"
 	"copydesk/storage"
+	"copydesk/storage/record"
 )
 
 // importFile reads and parses one file, printing the importer's
@@ -115,7 +116,7 @@ func cmdRevise(e *env, args []string) error {
 		}
 		// Once published, a change readers can see is a correction, with a
 		// new public note.
-		kind, err := check.RevisionKind(d.Article, a, storage.KindSave)
+		kind, err := record.RevisionKind(d.Article, a, storage.KindSave)
 		if err != nil {
 			return fmt.Errorf("%w (give it with --correction NOTE)", err)
 		}
@@ -362,7 +363,7 @@ func embargoGate(e *env, s storage.Store, a *editor.Article, f formats.Format, f
 	} else if !force {
 		return fmt.Errorf("%w (export anyway with --break-embargo; it will be recorded)", err)
 	}
-	return check.RecordForcedExport(e.ctx, s, a.ID, string(f), e.author, now)
+	return record.ForcedExport(e.ctx, s, a.ID, string(f), e.author, now)
 }
 
 // loadForExport loads an article with the options its export needs.

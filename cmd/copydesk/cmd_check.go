@@ -54,81 +54,123 @@ func cmdCheck(e *env, args []string) error {
 	if *printRules && len(pos) == 0 && *setRules == "" && *addWord == "" && e.storeURL == "" {
 		if found, err := badgerstore.Exists(e.dbDir); err == nil && !found {
 			// No desk yet: its rules are the built-in ones.
-			data, err := check.BuiltinSource(builtinFor(e.style))
-			if err == nil {
-				_, err = e.io.out.Write(data)
-			}
-			return err
+			return printBuiltinRules(e)
 		}
 	}
 	with := e.withReader
 	if *setRules != "" || *addWord != "" {
 		with = e.withStore // they write the desk's settings
 	}
-	return with(func(s storage.Store) error {
-		if *setRules != "" {
-			data, err := readInput(*setRules)
-			if err != nil {
-				return err
-			}
-			r, err := check.SaveRules(e.ctx, s, *setRules, data)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(e.io.err, "the desk's house style is now %s (%s)\n", ruleSetName(r), *setRules)
-		}
-		if *addWord != "" {
-			if strings.ContainsAny(*addWord, " \t\n") || strings.TrimSpace(*addWord) == "" {
-				return usagef("--add-word takes one word, not %q", *addWord)
-			}
-			if _, err := check.AddDeskWord(e.ctx, s, *addWord); err != nil {
-				return err
-			}
-			fmt.Fprintf(e.io.err, "added %q to the desk dictionary\n", *addWord)
-		}
-		if *printRules {
-			data, err := s.Setting(e.ctx, check.RulesSetting)
-			if errors.Is(err, storage.ErrNotFound) {
-				data, err = check.BuiltinSource(builtinFor(e.style))
-			}
-			if err != nil {
-				return err
-			}
-			if _, err := e.io.out.Write(data); err != nil {
-				return err
-			}
-		}
-		if len(pos) == 0 {
-			return nil
-		}
-		a, seq, err := loadArticle(e, s, pos[0], *rev)
-		if err != nil {
+	run := checkRun{pos: pos, rev: *rev, asJSON: *asJSON, printRules: *printRules,
+		setRules: *setRules, addWord: *addWord, fileRules: fileRules}
+	return with(func(s storage.Store) error { return run.on(e, s) })
+}
+
+// checkRun is what one copydesk check does, as its flags say.
+type checkRun struct {
+	pos                []string
+	rev                uint64
+	asJSON, printRules bool
+	setRules, addWord  string
+	fileRules          *check.Rules
+}
+
+// on changes the desk's checks, prints its rules, then checks the
+// article, each as asked, on the open store s.
+func (c checkRun) on(e *env, s storage.Store) error {
+	if err := changeDeskChecks(e, s, c.setRules, c.addWord); err != nil {
+		return err
+	}
+	if c.printRules {
+		if err := printDeskRules(e, s); err != nil {
 			return err
 		}
-		rules := fileRules
-		if rules == nil {
-			if rules, err = check.LoadRules(e.ctx, s, string(e.style)); err != nil {
-				return err
-			}
-		}
-		desk, err := check.LoadDesk(e.ctx, s)
-		if err != nil {
-			return err
-		}
-		c := &check.Checker{Rules: rules, Speller: check.NewSpeller(nil, desk)}
-		rep := c.Check(a)
-		if rep.Notice != "" {
-			fmt.Fprintln(e.io.err, "copydesk check:", rep.Notice)
-		}
-		if *asJSON {
-			if rep.Findings == nil {
-				rep.Findings = []check.Finding{}
-			}
-			return writeJSON(e, checkJSON{ID: a.ID, Revision: seq, Rules: ruleSetName(rules), Report: rep})
-		}
-		printReport(e, rep)
+	}
+	if len(c.pos) == 0 {
 		return nil
-	})
+	}
+	return checkArticle(e, s, c.pos[0], c.rev, c.fileRules, c.asJSON)
+}
+
+// changeDeskChecks keeps a rules file as the desk's (setRules, when not
+// "") and adds a word to the desk dictionary (addWord, when not "").
+func changeDeskChecks(e *env, s storage.Store, setRules, addWord string) error {
+	if setRules != "" {
+		data, err := readInput(setRules)
+		if err != nil {
+			return err
+		}
+		r, err := check.SaveRules(e.ctx, s, setRules, data)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.io.err, "the desk's house style is now %s (%s)\n", ruleSetName(r), setRules)
+	}
+	if addWord != "" {
+		if strings.ContainsAny(addWord, " \t\n") || strings.TrimSpace(addWord) == "" {
+			return usagef("--add-word takes one word, not %q", addWord)
+		}
+		if _, err := check.AddDeskWord(e.ctx, s, addWord); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.io.err, "added %q to the desk dictionary\n", addWord)
+	}
+	return nil
+}
+
+// printDeskRules prints the desk's rules file, or the built-in one for
+// the style when the desk has none.
+func printDeskRules(e *env, s storage.Store) error {
+	data, err := s.Setting(e.ctx, check.RulesSetting)
+	if errors.Is(err, storage.ErrNotFound) {
+		data, err = check.BuiltinSource(builtinFor(e.style))
+	}
+	if err != nil {
+		return err
+	}
+	_, err = e.io.out.Write(data)
+	return err
+}
+
+// printBuiltinRules prints the built-in rules file for the style.
+func printBuiltinRules(e *env) error {
+	data, err := check.BuiltinSource(builtinFor(e.style))
+	if err == nil {
+		_, err = e.io.out.Write(data)
+	}
+	return err
+}
+
+// checkArticle checks the article (revision rev, 0 for the working draft)
+// under fileRules, else the desk's rules, and prints the report.
+func checkArticle(e *env, s storage.Store, id string, rev uint64, fileRules *check.Rules, asJSON bool) error {
+	a, seq, err := loadArticle(e, s, id, rev)
+	if err != nil {
+		return err
+	}
+	rules := fileRules
+	if rules == nil {
+		if rules, err = check.LoadRules(e.ctx, s, string(e.style)); err != nil {
+			return err
+		}
+	}
+	desk, err := check.LoadDesk(e.ctx, s)
+	if err != nil {
+		return err
+	}
+	c := &check.Checker{Rules: rules, Speller: check.NewSpeller(nil, desk)}
+	rep := c.Check(a)
+	if rep.Notice != "" {
+		fmt.Fprintln(e.io.err, "copydesk check:", rep.Notice)
+	}
+	if asJSON {
+		if rep.Findings == nil {
+			rep.Findings = []check.Finding{}
+		}
+		return writeJSON(e, checkJSON{ID: a.ID, Revision: seq, Rules: ruleSetName(rules), Report: rep})
+	}
+	printReport(e, rep)
+	return nil
 }
 
 // builtinFor names the built-in rules for a dateline style.

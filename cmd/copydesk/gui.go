@@ -25,7 +25,16 @@ import (
 // $COPYDESK_PASSPHRASE_FILE asks for its passphrase in a window, and a
 // first run (no database directory yet) offers to encrypt the new desk.
 func runGUI(e *env) int {
-	cfg := app.Config{DBDir: e.location(), Author: e.author, Style: e.style, Version: buildVersion(), Context: e.ctx}
+	logDir, closeLog := e.openLog()
+	code := runWindow(e, logDir)
+	// Not deferred: after a panic the log must stay open for guarded
+	// (main.go) to write the stack to.
+	closeLog()
+	return code
+}
+
+func runWindow(e *env, logDir string) int {
+	cfg := app.Config{DBDir: e.location(), Author: e.author, Style: e.style, Version: buildVersion(), Context: e.ctx, LogDir: logDir}
 	cfg.Extensions = extensions(e)
 	gate, err := e.gate()
 	if err != nil {
@@ -107,9 +116,9 @@ func extensions(e *env) app.Extensions {
 			if open != nil {
 				load = transfer.WithWorkingCopy(load, open)
 			}
-			prefs := fyne.CurrentApp().Preferences()
-			last := formats.Format(prefs.StringWithFallback("export.format", string(formats.HTML)))
-			transfer.ExportHolding(w, s, ids, load, last, func(f formats.Format) { prefs.SetString("export.format", string(f)) }, e.author)
+			settings := app.NewSettings(fyne.CurrentApp().Preferences(), "", "")
+			last := formats.Format(settings.ExportFormat(string(formats.HTML)))
+			transfer.ExportHolding(w, s, ids, load, last, func(f formats.Format) { settings.SetExportFormat(string(f)) }, e.author)
 		},
 		Backup: func(w fyne.Window, s storage.Store) {
 			encrypted, _ := e.encrypted()
@@ -117,7 +126,7 @@ func extensions(e *env) app.Extensions {
 		},
 		Restore: func(w fyne.Window, _ storage.Store) {
 			transfer.Restore(w, func(dir string) (storage.Store, error) {
-				return badgerstore.Open(dir, badgerstore.Options{})
+				return badgerstore.Open(dir, badgerstore.Options{Logger: e.logger})
 			})
 		},
 	}

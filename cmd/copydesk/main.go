@@ -28,13 +28,17 @@ func main() {
 // to the runtime it was a goroutine dump and status 2, which says "you
 // typed the command wrong". (A fault on one of Badger's own goroutines
 // cannot be caught here; the free-space check before writes keeps a full
-// disk from reaching them.)
+// disk from reaching them.) While the window is open the stack goes to
+// its log (log.go), where the runtime's own crash output goes too.
 func guarded(stderr io.Writer, fn func() int) (code int) {
 	debug.SetPanicOnFault(true)
 	defer func() {
 		if r := recover(); r != nil {
 			report := "the command you ran"
-			if f, err := os.CreateTemp("", "copydesk-crash-*.txt"); err == nil {
+			if l := windowLog.Load(); l != nil { // the window's log, with what led to it
+				fmt.Fprintf(l, "panic: %v\n\n%s\n", r, debug.Stack())
+				report = l.Path() + " and what you were doing"
+			} else if f, err := os.CreateTemp("", "copydesk-crash-*.txt"); err == nil {
 				fmt.Fprintf(f, "%v\n\n%s", r, debug.Stack())
 				f.Close()
 				report = f.Name() + " and the command you ran"

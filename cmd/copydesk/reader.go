@@ -44,7 +44,7 @@ func (e *env) openReader() (storage.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := badgerstore.Open(e.dbDir, badgerstore.Options{EncryptionKey: key, ReadOnly: true})
+	s, err := badgerstore.Open(e.dbDir, badgerstore.Options{EncryptionKey: key, ReadOnly: true, Logger: e.logger})
 	if err != nil {
 		if notClosedCleanly(err) {
 			// A crash left the logs to be cut back, which only a writer may

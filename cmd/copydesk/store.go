@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/url"
 	"strings"
 	"time"
@@ -81,10 +82,10 @@ func urlPassword(s string) string {
 
 // openShared opens the PostgreSQL store named by u. A failure names the
 // server (never the password) and what to check.
-func openShared(ctx context.Context, u string) (storage.Store, error) {
+func openShared(ctx context.Context, u string, logger *slog.Logger) (storage.Store, error) {
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
-	s, err := pgstore.Open(ctx, u, pgstore.Options{})
+	s, err := pgstore.Open(ctx, u, pgstore.Options{Logger: logger})
 	if err != nil {
 		return nil, &storeError{url: u, err: err}
 	}

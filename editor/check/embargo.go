@@ -1,12 +1,10 @@
 package check
 
 import (
-	"context"
 	"fmt"
 	"time"
 
 	"copydesk/editor"
-	"copydesk/storage"
 )
 
 // EmbargoError refuses an export before the story's embargo.
@@ -53,21 +51,8 @@ func EmbargoBlocks(a *editor.Article, now time.Time) error {
 }
 
 // ForcedExportNote is the note to record (storage.Meta.Note) when an
-// embargoed story is exported anyway.
+// embargoed story is exported anyway (storage/record.ForcedExport files it).
 func ForcedExportNote(a *editor.Article, now time.Time, format string) string {
 	return fmt.Sprintf("forced %s export at %s before the embargo of %s", format,
 		now.In(a.Embargo.Location()).Format(time.RFC3339), a.Embargo.Format(time.RFC3339))
-}
-
-// RecordForcedExport files what a forced export did in the story's
-// history: a revision of its draft labelled "forced export" whose note is
-// ForcedExportNote. The window and the command line both record it so.
-func RecordForcedExport(ctx context.Context, s storage.Store, id, format, author string, now time.Time) error {
-	d, err := s.Draft(ctx, id)
-	if err != nil {
-		return err
-	}
-	_, err = s.SaveRevision(ctx, d.Article, storage.Meta{Author: author, Kind: storage.KindSave,
-		Label: "forced export", Note: ForcedExportNote(d.Article, now, format), DraftVersion: d.Version})
-	return err
 }

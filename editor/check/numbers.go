@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"copydesk/editor"
 )
 
 // The number style: whole numbers from one to N in words, figures from
@@ -48,7 +50,7 @@ func numberFindings(s segment, mask [][]int, spellOut int) []Finding {
 		}
 		word := wordNums[n]
 		if sentenceStart(text, m[0]) {
-			word = capitalise(word)
+			word = editor.Capitalise(word)
 		}
 		out = append(out, Finding{Kind: KindStyle, Rule: "numbers", Place: s.place(m[0], m[1]), Text: tok,
 			Message: fmt.Sprintf("spell out one to %s: %q", wordNums[spellOut], word), Fix: fix(word)})

@@ -10,13 +10,10 @@ import (
 	"copydesk/editor"
 	"copydesk/editor/check"
 	"copydesk/editor/check/spell"
-	"copydesk/storage"
 )
 
-// settingsStore is a storage.Store that keeps settings in memory; every
-// other method is the nil interface's (the checks never call them).
+// settingsStore is a check.SettingsStore that keeps settings in memory.
 type settingsStore struct {
-	storage.Store
 	mu sync.Mutex
 	m  map[string][]byte
 }
@@ -28,7 +25,7 @@ func (s *settingsStore) Setting(_ context.Context, name string) ([]byte, error) 
 	defer s.mu.Unlock()
 	v, ok := s.m[name]
 	if !ok {
-		return nil, &storage.NotFoundError{What: "setting " + name}
+		return nil, unsetError(name)
 	}
 	return append([]byte(nil), v...), nil
 }
@@ -39,6 +36,13 @@ func (s *settingsStore) SetSetting(_ context.Context, name string, v []byte) err
 	s.m[name] = append([]byte(nil), v...)
 	return nil
 }
+
+// unsetError is how a store reports a setting never set (as
+// storage.NotFoundError does: a NotFound method that says true).
+type unsetError string
+
+func (e unsetError) Error() string  { return "setting " + string(e) + " not found" }
+func (e unsetError) NotFound() bool { return true }
 
 func needDictionary(t testing.TB, lang string) {
 	t.Helper()

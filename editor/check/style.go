@@ -92,7 +92,7 @@ func termFindings(s segment, mask [][]int, terms []compiledTerm) []Finding {
 			if t.Use != "" {
 				use := t.Use
 				if !t.MatchCase && startsUpper(got) && !startsUpper(use) {
-					use = capitalise(use)
+					use = editor.Capitalise(use)
 				}
 				f.Message = fmt.Sprintf("use %q, not %q", use, got)
 				f.Fix = fix(use)

@@ -146,12 +146,3 @@ func sentenceStart(s string, i int) bool {
 	}
 	return true
 }
-
-// capitalise upper-cases the first letter.
-func capitalise(s string) string {
-	r, size := utf8.DecodeRuneInString(s)
-	if r == utf8.RuneError {
-		return s
-	}
-	return string(unicode.ToUpper(r)) + s[size:]
-}

@@ -210,7 +210,25 @@ func (d *blockDiff) link(i, j int, sim float64) {
 // the two has a partner in its own run at least as similar: an edit in
 // place reads better than a move.
 func (d *blockDiff) nearMoves(segs []segment) {
-	var dels, ins []int
+	dels, ins := d.unmoved(segs)
+	if len(dels) == 0 || len(ins) == 0 || len(dels)*len(ins) > maxMovePairs || len(segs) < 2 {
+		return
+	}
+	barA, barB := d.inPlaceBars(segs, len(dels), len(ins))
+	cands, ok := d.moveCandidates(dels, ins, barA, barB)
+	if !ok {
+		return
+	}
+	slices.SortStableFunc(cands, func(x, y moveCand) int { return cmp.Compare(y.sim, x.sim) })
+	for _, k := range cands {
+		if d.moveA[k.i] < 0 && d.moveB[k.j] < 0 {
+			d.link(k.i, k.j, k.sim)
+		}
+	}
+}
+
+// unmoved lists the runs' deleted and inserted blocks not yet moved.
+func (d *blockDiff) unmoved(segs []segment) (dels, ins []int) {
 	for _, s := range segs {
 		for _, i := range s.dels {
 			if d.moveA[i] < 0 {
@@ -223,12 +241,13 @@ func (d *blockDiff) nearMoves(segs []segment) {
 			}
 		}
 	}
-	if len(dels) == 0 || len(ins) == 0 || len(dels)*len(ins) > maxMovePairs || len(segs) < 2 {
-		return
-	}
-	// The bar each block must clear besides the threshold: its best
-	// partner in place.
-	barA, barB := make(map[int]float64, len(dels)), make(map[int]float64, len(ins))
+	return dels, ins
+}
+
+// inPlaceBars is the bar each block must clear besides the threshold: its
+// best partner in place.
+func (d *blockDiff) inPlaceBars(segs []segment, nDels, nIns int) (barA, barB map[int]float64) {
+	barA, barB = make(map[int]float64, nDels), make(map[int]float64, nIns)
 	for _, s := range segs {
 		if len(s.dels)*len(s.ins) > maxRunSide*maxRunSide {
 			continue // pairRun slices such a run: no single best partner
@@ -242,11 +261,19 @@ func (d *blockDiff) nearMoves(segs []segment) {
 			}
 		}
 	}
-	type cand struct {
-		i, j int
-		sim  float64
-	}
-	var cands []cand
+	return barA, barB
+}
+
+// moveCand is a deleted block i that may have moved to inserted block j.
+type moveCand struct {
+	i, j int
+	sim  float64
+}
+
+// moveCandidates are the pairs of different runs similar enough to be a
+// move and more similar than either block's partner in place; ok is false
+// when the similarity budget ran out (then nothing is moved).
+func (d *blockDiff) moveCandidates(dels, ins []int, barA, barB map[int]float64) (cands []moveCand, ok bool) {
 	thr := d.c.opt.MoveThreshold
 	for _, i := range dels {
 		if barA[i] >= 1 {
@@ -260,19 +287,14 @@ func (d *blockDiff) nearMoves(segs []segment) {
 			}
 			sim, ok := d.similarity(i, j)
 			if !ok {
-				return
+				return nil, false
 			}
 			if sim >= thr && sim > bar {
-				cands = append(cands, cand{i, j, sim})
+				cands = append(cands, moveCand{i, j, sim})
 			}
 		}
 	}
-	slices.SortStableFunc(cands, func(x, y cand) int { return cmp.Compare(y.sim, x.sim) })
-	for _, k := range cands {
-		if d.moveA[k.i] < 0 && d.moveB[k.j] < 0 {
-			d.link(k.i, k.j, k.sim)
-		}
-	}
+	return cands, true
 }
 
 func kindIndex(k editor.BlockKind) int {

@@ -101,54 +101,70 @@ func (t *tokenized) text(from, to int) string { return t.src[t.off[from]:t.off[t
 // apostrophe or hyphen between letters ("don't", "al-Qaeda") and across a
 // comma or point between digits ("43,500", "1.5").
 func tokenEnd(s string, i int) (int, bool) {
-	// Fast path: a plain ASCII word followed by a space or punctuation
-	// that cannot join it to more (most tokens of English copy).
+	if end, word, ok := asciiTokenEnd(s, i); ok {
+		return end, word
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	switch {
+	case isWordRune(r):
+		return wordEnd(s, i+n, r), true
+	case unicode.IsSpace(r):
+		return spaceEnd(s, i+n), false
+	}
+	return i + n, false // one character, or one invalid byte
+}
+
+// asciiTokenEnd is tokenEnd's fast path: a plain ASCII word followed by a
+// space or punctuation that cannot join it to more (most tokens of
+// English copy), or one space before ASCII; ok is false for the rest.
+func asciiTokenEnd(s string, i int) (end int, word, ok bool) {
 	if c := s[i]; asciiWord(c) {
 		j := i + 1
 		for j < len(s) && asciiWord(s[j]) {
 			j++
 		}
 		if j == len(s) || s[j] < utf8.RuneSelf && s[j] != '\'' && s[j] != '-' && s[j] != ',' && s[j] != '.' {
-			return j, true
+			return j, true, true
 		}
 	} else if c == ' ' && (i+1 == len(s) || s[i+1] > ' ' && s[i+1] < utf8.RuneSelf) {
-		return i + 1, false
+		return i + 1, false, true
 	}
-	r, n := utf8.DecodeRuneInString(s[i:])
-	switch {
-	case isWordRune(r):
-		j := i + n
-		prev := r
-		for j < len(s) {
-			r, n := utf8.DecodeRuneInString(s[j:])
-			if isWordRune(r) {
-				prev = r
+	return 0, false, false
+}
+
+// wordEnd is where the word whose last rune so far is prev, ending at j,
+// ends: word runes, and the joins between them.
+func wordEnd(s string, j int, prev rune) int {
+	for j < len(s) {
+		r, n := utf8.DecodeRuneInString(s[j:])
+		if isWordRune(r) {
+			prev = r
+			j += n
+			continue
+		}
+		if j+n < len(s) {
+			next, _ := utf8.DecodeRuneInString(s[j+n:])
+			if joins(prev, r, next) {
+				prev = next
 				j += n
 				continue
 			}
-			if j+n < len(s) {
-				next, _ := utf8.DecodeRuneInString(s[j+n:])
-				if joins(prev, r, next) {
-					prev = next
-					j += n
-					continue
-				}
-			}
+		}
+		break
+	}
+	return j
+}
+
+// spaceEnd is where the white space from j ends.
+func spaceEnd(s string, j int) int {
+	for j < len(s) {
+		r, n := utf8.DecodeRuneInString(s[j:])
+		if !unicode.IsSpace(r) {
 			break
 		}
-		return j, true
-	case unicode.IsSpace(r):
-		j := i + n
-		for j < len(s) {
-			r, n := utf8.DecodeRuneInString(s[j:])
-			if !unicode.IsSpace(r) {
-				break
-			}
-			j += n
-		}
-		return j, false
+		j += n
 	}
-	return i + n, false // one character, or one invalid byte
+	return j
 }
 
 func asciiWord(c byte) bool {

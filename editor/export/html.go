@@ -75,21 +75,7 @@ func HTML(a *editor.Article, opt Options) ([]byte, error) {
 	if a.Standfirst != "" {
 		b.WriteString(`<p class="standfirst" dir="auto">` + esc(a.Standfirst) + "</p>\n")
 	}
-	if len(a.Bylines) > 0 {
-		b.WriteString(`<ul class="bylines">` + "\n")
-		for _, by := range a.Bylines {
-			role := by.Role
-			if role == "" {
-				role = editor.RoleWriter
-			}
-			b.WriteString(`<li class="` + htmlAttr(string(role)) + `">` + esc(roleLead(by.Role)) + `<span class="name">` + esc(by.Name) + "</span>")
-			if by.Title != "" {
-				b.WriteString(`, <span class="title">` + esc(by.Title) + "</span>")
-			}
-			b.WriteString("</li>\n")
-		}
-		b.WriteString("</ul>\n")
-	}
+	htmlBylines(&b, a.Bylines)
 	b.WriteString(`<p class="meta">`)
 	if d := a.Dateline.RenderIn(opt.style(), a.Language); d != "" {
 		b.WriteString(`<span class="dateline">` + esc(d) + "</span> ")
@@ -97,21 +83,7 @@ func HTML(a *editor.Article, opt Options) ([]byte, error) {
 	b.WriteString(storyDate(a, opt) + "</p>\n")
 	b.WriteString("</header>\n")
 
-	if !a.Photo.IsZero() {
-		b.WriteString("<figure class=\"photo\">\n<figcaption dir=\"auto\">")
-		var parts []string
-		if a.Photo.Caption != "" {
-			parts = append(parts, `<span class="caption">`+esc(a.Photo.Caption)+"</span>")
-		}
-		if a.Photo.Credit != "" {
-			parts = append(parts, `<span class="credit">Photo: `+esc(a.Photo.Credit)+"</span>")
-		}
-		if a.Photo.Copyright != "" {
-			parts = append(parts, `<small class="copyright">`+esc(a.Photo.Copyright)+"</small>")
-		}
-		b.WriteString(strings.Join(parts, " "))
-		b.WriteString("</figcaption>\n</figure>\n")
-	}
+	htmlPhoto(&b, a.Photo)
 
 	b.WriteString("<div class=\"body\">\n")
 	htmlBody(&b, blocks, "", true, "")
@@ -135,6 +107,46 @@ func HTML(a *editor.Article, opt Options) ([]byte, error) {
 	}
 	b.WriteString("</article>\n</body>\n</html>\n")
 	return []byte(b.String()), nil
+}
+
+// htmlBylines writes the bylines as a list, each with its role as class.
+func htmlBylines(b *strings.Builder, bylines []editor.Byline) {
+	if len(bylines) == 0 {
+		return
+	}
+	b.WriteString(`<ul class="bylines">` + "\n")
+	for _, by := range bylines {
+		role := by.Role
+		if role == "" {
+			role = editor.RoleWriter
+		}
+		b.WriteString(`<li class="` + htmlAttr(string(role)) + `">` + htmlText(roleLead(by.Role)) + `<span class="name">` + htmlText(by.Name) + "</span>")
+		if by.Title != "" {
+			b.WriteString(`, <span class="title">` + htmlText(by.Title) + "</span>")
+		}
+		b.WriteString("</li>\n")
+	}
+	b.WriteString("</ul>\n")
+}
+
+// htmlPhoto writes the photo's figure: caption, credit and copyright.
+func htmlPhoto(b *strings.Builder, p editor.Photo) {
+	if p.IsZero() {
+		return
+	}
+	b.WriteString("<figure class=\"photo\">\n<figcaption dir=\"auto\">")
+	var parts []string
+	if p.Caption != "" {
+		parts = append(parts, `<span class="caption">`+htmlText(p.Caption)+"</span>")
+	}
+	if p.Credit != "" {
+		parts = append(parts, `<span class="credit">Photo: `+htmlText(p.Credit)+"</span>")
+	}
+	if p.Copyright != "" {
+		parts = append(parts, `<small class="copyright">`+htmlText(p.Copyright)+"</small>")
+	}
+	b.WriteString(strings.Join(parts, " "))
+	b.WriteString("</figcaption>\n</figure>\n")
 }
 
 // isPublished reports whether the story has been published: only then

@@ -46,6 +46,34 @@ func NITF(a *editor.Article, opt Options) ([]byte, error) {
 	b.WriteString(">\n  <head>\n")
 	b.WriteString("    <title>" + xmlText(a.Headline) + "</title>\n")
 
+	nitfDocdata(&b, a, opt)
+	nitfPubdata(&b, a, opt)
+	b.WriteString("  </head>\n  <body>\n    <body.head>\n")
+
+	b.WriteString("      <hedline>\n        <hl1>" + xmlText(a.Headline) + "</hl1>\n      </hedline>\n")
+	nitfBylines(&b, a.Bylines)
+	if a.Dateline.Source != "" {
+		b.WriteString("      <distributor><org>" + xmlText(a.Dateline.Source) + "</org></distributor>\n")
+	}
+	nitfDateline(&b, a.Dateline)
+	if a.Standfirst != "" {
+		b.WriteString("      <abstract>\n        <p>" + xmlTextBreaks(a.Standfirst) + "</p>\n      </abstract>\n")
+	}
+	b.WriteString("    </body.head>\n    <body.content>\n")
+
+	nitfPhoto(&b, a.Photo)
+	nitfBody(&b, a.Body)
+	b.WriteString("    </body.content>\n")
+	if a.Correction != "" {
+		b.WriteString(`    <body.end>` + "\n" + `      <tagline class="correction">` + xmlTextBreaks(a.Correction) + "</tagline>\n    </body.end>\n")
+	}
+	b.WriteString("  </body>\n</nitf>\n")
+	return []byte(b.String()), nil
+}
+
+// nitfDocdata writes head/docdata: the status, ID, urgency, issue and
+// release times, version and slug, correction and keywords.
+func nitfDocdata(b *strings.Builder, a *editor.Article, opt Options) {
 	b.WriteString(`    <docdata management-status="` + pubStatus(a.Status) + `">` + "\n")
 	b.WriteString(`      <doc-id regsrc="Copydesk" id-string="` + xmlAttr(a.ID) + `"/>` + "\n")
 	if a.Urgency > 0 {
@@ -76,6 +104,10 @@ func NITF(a *editor.Article, opt Options) ([]byte, error) {
 		b.WriteString("      </key-list>\n")
 	}
 	b.WriteString("    </docdata>\n")
+}
+
+// nitfPubdata writes head/pubdata: the section and first publication.
+func nitfPubdata(b *strings.Builder, a *editor.Article, opt Options) {
 	b.WriteString(`    <pubdata type="web"`)
 	if a.Section != "" {
 		b.WriteString(` position.section="` + xmlAttr(a.Section) + `"`)
@@ -84,10 +116,11 @@ func NITF(a *editor.Article, opt Options) ([]byte, error) {
 		b.WriteString(` date.publication="` + nitfTime(pub) + `"`)
 	}
 	b.WriteString("/>\n")
-	b.WriteString("  </head>\n  <body>\n    <body.head>\n")
+}
 
-	b.WriteString("      <hedline>\n        <hl1>" + xmlText(a.Headline) + "</hl1>\n      </hedline>\n")
-	for _, by := range a.Bylines {
+// nitfBylines writes a byline per credit, its role as the class.
+func nitfBylines(b *strings.Builder, bylines []editor.Byline) {
+	for _, by := range bylines {
 		b.WriteString("      <byline")
 		if !isWriter(by) {
 			b.WriteString(` class="` + xmlAttr(string(by.Role)) + `"`)
@@ -98,73 +131,74 @@ func NITF(a *editor.Article, opt Options) ([]byte, error) {
 		}
 		b.WriteString("</byline>\n")
 	}
-	if a.Dateline.Source != "" {
-		b.WriteString("      <distributor><org>" + xmlText(a.Dateline.Source) + "</org></distributor>\n")
-	}
-	if d := a.Dateline; d.Place != "" || d.Region != "" || d.Date != "" {
-		b.WriteString("      <dateline>")
-		if d.Place != "" || d.Region != "" {
-			b.WriteString("<location>")
-			if d.Place != "" {
-				b.WriteString("<city>" + xmlText(d.Place) + "</city>")
-			}
-			if d.Place != "" && d.Region != "" {
-				b.WriteString(", ")
-			}
-			if d.Region != "" {
-				b.WriteString("<country>" + xmlText(d.Region) + "</country>")
-			}
-			b.WriteString("</location>")
-		}
-		if day, ok := d.Day(); ok {
-			if d.Place != "" || d.Region != "" {
-				b.WriteString(", ")
-			}
-			b.WriteString(`<story.date norm="` + day.Format("20060102") + `">` + day.Format("January 2, 2006") + "</story.date>")
-		}
-		b.WriteString("</dateline>\n")
-	}
-	if a.Standfirst != "" {
-		b.WriteString("      <abstract>\n        <p>" + xmlTextBreaks(a.Standfirst) + "</p>\n      </abstract>\n")
-	}
-	b.WriteString("    </body.head>\n    <body.content>\n")
+}
 
-	if p := a.Photo; !p.IsZero() {
-		b.WriteString(`      <media media-type="image" class="photo">` + "\n        <media-reference")
-		if p.Copyright != "" {
-			b.WriteString(` copyright="` + xmlAttr(p.Copyright) + `"`)
-		}
-		b.WriteString("/>\n")
-		if p.Caption != "" {
-			b.WriteString("        <media-caption>" + xmlTextBreaks(p.Caption) + "</media-caption>\n")
-		}
-		if p.Credit != "" {
-			b.WriteString("        <media-producer>" + xmlTextBreaks(p.Credit) + "</media-producer>\n")
-		}
-		b.WriteString("      </media>\n")
+// nitfDateline writes the dateline: location (city, country) and date.
+func nitfDateline(b *strings.Builder, d editor.Dateline) {
+	if d.Place == "" && d.Region == "" && d.Date == "" {
+		return
 	}
-	for _, bl := range parseBody(a.Body) {
+	b.WriteString("      <dateline>")
+	if d.Place != "" || d.Region != "" {
+		b.WriteString("<location>")
+		if d.Place != "" {
+			b.WriteString("<city>" + xmlText(d.Place) + "</city>")
+		}
+		if d.Place != "" && d.Region != "" {
+			b.WriteString(", ")
+		}
+		if d.Region != "" {
+			b.WriteString("<country>" + xmlText(d.Region) + "</country>")
+		}
+		b.WriteString("</location>")
+	}
+	if day, ok := d.Day(); ok {
+		if d.Place != "" || d.Region != "" {
+			b.WriteString(", ")
+		}
+		b.WriteString(`<story.date norm="` + day.Format("20060102") + `">` + day.Format("January 2, 2006") + "</story.date>")
+	}
+	b.WriteString("</dateline>\n")
+}
+
+// nitfPhoto writes the photo as media: copyright, caption, credit.
+func nitfPhoto(b *strings.Builder, p editor.Photo) {
+	if p.IsZero() {
+		return
+	}
+	b.WriteString(`      <media media-type="image" class="photo">` + "\n        <media-reference")
+	if p.Copyright != "" {
+		b.WriteString(` copyright="` + xmlAttr(p.Copyright) + `"`)
+	}
+	b.WriteString("/>\n")
+	if p.Caption != "" {
+		b.WriteString("        <media-caption>" + xmlTextBreaks(p.Caption) + "</media-caption>\n")
+	}
+	if p.Credit != "" {
+		b.WriteString("        <media-producer>" + xmlTextBreaks(p.Credit) + "</media-producer>\n")
+	}
+	b.WriteString("      </media>\n")
+}
+
+// nitfBody writes the body's blocks: p, hl2 for subheads, bq/block/p for
+// quotes.
+func nitfBody(b *strings.Builder, body string) {
+	for _, bl := range parseBody(body) {
 		switch bl.Kind {
 		case editor.Subhead:
 			b.WriteString("      <hl2>")
-			nitfInline(&b, bl.Nodes)
+			nitfInline(b, bl.Nodes)
 			b.WriteString("</hl2>\n")
 		case editor.Quote:
 			b.WriteString("      <bq><block><p>")
-			nitfInline(&b, bl.Nodes)
+			nitfInline(b, bl.Nodes)
 			b.WriteString("</p></block></bq>\n")
 		default:
 			b.WriteString("      <p>")
-			nitfInline(&b, bl.Nodes)
+			nitfInline(b, bl.Nodes)
 			b.WriteString("</p>\n")
 		}
 	}
-	b.WriteString("    </body.content>\n")
-	if a.Correction != "" {
-		b.WriteString(`    <body.end>` + "\n" + `      <tagline class="correction">` + xmlTextBreaks(a.Correction) + "</tagline>\n    </body.end>\n")
-	}
-	b.WriteString("  </body>\n</nitf>\n")
-	return []byte(b.String()), nil
 }
 
 func nitfInline(b *strings.Builder, nodes []inline.Node) {

@@ -110,21 +110,7 @@ func (r *htmlReader) blockNode(nd *html.Node, kind editor.BlockKind) {
 	case atom.Ul, atom.Ol:
 		r.flush(kind)
 		r.n.once(r.line, "list items are kept as paragraphs (the desk's body has no lists)")
-		i := 0
-		if s, err := strconv.Atoi(attr(nd, "start")); err == nil {
-			i = s - 1
-		}
-		for c := nd.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
-			}
-			i++
-			mark := "• "
-			if nd.DataAtom == atom.Ol {
-				mark = strconv.Itoa(i) + ". "
-			}
-			r.add(kind, append([]inline.Node{{Kind: inline.Text, Text: mark}}, r.inlineKids(c)...))
-		}
+		r.listItems(nd, kind)
 	case atom.Dl:
 		r.flush(kind)
 		r.n.once(r.line, "a definition list (<dl>) is kept as paragraphs")
@@ -143,13 +129,7 @@ func (r *htmlReader) blockNode(nd *html.Node, kind editor.BlockKind) {
 		r.add(kind, []inline.Node{{Kind: inline.Text, Text: collapseText(textOf(nd))}})
 	case atom.Figure:
 		r.flush(kind)
-		caption := ""
-		for c := nd.FirstChild; c != nil; c = c.NextSibling {
-			if c.DataAtom == atom.Figcaption {
-				caption = strings.TrimSpace(collapseText(textOf(c)))
-			}
-		}
-		r.n.add(r.line, "dropped a <figure> in the body (the desk keeps no images); its caption was %q", caption)
+		r.n.add(r.line, "dropped a <figure> in the body (the desk keeps no images); its caption was %q", figureCaption(nd))
 	case atom.Hr:
 		r.flush(kind)
 	case atom.Li, atom.Dt, atom.Dd, atom.Tr, atom.Td, atom.Th, atom.Caption, atom.Figcaption:
@@ -163,6 +143,37 @@ func (r *htmlReader) blockNode(nd *html.Node, kind editor.BlockKind) {
 		}
 		r.run = append(r.run, r.inline(nd)...)
 	}
+}
+
+// listItems keeps a list's items as paragraphs marked "• " or, in an
+// ordered list, with their numbers (from its start).
+func (r *htmlReader) listItems(nd *html.Node, kind editor.BlockKind) {
+	i := 0
+	if s, err := strconv.Atoi(attr(nd, "start")); err == nil {
+		i = s - 1
+	}
+	for c := nd.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		i++
+		mark := "• "
+		if nd.DataAtom == atom.Ol {
+			mark = strconv.Itoa(i) + ". "
+		}
+		r.add(kind, append([]inline.Node{{Kind: inline.Text, Text: mark}}, r.inlineKids(c)...))
+	}
+}
+
+// figureCaption is the text of a figure's last figcaption.
+func figureCaption(nd *html.Node) string {
+	caption := ""
+	for c := nd.FirstChild; c != nil; c = c.NextSibling {
+		if c.DataAtom == atom.Figcaption {
+			caption = strings.TrimSpace(collapseText(textOf(c)))
+		}
+	}
+	return caption
 }
 
 func (r *htmlReader) blockKids(nd *html.Node, kind editor.BlockKind) {

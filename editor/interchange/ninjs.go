@@ -155,114 +155,151 @@ var ninjsUnmapped = map[string]string{
 	"digitalsourcetype": "digital source type", "signal": "signals",
 }
 
+// ninjsFieldReaders reads each ninjs field the desk knows into the
+// article, by its key.
+var ninjsFieldReaders = map[string]func(r *ninjsReader, f ninjsField){
+	"type":      (*ninjsReader).itemType,
+	"headlines": (*ninjsReader).headlines,
+	"headline": func(r *ninjsReader, f ninjsField) {
+		r.a.Headline = plainLine([]inline.Node{{Kind: inline.Text, Text: r.str(f)}})
+	},
+	"title":            func(r *ninjsReader, f ninjsField) { r.title, r.titleLine = strings.TrimSpace(r.str(f)), f.line },
+	"descriptions":     (*ninjsReader).descriptions,
+	"description_text": (*ninjsReader).descriptionText,
+	"description_html": (*ninjsReader).descriptionHTML,
+	"bodies":           (*ninjsReader).bodies,
+	"body_html":        (*ninjsReader).bodyHTML,
+	"body_xhtml":       (*ninjsReader).bodyHTML,
+	"body_text":        (*ninjsReader).bodyText,
+	"by":               (*ninjsReader).by,
+	"byline":           (*ninjsReader).by,
+	"located":          func(r *ninjsReader, f ninjsField) { r.located(r.str(f)) },
+	"contentcreated":   (*ninjsReader).contentCreated,
+	"slugline":         func(r *ninjsReader, f ninjsField) { r.a.Slug = strings.TrimSpace(r.str(f)) },
+	"language":         func(r *ninjsReader, f ninjsField) { r.a.Language = strings.TrimSpace(r.str(f)) },
+	"ednote":           func(r *ninjsReader, f ninjsField) { r.a.EdNote = strings.TrimSpace(r.str(f)) },
+	"urgency":          (*ninjsReader).urgency,
+	"embargoed":        (*ninjsReader).embargoed,
+	"pubstatus":        (*ninjsReader).pubStatus,
+	"subjects":         (*ninjsReader).subjects,
+	"subject":          (*ninjsReader).subjects,
+	"keywords":         (*ninjsReader).keywords,
+	"infosources":      (*ninjsReader).infosources,
+	"infosource":       (*ninjsReader).infosources,
+	"associations":     (*ninjsReader).associations,
+}
+
 func (r *ninjsReader) field(f ninjsField) {
 	if ninjsIgnored[f.key] {
 		return
 	}
-	switch f.key {
-	case "type":
-		if t := r.str(f); t != "" && t != "text" && t != "composite" {
-			r.n.add(f.line, "the item is of type %q: only its text is imported", t)
+	if read, ok := ninjsFieldReaders[f.key]; ok {
+		read(r, f)
+		return
+	}
+	if what, ok := ninjsUnmapped[f.key]; ok {
+		r.n.add(f.line, "dropped %s (%s): the desk has no field for them", what, f.key)
+		return
+	}
+	r.n.add(f.line, "dropped the field %q: not a ninjs field the desk knows", f.key)
+}
+
+func (r *ninjsReader) itemType(f ninjsField) {
+	if t := r.str(f); t != "" && t != "text" && t != "composite" {
+		r.n.add(f.line, "the item is of type %q: only its text is imported", t)
+	}
+}
+
+func (r *ninjsReader) headlines(f ninjsField) {
+	for i, h := range r.texts(f) {
+		v := r.textValue(h, f.line)
+		if i == 0 || (r.a.Headline == "" && v != "") {
+			r.a.Headline = v
+			continue
 		}
-	case "headlines":
-		for i, h := range r.texts(f) {
-			v := r.textValue(h, f.line)
-			if i == 0 || (r.a.Headline == "" && v != "") {
-				r.a.Headline = v
+		r.n.add(f.line, "dropped the %s headline %q", firstNonEmpty(h.Role, "second"), v)
+	}
+}
+
+func (r *ninjsReader) descriptions(f ninjsField) {
+	for _, d := range r.texts(f) {
+		switch v := d.Value; strings.ToLower(d.Role) {
+		case "correction":
+			r.a.Correction = strings.TrimSpace(v)
+		case "", "summary", "abstract", "description", "standfirst", "dek":
+			if r.a.Standfirst == "" {
+				r.a.Standfirst = r.textValue(d, f.line)
 				continue
 			}
-			r.n.add(f.line, "dropped the %s headline %q", firstNonEmpty(h.Role, "second"), v)
-		}
-	case "headline":
-		r.a.Headline = plainLine([]inline.Node{{Kind: inline.Text, Text: r.str(f)}})
-	case "title":
-		r.title, r.titleLine = strings.TrimSpace(r.str(f)), f.line
-	case "descriptions":
-		for _, d := range r.texts(f) {
-			switch v := d.Value; strings.ToLower(d.Role) {
-			case "correction":
-				r.a.Correction = strings.TrimSpace(v)
-			case "", "summary", "abstract", "description", "standfirst", "dek":
-				if r.a.Standfirst == "" {
-					r.a.Standfirst = r.textValue(d, f.line)
-					continue
-				}
-				fallthrough
-			default:
-				r.n.add(f.line, "dropped the %s description %q", firstNonEmpty(d.Role, "second"), r.textValue(d, f.line))
-			}
-		}
-	case "description_text":
-		if r.a.Standfirst == "" {
-			r.a.Standfirst = plainLine([]inline.Node{{Kind: inline.Text, Text: r.str(f)}})
-		}
-	case "description_html":
-		if r.a.Standfirst == "" {
-			r.a.Standfirst = r.textValue(ninjsText{ContentType: "text/html", Value: r.str(f)}, f.line)
-		}
-	case "bodies":
-		r.bodies(f)
-	case "body_html", "body_xhtml":
-		if v := r.str(f); v != "" && r.html == nil {
-			r.html = &ninjsBodyPick{value: v, line: f.line}
-		}
-	case "body_text":
-		if v := r.str(f); v != "" && r.plain == nil {
-			r.plain = &ninjsBodyPick{value: v, line: f.line}
-		}
-	case "by", "byline":
-		r.a.Bylines = append(r.a.Bylines, parseBy(r.str(f))...)
-	case "located":
-		r.located(r.str(f))
-	case "contentcreated":
-		if d, ok := normDay(r.str(f)); ok {
-			r.a.Dateline.Date = d
-		} else {
-			r.n.add(f.line, "dropped contentcreated %q: not a date", r.str(f))
-		}
-	case "slugline":
-		r.a.Slug = strings.TrimSpace(r.str(f))
-	case "language":
-		r.a.Language = strings.TrimSpace(r.str(f))
-	case "ednote":
-		r.a.EdNote = strings.TrimSpace(r.str(f))
-	case "urgency":
-		r.urgency(f)
-	case "embargoed":
-		t, zoneless, err := parseTime(r.str(f))
-		switch {
-		case err != nil:
-			r.n.add(f.line, "dropped the embargo: %v; set it by hand", err)
+			fallthrough
 		default:
-			if zoneless {
-				r.n.add(f.line, "the embargo %q gives no time zone: read as UTC, check it", r.str(f))
-			}
-			r.a.Embargo = t
+			r.n.add(f.line, "dropped the %s description %q", firstNonEmpty(d.Role, "second"), r.textValue(d, f.line))
 		}
-	case "pubstatus":
-		if s := r.str(f); s != "" && s != "usable" {
-			r.n.add(f.line, "the item's publication status is %q: check before publishing it", s)
-		}
-	case "subjects", "subject":
-		r.subjects(f)
-	case "keywords":
-		var kws []string
-		if err := json.Unmarshal(f.raw, &kws); err != nil {
-			r.n.add(f.line, "dropped keywords: not a list of text")
-			return
-		}
-		r.a.Tags = append(r.a.Tags, kws...)
-	case "infosources", "infosource":
-		r.infosources(f)
-	case "associations":
-		r.associations(f)
-	default:
-		if what, ok := ninjsUnmapped[f.key]; ok {
-			r.n.add(f.line, "dropped %s (%s): the desk has no field for them", what, f.key)
-			return
-		}
-		r.n.add(f.line, "dropped the field %q: not a ninjs field the desk knows", f.key)
 	}
+}
+
+func (r *ninjsReader) descriptionText(f ninjsField) {
+	if r.a.Standfirst == "" {
+		r.a.Standfirst = plainLine([]inline.Node{{Kind: inline.Text, Text: r.str(f)}})
+	}
+}
+
+func (r *ninjsReader) descriptionHTML(f ninjsField) {
+	if r.a.Standfirst == "" {
+		r.a.Standfirst = r.textValue(ninjsText{ContentType: "text/html", Value: r.str(f)}, f.line)
+	}
+}
+
+func (r *ninjsReader) bodyHTML(f ninjsField) {
+	if v := r.str(f); v != "" && r.html == nil {
+		r.html = &ninjsBodyPick{value: v, line: f.line}
+	}
+}
+
+func (r *ninjsReader) bodyText(f ninjsField) {
+	if v := r.str(f); v != "" && r.plain == nil {
+		r.plain = &ninjsBodyPick{value: v, line: f.line}
+	}
+}
+
+func (r *ninjsReader) by(f ninjsField) {
+	r.a.Bylines = append(r.a.Bylines, parseBy(r.str(f))...)
+}
+
+func (r *ninjsReader) contentCreated(f ninjsField) {
+	if d, ok := normDay(r.str(f)); ok {
+		r.a.Dateline.Date = d
+	} else {
+		r.n.add(f.line, "dropped contentcreated %q: not a date", r.str(f))
+	}
+}
+
+func (r *ninjsReader) embargoed(f ninjsField) {
+	t, zoneless, err := parseTime(r.str(f))
+	switch {
+	case err != nil:
+		r.n.add(f.line, "dropped the embargo: %v; set it by hand", err)
+	default:
+		if zoneless {
+			r.n.add(f.line, "the embargo %q gives no time zone: read as UTC, check it", r.str(f))
+		}
+		r.a.Embargo = t
+	}
+}
+
+func (r *ninjsReader) pubStatus(f ninjsField) {
+	if s := r.str(f); s != "" && s != "usable" {
+		r.n.add(f.line, "the item's publication status is %q: check before publishing it", s)
+	}
+}
+
+func (r *ninjsReader) keywords(f ninjsField) {
+	var kws []string
+	if err := json.Unmarshal(f.raw, &kws); err != nil {
+		r.n.add(f.line, "dropped keywords: not a list of text")
+		return
+	}
+	r.a.Tags = append(r.a.Tags, kws...)
 }
 
 // str is a text field's value; anything else is reported and read as "".

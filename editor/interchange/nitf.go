@@ -131,11 +131,7 @@ func (r *nitfReader) head(head *xnode) {
 }
 
 func (r *nitfReader) docdata(dd *xnode) {
-	switch st := dd.attr("management-status"); st {
-	case "", "usable":
-	default:
-		r.n.add(dd.line, "the story's status is %q: check before publishing it", st)
-	}
+	r.managementStatus(dd)
 	for _, el := range dd.elems() {
 		if !isNITF(el) {
 			r.foreign(el)
@@ -149,12 +145,7 @@ func (r *nitfReader) docdata(dd *xnode) {
 				r.a.Slug = k
 			}
 		case "urgency":
-			u, err := strconv.Atoi(strings.TrimSpace(el.attr("ed-urg")))
-			if err != nil || u < 1 || u > 9 {
-				r.n.add(el.line, "dropped the urgency %q: urgency is 1 (most urgent) to 9", el.attr("ed-urg"))
-				continue
-			}
-			r.a.Urgency = u
+			r.edUrgency(el)
 		case "date.release":
 			t, zoneless, err := parseTime(el.attr("norm"))
 			if err != nil {
@@ -189,6 +180,25 @@ func (r *nitfReader) docdata(dd *xnode) {
 			r.n.add(el.line, "dropped <%s> from docdata: the desk has no field for it", el.name)
 		}
 	}
+}
+
+// managementStatus warns of a story whose status is not "usable".
+func (r *nitfReader) managementStatus(dd *xnode) {
+	switch st := dd.attr("management-status"); st {
+	case "", "usable":
+	default:
+		r.n.add(dd.line, "the story's status is %q: check before publishing it", st)
+	}
+}
+
+// edUrgency reads the urgency, 1 (most urgent) to 9.
+func (r *nitfReader) edUrgency(el *xnode) {
+	u, err := strconv.Atoi(strings.TrimSpace(el.attr("ed-urg")))
+	if err != nil || u < 1 || u > 9 {
+		r.n.add(el.line, "dropped the urgency %q: urgency is 1 (most urgent) to 9", el.attr("ed-urg"))
+		return
+	}
+	r.a.Urgency = u
 }
 
 func (r *nitfReader) addEdNote(s string) {

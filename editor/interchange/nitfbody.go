@@ -20,10 +20,7 @@ func (r *nitfReader) content(el *xnode, quote bool) {
 	}
 	for _, k := range el.kids {
 		if k.name == "" {
-			if t := strings.TrimSpace(k.text); t != "" {
-				r.blocks = append(r.blocks, block{kind: kind, nodes: []inline.Node{{Kind: inline.Text, Text: collapseText(k.text)}}, line: k.line})
-				r.n.once(k.line, "text directly in <"+el.name+"> is kept as a paragraph")
-			}
+			r.contentText(el, k, kind)
 			continue
 		}
 		if !isNITF(k) {
@@ -60,20 +57,40 @@ func (r *nitfReader) content(el *xnode, quote bool) {
 			r.n.once(k.line, "a footnote (<fn>) is kept as paragraphs where it stood")
 			r.content(k, quote)
 		case "note":
-			if k.attr("noteclass") == "editorsnote" {
-				r.note(k)
-				continue
-			}
-			r.n.once(k.line, fmt.Sprintf("a <note> (%s) is kept as paragraphs where it stood", firstNonEmpty(k.attr("noteclass"), "undef")))
-			r.content(k, quote)
+			r.contentNote(k, quote)
 		case "hr":
 			// A rule between paragraphs: the blank line already is one.
 		default:
-			if t := strings.TrimSpace(collapseText(k.textContent())); t != "" {
-				r.n.add(k.line, "<%s> is not NITF body content: its text %q is kept as a paragraph", k.name, t)
-				r.blocks = append(r.blocks, block{kind: kind, nodes: r.inlines(k), line: k.line})
-			}
+			r.contentOther(k, kind)
 		}
+	}
+}
+
+// contentText keeps text standing directly in el as a paragraph.
+func (r *nitfReader) contentText(el, k *xnode, kind editor.BlockKind) {
+	if t := strings.TrimSpace(k.text); t != "" {
+		r.blocks = append(r.blocks, block{kind: kind, nodes: []inline.Node{{Kind: inline.Text, Text: collapseText(k.text)}}, line: k.line})
+		r.n.once(k.line, "text directly in <"+el.name+"> is kept as a paragraph")
+	}
+}
+
+// contentNote reads an editor's note as such, any other note as
+// paragraphs where it stood.
+func (r *nitfReader) contentNote(k *xnode, quote bool) {
+	if k.attr("noteclass") == "editorsnote" {
+		r.note(k)
+		return
+	}
+	r.n.once(k.line, fmt.Sprintf("a <note> (%s) is kept as paragraphs where it stood", firstNonEmpty(k.attr("noteclass"), "undef")))
+	r.content(k, quote)
+}
+
+// contentOther keeps the text of an element NITF does not allow in the
+// body as a paragraph, and says so.
+func (r *nitfReader) contentOther(k *xnode, kind editor.BlockKind) {
+	if t := strings.TrimSpace(collapseText(k.textContent())); t != "" {
+		r.n.add(k.line, "<%s> is not NITF body content: its text %q is kept as a paragraph", k.name, t)
+		r.blocks = append(r.blocks, block{kind: kind, nodes: r.inlines(k), line: k.line})
 	}
 }
 

@@ -59,34 +59,43 @@ func takeStandfirst(lines []string, from int) (taken, bool) {
 		parts = append(parts, l)
 		j++
 	}
-	p := strings.Join(parts, " ")
-	if len(p) < 3 {
+	inner, ok := wholeEmphasis(strings.Join(parts, " "))
+	if !ok {
 		return taken{}, false
+	}
+	s := strings.Trim(plainInline(inner), " \t")
+	return taken{text: s, line: i, next: j}, strings.TrimSpace(s) != ""
+}
+
+// wholeEmphasis returns what is inside p when single emphasis ("*…*" or
+// "_…_") spans the whole of it.
+func wholeEmphasis(p string) (inner string, ok bool) {
+	if len(p) < 3 {
+		return "", false
 	}
 	m := p[0]
 	if m != '*' && m != '_' {
-		return taken{}, false
+		return "", false
 	}
-	inner := p[1 : len(p)-1]
+	inner = p[1 : len(p)-1]
 	if p[len(p)-1] != m || inner[0] == m || inner[0] == ' ' || inner[len(inner)-1] == ' ' || inner[len(inner)-1] == m {
-		return taken{}, false
+		return "", false
 	}
 	// A marker left inside (unescaped) means the emphasis does not span
 	// the whole paragraph: "*one* and *two*".
 	for k := 0; k < len(inner); k++ {
 		if inner[k] == '\\' {
 			if k == len(inner)-1 {
-				return taken{}, false // the closing marker is escaped
+				return "", false // the closing marker is escaped
 			}
 			k++
 			continue
 		}
 		if inner[k] == m {
-			return taken{}, false
+			return "", false
 		}
 	}
-	s := strings.Trim(plainInline(inner), " \t")
-	return taken{text: s, line: i, next: j}, strings.TrimSpace(s) != ""
+	return inner, true
 }
 
 func skipBlank(lines []string, i int) int {

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -84,19 +85,9 @@ func Parse(file string, data []byte, opt editor.ImportOptions) (*editor.Article,
 
 	bodyLines := strings.Split(body, "\n")
 	if !fm.headline || strings.TrimSpace(a.Headline) == "" {
-		h, ok := takeHeadline(bodyLines)
-		if !ok {
+		skip, err := takeTitles(a, fm, bodyLines, bodyLine, lines)
+		if err != nil {
 			return nil, nil, noHeadline(src, has, bodyLines, bodyLine)
-		}
-		a.Headline = h.text
-		lines["headline"] = bodyLine + h.line
-		skip := h.next
-		if !fm.standfirst || a.Standfirst == "" {
-			if s, ok := takeStandfirst(bodyLines, h.next); ok {
-				a.Standfirst = s.text
-				lines["standfirst"] = bodyLine + s.line
-				skip = s.next
-			}
 		}
 		bodyLines = bodyLines[skip:]
 		bodyLine += skip
@@ -112,6 +103,45 @@ func Parse(file string, data []byte, opt editor.ImportOptions) (*editor.Article,
 	if a.ID == "" { // "id:" with no value
 		a.ID = editor.NewID()
 	}
+	stampTimes(a, fm, stamp)
+	a.Tags = editor.NormalizeTags(a.Tags)
+	if len(a.Bylines) == 0 && strings.TrimSpace(opt.Author) != "" {
+		a.Bylines = []editor.Byline{{Name: strings.TrimSpace(opt.Author), Role: editor.RoleWriter}}
+	}
+
+	if err := a.Validate(); err != nil {
+		return nil, nil, src.validationError(err, lines)
+	}
+	return a, warns, nil
+}
+
+// errNoHeadline is takeTitles' "no headline": Parse says where it looked.
+var errNoHeadline = errors.New("no headline")
+
+// takeTitles takes the headline, and the standfirst unless the front
+// matter gave one, from the top of the body, noting their lines; skip is
+// how many body lines they took.
+func takeTitles(a *editor.Article, fm fields, bodyLines []string, bodyLine int, lines map[string]int) (skip int, err error) {
+	h, ok := takeHeadline(bodyLines)
+	if !ok {
+		return 0, errNoHeadline
+	}
+	a.Headline = h.text
+	lines["headline"] = bodyLine + h.line
+	skip = h.next
+	if !fm.standfirst || a.Standfirst == "" {
+		if s, ok := takeStandfirst(bodyLines, h.next); ok {
+			a.Standfirst = s.text
+			lines["standfirst"] = bodyLine + s.line
+			skip = s.next
+		}
+	}
+	return skip, nil
+}
+
+// stampTimes gives the article the import's time stamp where the front
+// matter gave no created or modified time, keeping created ≤ modified.
+func stampTimes(a *editor.Article, fm fields, stamp time.Time) {
 	switch {
 	case !fm.created && !fm.modified:
 		a.Created, a.Modified = stamp, stamp
@@ -126,15 +156,6 @@ func Parse(file string, data []byte, opt editor.ImportOptions) (*editor.Article,
 			a.Modified = a.Created
 		}
 	}
-	a.Tags = editor.NormalizeTags(a.Tags)
-	if len(a.Bylines) == 0 && strings.TrimSpace(opt.Author) != "" {
-		a.Bylines = []editor.Byline{{Name: strings.TrimSpace(opt.Author), Role: editor.RoleWriter}}
-	}
-
-	if err := a.Validate(); err != nil {
-		return nil, nil, src.validationError(err, lines)
-	}
-	return a, warns, nil
 }
 
 // takeDateline cuts a dateline that leads the first paragraph of a file

@@ -63,27 +63,7 @@ func Format(a *editor.Article, style editor.Style) []byte {
 	}
 	_, _, datelineReads := editor.ParseDateline(dateline+" x", year)
 
-	photo, captioned := photoLines(a.Photo)
-	var lead []string // standfirst and photo lines
-	sf := oneLine(a.Standfirst)
-	if _, pairs := splitPair(sf, firstOf(photo)); captioned && !pairs {
-		lead = append(appendNonEmpty(nil, sf), photo...)
-	} else {
-		lead = appendNonEmpty(photo, sf)
-	}
-	bylines := bylineLines(a.Bylines)
-	_, _, leadReadsAsDateline := editor.ParseDateline(firstOf(lead), year)
-	if !datelineReads || leadReadsAsDateline || (oneLine(a.Section) == "" && isSectionLabel(headline, year)) {
-		blocks = append(blocks, append(append([]string{headline}, lead...), bylines...))
-	} else {
-		blocks = append(blocks, []string{headline})
-		if len(lead) > 0 {
-			blocks = append(blocks, lead)
-		}
-		if len(bylines) > 0 {
-			blocks = append(blocks, bylines)
-		}
-	}
+	blocks = append(blocks, headlineBlocks(a, headline, year, datelineReads)...)
 
 	pending := dateline // the dateline, until it has led a paragraph
 	body := editor.ParseBody(a.Body)
@@ -124,6 +104,38 @@ func Format(a *editor.Article, style editor.Style) []byte {
 		blocks = append(blocks, c)
 	}
 
+	return joinBlocks(blocks)
+}
+
+// headlineBlocks are the headline with the standfirst, photo and byline
+// lines: in the headline's block when the dateline would not read back
+// apart from them, else in blocks of their own under it.
+func headlineBlocks(a *editor.Article, headline string, year int, datelineReads bool) [][]string {
+	photo, captioned := photoLines(a.Photo)
+	var lead []string // standfirst and photo lines
+	sf := oneLine(a.Standfirst)
+	if _, pairs := splitPair(sf, firstOf(photo)); captioned && !pairs {
+		lead = append(appendNonEmpty(nil, sf), photo...)
+	} else {
+		lead = appendNonEmpty(photo, sf)
+	}
+	bylines := bylineLines(a.Bylines)
+	_, _, leadReadsAsDateline := editor.ParseDateline(firstOf(lead), year)
+	if !datelineReads || leadReadsAsDateline || (oneLine(a.Section) == "" && isSectionLabel(headline, year)) {
+		return [][]string{append(append([]string{headline}, lead...), bylines...)}
+	}
+	blocks := [][]string{{headline}}
+	if len(lead) > 0 {
+		blocks = append(blocks, lead)
+	}
+	if len(bylines) > 0 {
+		blocks = append(blocks, bylines)
+	}
+	return blocks
+}
+
+// joinBlocks writes the blocks' lines with a blank line between blocks.
+func joinBlocks(blocks [][]string) []byte {
 	var out strings.Builder
 	for i, b := range blocks {
 		if i > 0 {

@@ -193,6 +193,21 @@ func (p *parser) inputError(num int, problem, fix string) error {
 	return &editor.InputError{File: p.file, Line: num, Offset: -1, Problem: problem, Fix: fix}
 }
 
+// datelineAfter is the index of the dateline paragraph among the blocks
+// after the headline's (blocks[i]), looking past at most maxHeaderBlocks
+// blocks that are not bylines; -1 when there is none that near the top.
+func (p *parser) datelineAfter(blocks []block, i int) int {
+	for k, others := i+1, 0; k < len(blocks) && others <= maxHeaderBlocks; k++ {
+		if _, _, ok := editor.ParseDateline(blocks[k].text(), p.year); ok {
+			return k
+		}
+		if !allBylines(blocks[k]) {
+			others++
+		}
+	}
+	return -1
+}
+
 // parse reads the zones of the copy: an optional embargo line and section
 // label, the headline, the header lines under it (standfirst, photo,
 // bylines), then the body from the dateline paragraph on.
@@ -216,16 +231,7 @@ func (p *parser) parse(blocks []block) error {
 		return p.inputError(blocks[i][0].num, "no headline: the copy starts with the dateline paragraph",
 			"put the headline on the first line, followed by a blank line")
 	}
-	dl := -1
-	for k, others := i+1, 0; k < len(blocks) && others <= maxHeaderBlocks; k++ {
-		if _, _, ok := editor.ParseDateline(blocks[k].text(), p.year); ok {
-			dl = k
-			break
-		}
-		if !allBylines(blocks[k]) {
-			others++
-		}
-	}
+	dl := p.datelineAfter(blocks, i)
 	zoneEnd := len(blocks)
 	if dl >= 0 {
 		zoneEnd = dl

@@ -32,7 +32,6 @@ func (s *Store) List(ctx context.Context, q storage.Query) ([]storage.Summary, i
 	for _, w := range storage.TextWords(q.Text) {
 		words = append(words, []byte(w))
 	}
-	want := []byte(q.Status)
 	var (
 		rows  []storage.Summary
 		total int
@@ -56,66 +55,19 @@ func (s *Store) List(ctx context.Context, q storage.Query) ([]storage.Summary, i
 				return err
 			}
 		}
+		var page []string
+		var err error
 		if q.Tag == "" {
-			page, n, err := s.lib.list(ctx, q, words, bodies)
-			if err != nil {
-				return err
+			page, total, err = s.lib.list(ctx, q, words, bodies)
+			if err == nil {
+				err = s.checkListed(txn)
 			}
-			if err := s.checkListed(txn); err != nil {
-				return err
-			}
-			total = n
-			rows, err = summaries(txn, page)
+		} else {
+			page, total, err = listIndex(ctx, txn, q, words, bodies)
+		}
+		if err != nil {
 			return err
 		}
-		var prefix []byte
-		switch {
-		case q.Tag != "":
-			prefix = tagPrefix(editor.TagKey(q.Tag))
-		case q.Status != "":
-			prefix = statusPrefix(q.Status)
-		default:
-			prefix = prefixMod
-		}
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
-		defer it.Close()
-		var page []string
-		seen := 0
-		for it.Rewind(); it.Valid(); it.Next() {
-			if seen++; seen%1024 == 0 {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-			}
-			item := it.Item()
-			keep := false
-			err := item.Value(func(v []byte) error {
-				st, _, search := indexFields(v)
-				if q.Status == "" {
-					keep = !bytes.Equal(st, spiked)
-				} else {
-					keep = bytes.Equal(st, want)
-				}
-				keep = keep && matchWords(search, words, bodies, item.Key())
-				return nil
-			})
-			if err != nil {
-				return err
-			}
-			if !keep {
-				continue
-			}
-			total++
-			if total <= q.Offset || (q.Limit > 0 && len(page) >= q.Limit) {
-				continue
-			}
-			id, ok := indexID(item.Key())
-			if !ok {
-				return errIndexKey
-			}
-			page = append(page, id)
-		}
-		var err error
 		rows, err = summaries(txn, page)
 		return err
 	})
@@ -123,6 +75,65 @@ func (s *Store) List(ctx context.Context, q storage.Query) ([]storage.Summary, i
 		return nil, 0, err
 	}
 	return rows, total, nil
+}
+
+// listIndex walks the index q names (a tag's, else the status's, else the
+// modification index) and returns the page of IDs that match and how many
+// match in all.
+func listIndex(ctx context.Context, txn *badger.Txn, q storage.Query, words [][]byte, bodies *bodyMatcher) (page []string, total int, err error) {
+	var prefix []byte
+	switch {
+	case q.Tag != "":
+		prefix = tagPrefix(editor.TagKey(q.Tag))
+	case q.Status != "":
+		prefix = statusPrefix(q.Status)
+	default:
+		prefix = prefixMod
+	}
+	it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
+	defer it.Close()
+	seen := 0
+	for it.Rewind(); it.Valid(); it.Next() {
+		if seen++; seen%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, 0, err
+			}
+		}
+		item := it.Item()
+		keep, err := indexEntryMatches(item, q, words, bodies)
+		if err != nil {
+			return nil, 0, err
+		}
+		if !keep {
+			continue
+		}
+		total++
+		if total <= q.Offset || (q.Limit > 0 && len(page) >= q.Limit) {
+			continue
+		}
+		id, ok := indexID(item.Key())
+		if !ok {
+			return nil, 0, errIndexKey
+		}
+		page = append(page, id)
+	}
+	return page, total, nil
+}
+
+// indexEntryMatches says whether an index entry is listed for q: its
+// status (not spiked when q names none) and its words.
+func indexEntryMatches(item *badger.Item, q storage.Query, words [][]byte, bodies *bodyMatcher) (keep bool, err error) {
+	err = item.Value(func(v []byte) error {
+		st, _, search := indexFields(v)
+		if q.Status == "" {
+			keep = !bytes.Equal(st, spiked)
+		} else {
+			keep = bytes.Equal(st, []byte(q.Status))
+		}
+		keep = keep && matchWords(search, words, bodies, item.Key())
+		return nil
+	})
+	return keep, err
 }
 
 // firstRows answers a query without text or tag from the counts and the

@@ -104,43 +104,17 @@ func Open(dir string, opts Options) (*Store, error) {
 // open opens dir; backedUp says that opts.BeforeMigrate has been called
 // for this open already.
 func open(dir string, opts Options, backedUp bool) (*Store, error) {
-	if dir == "" {
-		return nil, errors.New("no database directory given")
-	}
-	if abs, err := filepath.Abs(dir); err == nil {
-		dir = abs
-	}
-	switch len(opts.EncryptionKey) {
-	case 0, 16, 24, 32:
-	default:
-		return nil, fmt.Errorf("database %s: the encryption key is %d bytes; it must be 16, 24 or 32", dir, len(opts.EncryptionKey))
-	}
-	if opts.ReadOnly {
-		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-			return nil, fmt.Errorf("database %s cannot be opened read-only: there is no such directory", dir)
-		}
-	} else if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("creating database directory: %w", err)
-	} else if err := checkForeignFiles(dir); err != nil {
+	dir, err := checkDir(dir, opts)
+	if err != nil {
 		return nil, err
 	}
 	lock, err := lockDir(dir, opts.ReadOnly)
 	if err != nil {
 		return nil, err
 	}
-	if err := preflight(dir, opts); err != nil {
+	if err := beforeBadger(dir, opts); err != nil {
 		lock.release()
 		return nil, err
-	}
-	if !opts.ReadOnly {
-		err := checkSpace(dir, opts.minFree())
-		if err == nil {
-			err = removeEmptyLogs(dir)
-		}
-		if err != nil {
-			lock.release()
-			return nil, err
-		}
 	}
 	db, err := openBadger(dir, opts)
 	if err != nil {
@@ -175,17 +149,75 @@ func open(dir string, opts Options, backedUp bool) (*Store, error) {
 			return fail(err)
 		}
 	}
+	if err := s.checkOpened(found); err != nil {
+		return fail(err)
+	}
+	s.start()
+	return s, nil
+}
+
+// checkDir checks what open is asked before it touches dir: a directory
+// (absolute from here on), a key of a length AES takes, and a directory
+// that exists (read-only) or is made and holds no foreign files.
+func checkDir(dir string, opts Options) (string, error) {
+	if dir == "" {
+		return "", errors.New("no database directory given")
+	}
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	switch len(opts.EncryptionKey) {
+	case 0, 16, 24, 32:
+	default:
+		return "", fmt.Errorf("database %s: the encryption key is %d bytes; it must be 16, 24 or 32", dir, len(opts.EncryptionKey))
+	}
+	if opts.ReadOnly {
+		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+			return "", fmt.Errorf("database %s cannot be opened read-only: there is no such directory", dir)
+		}
+	} else if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", fmt.Errorf("creating database directory: %w", err)
+	} else if err := checkForeignFiles(dir); err != nil {
+		return "", err
+	}
+	return dir, nil
+}
+
+// beforeBadger checks the locked directory's files, and for a writer the
+// free space, and removes the empty logs a crash can leave.
+func beforeBadger(dir string, opts Options) error {
+	if err := preflight(dir, opts); err != nil {
+		return err
+	}
+	if opts.ReadOnly {
+		return nil
+	}
+	if err := checkSpace(dir, opts.minFree()); err != nil {
+		return err
+	}
+	return removeEmptyLogs(dir)
+}
+
+// checkOpened notes the schema the store now has (found, for a reader
+// of an older one) and checks the full-text index and the counts.
+func (s *Store) checkOpened(found int) error {
 	s.schema = SchemaVersion
-	if opts.ReadOnly && found != 0 {
+	if s.opts.ReadOnly && found != 0 {
 		s.schema = found
 	}
 	if err := s.checkFullText(); err != nil {
-		return fail(err)
+		return err
 	}
 	if err := s.checkCounts(context.Background()); err != nil {
-		return fail(fmt.Errorf("database %s: %w", dir, err))
+		return fmt.Errorf("database %s: %w", s.dir, err)
 	}
-	if !opts.ReadOnly {
+	return nil
+}
+
+// start starts the background work: a writer's garbage collection,
+// compaction and indexing, and everyone's work after start-up.
+func (s *Store) start() {
+	if !s.opts.ReadOnly {
 		s.background.Add(3)
 		go s.collectGarbage()
 		go s.compactor()
@@ -193,7 +225,6 @@ func open(dir string, opts Options, backedUp bool) (*Store, error) {
 	}
 	s.background.Add(1)
 	go s.afterStartup()
-	return s, nil
 }
 
 // startupGrace is how long after Open the store waits before the work

@@ -22,9 +22,9 @@ import (
 	"time"
 
 	"copydesk/editor"
-	"copydesk/editor/check"
 	"copydesk/editor/formats"
 	"copydesk/storage"
+	"copydesk/storage/record"
 )
 
 // The folders beside the files, inside the inbox.
@@ -303,7 +303,7 @@ func (in *Inbox) plan(ctx context.Context, items []formats.Item) ([]step, error)
 				if err == nil {
 					st.reviseID, st.draft = known.ID, d
 					st.next = editor.Revise(d.Article, it.Article, in.now())
-					kind, err := check.RevisionKind(d.Article, st.next, storage.KindImport)
+					kind, err := record.RevisionKind(d.Article, st.next, storage.KindImport)
 					if err != nil {
 						return nil, rejection{fmt.Errorf("%sthe new version of %s would change the published story %s: %v; revise it by hand with a correction note", where, it.GUID, known.ID, err)}
 					}

@@ -60,6 +60,13 @@ func testHead(t *testing.T, s storage.Store, more func() storage.Store) {
 		t.Errorf("the head did not follow a setting: %+v", h2)
 	}
 
+	testHeadCarried(t, s, more, h2)
+}
+
+// testHeadCarried: a backup of s carries its head h, a restore gives the
+// same head, and an edited backup is refused before anything is stored.
+func testHeadCarried(t *testing.T, s storage.Store, more func() storage.Store, h2 storage.Head) {
+	ctx := context.Background()
 	var file bytes.Buffer
 	sum, err := backup.Write(ctx, s, &file, nil)
 	if err != nil {

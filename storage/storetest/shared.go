@@ -114,6 +114,13 @@ func testLockHeld(t *testing.T, a, b storage.Store) {
 			t.Errorf("Heartbeat(%s) = %v, %v; want %v", tc.h.Name, ids, err, tc.want)
 		}
 	}
+	testLockReleased(t, la, lb, id)
+}
+
+// testLockReleased: with A holding id's lock, a release by B changes
+// nothing, A's release frees it for B, and A is then refused.
+func testLockReleased(t *testing.T, la, lb storage.Locker, id string) {
+	ctx := context.Background()
 	// A release by a desk that does not hold it changes nothing.
 	if err := lb.Release(ctx, id, holderB); err != nil {
 		t.Errorf("Release by a non-holder: %v", err)

@@ -148,9 +148,9 @@ func (g *gen) sentence() string {
 	switch g.r.IntN(5) {
 	case 0:
 		subj := g.pick(subjects)
-		return fmt.Sprintf("\"%s,\" %s %s.", capital(g.clause()), strings.ToLower(subj[:1])+subj[1:], g.pick(verbs))
+		return fmt.Sprintf("\"%s,\" %s %s.", editor.Capitalise(g.clause()), strings.ToLower(subj[:1])+subj[1:], g.pick(verbs))
 	case 1:
-		return fmt.Sprintf("“%s,” %s.", capital(g.clause()), g.pick(fillers))
+		return fmt.Sprintf("“%s,” %s.", editor.Capitalise(g.clause()), g.pick(fillers))
 	case 2:
 		return fmt.Sprintf("%s %s in %s that %s.", g.pick(subjects), g.pick(verbs), g.pick(months), g.clause())
 	}
@@ -167,7 +167,7 @@ func (g *gen) paragraph() string {
 }
 
 func (g *gen) subhead() string {
-	return capital(fmt.Sprintf("%s %s %s in %s", g.number(), g.pick(people), g.pick(actions), g.pick(places)))
+	return editor.Capitalise(fmt.Sprintf("%s %s %s in %s", g.number(), g.pick(people), g.pick(actions), g.pick(places)))
 }
 
 func (g *gen) body(words int) []editor.Block {
@@ -222,11 +222,4 @@ func (g *gen) changeWord(text string, figure bool) string {
 		repl += "s"
 	}
 	return text[:s.from] + repl + text[s.to:]
-}
-
-func capital(s string) string {
-	for i, r := range s {
-		return string(unicode.ToUpper(r)) + s[i+len(string(r)):]
-	}
-	return s
 }

@@ -70,16 +70,7 @@ func validHost(host string) bool {
 		return true
 	}
 	if strings.HasPrefix(host, "[") {
-		end := strings.Index(host, "]")
-		if end < 0 {
-			return false
-		}
-		for _, r := range host[1:end] {
-			if !(r == ':' || r == '.' || unicode.Is(unicode.ASCII_Hex_Digit, r)) {
-				return false
-			}
-		}
-		return validPort(host[end+1:])
+		return validIPv6Host(host)
 	}
 	name, port := host, ""
 	if i := strings.LastIndex(host, ":"); i >= 0 {
@@ -92,13 +83,35 @@ func validHost(host string) bool {
 		if label == "" && name != label {
 			continue
 		}
-		if label == "" || strings.HasPrefix(label, "-") || strings.HasSuffix(label, "-") {
+		if !validLabel(label) {
 			return false
 		}
-		for _, r := range label {
-			if !(r == '-' || unicode.IsLetter(r) || unicode.IsDigit(r)) {
-				return false
-			}
+	}
+	return true
+}
+
+// validIPv6Host accepts "[hex digits, colons and points]" and a port.
+func validIPv6Host(host string) bool {
+	end := strings.Index(host, "]")
+	if end < 0 {
+		return false
+	}
+	for _, r := range host[1:end] {
+		if !(r == ':' || r == '.' || unicode.Is(unicode.ASCII_Hex_Digit, r)) {
+			return false
+		}
+	}
+	return validPort(host[end+1:])
+}
+
+// validLabel accepts a DNS label of letters, digits and inner hyphens.
+func validLabel(label string) bool {
+	if label == "" || strings.HasPrefix(label, "-") || strings.HasSuffix(label, "-") {
+		return false
+	}
+	for _, r := range label {
+		if !(r == '-' || unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			return false
 		}
 	}
 	return true
