@@ -1,0 +1,201 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"copydesk/editor"
+	"copydesk/editor/check"
+	"copydesk/editor/review"
+	"copydesk/storage"
+	"copydesk/storage/notes"
+)
+
+func init() {
+	register(command{"review", "ID A B [--json] | ID A B --reject C3,C7 [--reason TEXT] [--label L] [--author A] | ID A B --finish",
+		"list the changes from revision A to B (numbers, or draft) with stable IDs; with --reject or --finish write one review revision: B with the rejected changes reverted, every other change accepted, the decisions recorded", cmdReview})
+}
+
+// reviewList is what review --json prints.
+type reviewList struct {
+	ArticleID string          `json:"article_id"`
+	From      string          `json:"from"`
+	To        string          `json:"to"`
+	Changes   []review.Change `json:"changes"`
+}
+
+// cmdReview: copydesk review ID A B [--json] [--reject IDS] [--reason R] [--label L]
+func cmdReview(e *env, args []string) error {
+	fs := e.newFlags("review")
+	asJSON := fs.Bool("json", false, "print the changes as JSON")
+	reject := fs.String("reject", "", "comma-separated change `IDS` to reject (C3,C7); every other change is accepted and the review revision is written")
+	finish := fs.Bool("finish", false, "write the review revision even with nothing rejected (accept every change)")
+	reason := fs.String("reason", "", "why the changes were rejected, recorded with each rejection")
+	label := fs.String("label", "", "label of the review revision")
+	author := fs.String("author", "", "who reviewed (default: --author before the command, $COPYDESK_AUTHOR or your login)")
+	correction := fs.String("correction", "", "the public correction `NOTE`: needed when the story is published and the review changes its copy")
+	pos, err := e.parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := needArgs(pos, 3, 3, "ID and the two revisions A and B (numbers, or draft)"); err != nil {
+		return err
+	}
+	id := pos[0]
+	if !editor.ValidID(id) {
+		return fmt.Errorf("%q is not an article ID (see copydesk list)", id)
+	}
+	revA, err := parseRevisionArg(pos[1])
+	if err != nil {
+		return err
+	}
+	revB, err := parseRevisionArg(pos[2])
+	if err != nil {
+		return err
+	}
+	write := *finish || *reject != ""
+	if !write && (*reason != "" || *label != "" || *correction != "") {
+		return usagef("--reason, --label and --correction go with --reject or --finish (they describe the revision a review writes)")
+	}
+	if write && *asJSON {
+		return usagef("--json lists the changes; it does not go with --reject or --finish")
+	}
+	who := *author
+	if who == "" {
+		who = e.author
+	}
+	if !write {
+		return e.withReader(func(s storage.Store) error {
+			r, err := loadReview(e, s, id, revA, revB)
+			if err != nil {
+				return err
+			}
+			return printReview(e, r, id, pos[1], pos[2], *asJSON)
+		})
+	}
+	return e.withStore(func(s storage.Store) error {
+		r, err := loadReview(e, s, id, revA, revB)
+		if err != nil {
+			return err
+		}
+		rejected, err := r.ParseIDs(*reject)
+		if err != nil {
+			return err
+		}
+		return finishReview(e, s, r, reviewOptions{id: id, from: revA, to: revB, rejected: rejected,
+			reason: *reason, label: *label, author: who, correction: *correction})
+	})
+}
+
+func loadReview(e *env, s storage.Store, id string, revA, revB uint64) (*review.Review, error) {
+	a, _, err := loadSide(e, s, id, revA)
+	if err != nil {
+		return nil, err
+	}
+	b, _, err := loadSide(e, s, id, revB)
+	if err != nil {
+		return nil, err
+	}
+	return review.New(a, b), nil
+}
+
+func sideName(seq uint64) string {
+	if seq == draftRevision {
+		return "draft"
+	}
+	return fmt.Sprintf("#%d", seq)
+}
+
+func printReview(e *env, r *review.Review, id, from, to string, asJSON bool) error {
+	if asJSON {
+		changes := r.Changes
+		if changes == nil {
+			changes = []review.Change{}
+		}
+		return writeJSON(e, reviewList{ArticleID: id, From: from, To: to, Changes: changes})
+	}
+	fmt.Fprintf(e.io.out, "Review of %s from %s to %s: %s\n", id, from, to, editor.Plural(len(r.Changes), "change"))
+	tw := tabwriter.NewWriter(e.io.out, 0, 4, 2, ' ', 0)
+	for _, c := range r.Changes {
+		var flags []string
+		if c.Numbers {
+			flags = append(flags, "number")
+		}
+		if c.Quotes {
+			flags = append(flags, "quote")
+		}
+		flag := ""
+		if len(flags) > 0 {
+			flag = "[" + strings.Join(flags, ", ") + "] "
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s%s\n", c.ID, c.Kind, flag, c.Summary)
+	}
+	return tw.Flush()
+}
+
+type reviewOptions struct {
+	id                                 string
+	from, to                           uint64
+	rejected                           review.Set
+	reason, label, author, correction string
+}
+
+// finishReview writes the review's one revision and its decisions. B must
+// be the copy as it stands (the draft): a review of older revisions would
+// throw away the work done since.
+func finishReview(e *env, s storage.Store, r *review.Review, o reviewOptions) error {
+	d, err := s.Draft(e.ctx, o.id)
+	if err != nil {
+		return err
+	}
+	if !sameCopy(d.Article, r.B) {
+		return fmt.Errorf("revision %s is not the story as it stands: the draft has changed since, and writing the review would undo that work; review up to the draft (copydesk review %s %s draft)",
+			sideName(o.to), o.id, sideName(o.from))
+	}
+	if len(r.Changes) == 0 {
+		fmt.Fprintf(e.io.out, "%s: no changes from %s to %s, nothing to review: no revision made\n", o.id, sideName(o.from), sideName(o.to))
+		return nil
+	}
+	now := time.Now().UTC()
+	out := r.Apply(o.rejected)
+	out.Modified = now.Truncate(time.Millisecond)
+	if o.correction != "" {
+		out.Correction = o.correction
+	}
+	kind, err := check.RevisionKind(d.Article, out, storage.KindReview)
+	if err != nil {
+		return fmt.Errorf("%w (give it with --correction NOTE)", err)
+	}
+	rec := &notes.Review{ID: editor.NewID()[24:], ArticleID: o.id, From: o.from, To: o.to, Author: o.author, Time: now}
+	for _, c := range r.Changes {
+		dec := notes.Decision{Change: c.ID, Kind: string(c.Kind), Field: c.Field, Summary: c.Summary,
+			Accepted: !o.rejected[c.ID], Author: o.author, Time: now}
+		if !dec.Accepted {
+			dec.Reason = o.reason
+		}
+		rec.Decisions = append(rec.Decisions, dec)
+	}
+	// The decisions first: a record without its revision is harmless, a
+	// revision without its decisions would lose them.
+	if err := notes.SaveReview(e.ctx, s, rec); err != nil {
+		return err
+	}
+	rev, err := s.SaveRevision(e.ctx, out, storage.Meta{Author: o.author, Kind: kind, Label: o.label, Note: rec.Note(), DraftVersion: d.Version})
+	if err != nil {
+		return err
+	}
+	acc, rej := rec.Accepted()
+	fmt.Fprintf(e.io.out, "%s revision %d (%s: %d accepted, %d rejected)\n", o.id, rev.Seq, kind, acc, rej)
+	return nil
+}
+
+// sameCopy reports whether two articles hold the same copy, whatever
+// their modification times.
+func sameCopy(a, b *editor.Article) bool {
+	x, y := a.Clone(), b.Clone()
+	x.Modified, y.Modified = time.Time{}, time.Time{}
+	return bytes.Equal(x.Encode(), y.Encode())
+}
