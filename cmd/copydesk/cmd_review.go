@@ -137,9 +137,9 @@ func printReview(e *env, r *review.Review, id, from, to string, asJSON bool) err
 }
 
 type reviewOptions struct {
-	id                                 string
-	from, to                           uint64
-	rejected                           review.Set
+	id                                string
+	from, to                          uint64
+	rejected                          review.Set
 	reason, label, author, correction string
 }
 
