@@ -3,6 +3,7 @@ package comments
 import (
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -194,6 +195,9 @@ func mapRange(old, new string, start, end int) (int, int, bool) {
 		out := make([]rune, len(at)-1)
 		for i := range out {
 			t := s[at[i]:at[i+1]]
+			if strings.TrimSpace(t) == "" {
+				t = " " // any run of white space matches any other: spacing is not wording
+			}
 			r, ok := table[t]
 			if !ok {
 				r = rune(0xE000 + len(table)) // private use: never a surrogate
@@ -208,7 +212,9 @@ func mapRange(old, new string, start, end int) (int, int, bool) {
 	}
 	ra, rb := runes(old, ta), runes(new, tb)
 	dmp := diffmatchpatch.New()
-	dmp.DiffTimeout = 0
+	// A bound, so that a pathological paragraph cannot stall the window;
+	// past it the diff is coarser but still pairs only equal tokens.
+	dmp.DiffTimeout = 100 * time.Millisecond
 	diffs := dmp.DiffMainRunes(ra, rb, false)
 	// mapped[i] is the new token old token i became, -1 when deleted.
 	mapped := make([]int, len(ra))
@@ -258,7 +264,9 @@ func mapRange(old, new string, start, end int) (int, int, bool) {
 	if sf < 0 {
 		return 0, 0, false
 	}
-	ns := tb[mapped[sf]]
+	// A surviving first or last token is the same text on both sides, so
+	// a range that starts or ends inside it keeps its place in it.
+	ns := tb[mapped[sf]] + max(0, start-ta[sf])
 	if sf != first { // the first words were replaced: start after the equal text before them
 		ns = tb[0]
 		for i := first - 1; i >= 0; i-- {
@@ -269,7 +277,7 @@ func mapRange(old, new string, start, end int) (int, int, bool) {
 		}
 		ns = skipSpace(new, ns)
 	}
-	ne := tb[mapped[sl]+1]
+	ne := tb[mapped[sl]+1] - max(0, ta[sl+1]-end)
 	if sl != last { // the last words were replaced: run to the equal text after them
 		ne = len(new)
 		for i := last + 1; i < len(mapped); i++ {
