@@ -1,14 +1,12 @@
 package main
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
 	"strings"
 	"text/tabwriter"
-	"time"
 
 	"copydesk/editor"
-	"copydesk/editor/check"
 	"copydesk/editor/review"
 	"copydesk/storage"
 	"copydesk/storage/notes"
@@ -143,59 +141,31 @@ type reviewOptions struct {
 	reason, label, author, correction string
 }
 
-// finishReview writes the review's one revision and its decisions. B must
-// be the copy as it stands (the draft): a review of older revisions would
-// throw away the work done since.
+// finishReview writes the review's one revision and its decisions (see
+// notes.FinishReview). B must be the copy as it stands (the draft).
 func finishReview(e *env, s storage.Store, r *review.Review, o reviewOptions) error {
 	d, err := s.Draft(e.ctx, o.id)
 	if err != nil {
 		return err
 	}
-	if !sameCopy(d.Article, r.B) {
+	if !notes.SameCopy(d.Article, r.B) {
 		return fmt.Errorf("revision %s is not the story as it stands: the draft has changed since, and writing the review would undo that work; review up to the draft (copydesk review %s %s draft)",
 			sideName(o.to), o.id, sideName(o.from))
 	}
-	if len(r.Changes) == 0 {
+	rev, _, err := notes.FinishReview(e.ctx, s, r, d.Article, notes.Finish{ArticleID: o.id, From: o.from, To: o.to,
+		Rejected: o.rejected, Reason: o.reason, Label: o.label, Author: o.author, Correction: o.correction, DraftVersion: d.Version})
+	if errors.Is(err, notes.ErrNothingToReview) {
 		fmt.Fprintf(e.io.out, "%s: no changes from %s to %s, nothing to review: no revision made\n", o.id, sideName(o.from), sideName(o.to))
 		return nil
 	}
-	now := time.Now().UTC()
-	out := r.Apply(o.rejected)
-	out.Modified = now.Truncate(time.Millisecond)
-	if o.correction != "" {
-		out.Correction = o.correction
-	}
-	kind, err := check.RevisionKind(d.Article, out, storage.KindReview)
-	if err != nil {
+	var fe *editor.FieldError
+	if errors.As(err, &fe) && fe.Field == "correction" {
 		return fmt.Errorf("%w (give it with --correction NOTE)", err)
 	}
-	rec := &notes.Review{ID: editor.NewID()[24:], ArticleID: o.id, From: o.from, To: o.to, Author: o.author, Time: now}
-	for _, c := range r.Changes {
-		dec := notes.Decision{Change: c.ID, Kind: string(c.Kind), Field: c.Field, Summary: c.Summary,
-			Accepted: !o.rejected[c.ID], Author: o.author, Time: now}
-		if !dec.Accepted {
-			dec.Reason = o.reason
-		}
-		rec.Decisions = append(rec.Decisions, dec)
-	}
-	// The decisions first: a record without its revision is harmless, a
-	// revision without its decisions would lose them.
-	if err := notes.SaveReview(e.ctx, s, rec); err != nil {
-		return err
-	}
-	rev, err := s.SaveRevision(e.ctx, out, storage.Meta{Author: o.author, Kind: kind, Label: o.label, Note: rec.Note(), DraftVersion: d.Version})
 	if err != nil {
 		return err
 	}
-	acc, rej := rec.Accepted()
-	fmt.Fprintf(e.io.out, "%s revision %d (%s: %d accepted, %d rejected)\n", o.id, rev.Seq, kind, acc, rej)
+	acc := len(r.Changes) - len(o.rejected)
+	fmt.Fprintf(e.io.out, "%s revision %d (%s: %d accepted, %d rejected)\n", o.id, rev.Seq, rev.Kind, acc, len(o.rejected))
 	return nil
-}
-
-// sameCopy reports whether two articles hold the same copy, whatever
-// their modification times.
-func sameCopy(a, b *editor.Article) bool {
-	x, y := a.Clone(), b.Clone()
-	x.Modified, y.Modified = time.Time{}, time.Time{}
-	return bytes.Equal(x.Encode(), y.Encode())
 }

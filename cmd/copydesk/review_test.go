@@ -208,3 +208,27 @@ func TestNotesMigrate(t *testing.T) {
 		}
 	}
 }
+
+// TestReviewOfPublishedStory: a review that changes a published story's
+// copy is a correction and needs its public note, as any change does.
+func TestReviewOfPublishedStory(t *testing.T) {
+	d := newDesk(t)
+	id := d.importFixture()
+	for _, st := range []string{"in_edit", "ready", "published"} {
+		d.ok("status", id, st, "--override", "test")
+	}
+	d.ok("revise", id, writeUpdate(t, "43,500 persons", "45,300 persons"), "--year", "2019", "--correction", "An earlier version gave the wrong figure.")
+	var list reviewList
+	if err := json.Unmarshal([]byte(d.ok("review", id, "4", "draft", "--json")), &list); err != nil {
+		t.Fatal(err)
+	}
+	num := changeOf(t, list.Changes, "43,500")
+	code, _, errs := d.run("review", id, "4", "draft", "--reject", num.ID)
+	if code != 1 || !strings.Contains(errs, "--correction NOTE") {
+		t.Fatalf("a review of a published story without a correction note: exit %d, %s", code, errs)
+	}
+	out := d.ok("review", id, "4", "draft", "--reject", num.ID, "--correction", "The figure is 43,500 after all.")
+	if !strings.Contains(out, "(correction: ") {
+		t.Errorf("review printed %q, want a correction", out)
+	}
+}
