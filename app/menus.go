@@ -73,6 +73,8 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		status,
 		fyne.NewMenuItem("Spike / unspike…", w.confirmSpike),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Review changes…", w.reviewChanges),
 	)
 
 	w.themeItems = w.themeItems[:0]
