@@ -57,7 +57,6 @@ func (s *session) set(d decision, cards ...int) {
 	}
 }
 
-func (s *session) accept(i int) { s.set(accepted, i) }
 func (s *session) reject(i int) { s.set(rejected, i) }
 
 // acceptRemaining accepts every pending card, as one step to undo.
