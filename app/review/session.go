@@ -11,6 +11,7 @@ package review
 
 import (
 	"fmt"
+	"strings"
 
 	"copydesk/editor/review"
 )
@@ -143,5 +144,8 @@ func (s *session) cardText(i int) string {
 	if c.Quotes {
 		flags += "[quote] "
 	}
-	return fmt.Sprintf("%s %s  %s  %s%s", mark, c.ID, c.Kind, flags, c.Summary)
+	// The window's font has no arrow: Fyne shapes it from a fallback font
+	// and the space after it comes out as a missing glyph.
+	summary := strings.ReplaceAll(c.Summary, " → ", " -> ")
+	return fmt.Sprintf("%s %s  %s  %s%s", mark, c.ID, c.Kind, flags, summary)
 }

@@ -169,3 +169,60 @@ func finishReview(e *env, s storage.Store, r *review.Review, o reviewOptions) er
 	fmt.Fprintf(e.io.out, "%s revision %d (%s: %d accepted, %d rejected)\n", o.id, rev.Seq, rev.Kind, acc, len(o.rejected))
 	return nil
 }
+
+func init() {
+	register(command{"decisions", "ID SEQ [--json]", "show the decisions a review revision recorded: each change accepted or rejected, by whom, when and why", cmdDecisions})
+}
+
+// cmdDecisions: copydesk decisions ID SEQ [--json]
+func cmdDecisions(e *env, args []string) error {
+	fs := e.newFlags("decisions")
+	asJSON := fs.Bool("json", false, "print the review record as JSON")
+	pos, err := e.parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := needArgs(pos, 2, 2, "ID and the review revision's number"); err != nil {
+		return err
+	}
+	id := pos[0]
+	if !editor.ValidID(id) {
+		return fmt.Errorf("%q is not an article ID (see copydesk list)", id)
+	}
+	seq, err := parseRevisionArg(pos[1])
+	if err != nil || seq == draftRevision {
+		return usagef("%q is not a revision number (see copydesk history %s)", pos[1], id)
+	}
+	return e.withReader(func(s storage.Store) error {
+		_, rev, err := s.Revision(e.ctx, id, seq)
+		if err != nil {
+			return err
+		}
+		rec, err := notes.ReviewOf(e.ctx, s, rev)
+		if err != nil {
+			return err
+		}
+		if rec == nil {
+			return fmt.Errorf("revision %d of %s is a %s, not a review: it recorded no decisions", seq, id, rev.Kind)
+		}
+		if *asJSON {
+			return writeJSON(e, rec)
+		}
+		acc, rej := rec.Accepted()
+		fmt.Fprintf(e.io.out, "Review %s by %s at %s: %s to %s, %d accepted, %d rejected\n", rec.ID, rec.Author,
+			rec.Time.Local().Format("2006-01-02 15:04:05"), sideName(rec.From), sideName(rec.To), acc, rej)
+		tw := tabwriter.NewWriter(e.io.out, 0, 4, 2, ' ', 0)
+		for _, d := range rec.Decisions {
+			verdict := "accepted"
+			if !d.Accepted {
+				verdict = "rejected"
+			}
+			line := fmt.Sprintf("%s\t%s\t%s\t%s", d.Change, verdict, d.Kind, d.Summary)
+			if d.Reason != "" {
+				line += "\t(" + d.Reason + ")"
+			}
+			fmt.Fprintln(tw, line)
+		}
+		return tw.Flush()
+	})
+}

@@ -69,6 +69,15 @@ func TestReviewListAndReject(t *testing.T) {
 			t.Errorf("history lacks %s:\n%s", want, hist)
 		}
 	}
+	dec := d.ok("decisions", id, "3")
+	for _, want := range []string{"1 rejected", num.ID + "  rejected  words", "(the FSB said 43,500)", "accepted"} {
+		if !strings.Contains(dec, want) {
+			t.Errorf("decisions lack %q:\n%s", want, dec)
+		}
+	}
+	if code, _, errs := d.run("decisions", id, "2"); code != 1 || !strings.Contains(errs, "not a review") {
+		t.Errorf("decisions of a save: exit %d, %s", code, errs)
+	}
 	if out := d.ok("verify"); !strings.HasPrefix(out, "OK") {
 		t.Errorf("verify: %s", out)
 	}
