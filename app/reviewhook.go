@@ -28,3 +28,19 @@ func (w *Window) reviewChanges() {
 	appreview.Show(w.win, appreview.Options{Ctx: w.ctx, Store: w.store, Article: w.Article(),
 		Author: w.settings.Name(), OnFinished: w.restored})
 }
+
+// commentsDialog opens Article › Comments…: the story's comments anchored
+// to the copy as edited, and a new one on the words selected in the
+// editor, if any.
+func (w *Window) commentsDialog() {
+	if w.doc == nil {
+		dialog.ShowInformation("Comments", "Open a story first.", w.win)
+		return
+	}
+	quote := ""
+	if sel, ok := w.win.Canvas().Focused().(interface{ SelectedText() string }); ok {
+		quote = sel.SelectedText()
+	}
+	appreview.ShowComments(w.win, appreview.CommentOptions{Ctx: w.ctx, Store: w.store, Article: w.Article(),
+		Author: w.settings.Name(), Quote: quote, Now: w.cfg.Now})
+}

@@ -84,9 +84,9 @@ func TestReviewInTheDialog(t *testing.T) {
 	w := test.NewWindow(nil)
 	defer w.Close()
 	w.Resize(fyne.NewSize(1000, 700))
-	var finished *editor.Article
+	finished := make(chan *editor.Article, 1)
 	revs, _ := s.Revisions(ctx, a.ID)
-	v := New(w, Options{Ctx: ctx, Store: s, Article: b, Author: "chief", OnFinished: func(a *editor.Article, _ storage.Revision) { finished = a }}, revs)
+	v := New(w, Options{Ctx: ctx, Store: s, Article: b, Author: "chief", OnFinished: func(a *editor.Article, _ storage.Revision) { finished <- a }}, revs)
 	v.d.Show()
 	if v.from != 1 || len(v.s.state) != 3 {
 		t.Fatalf("from #%d with %d cards: %v", v.from, len(v.s.state), v.s.r.Changes)
@@ -106,10 +106,9 @@ func TestReviewInTheDialog(t *testing.T) {
 		t.Fatalf("status %q", got)
 	}
 	test.Tap(v.finish)
-	for deadline := time.Now().Add(10 * time.Second); finished == nil && time.Now().Before(deadline); {
-		time.Sleep(10 * time.Millisecond)
-	}
-	if finished == nil {
+	select {
+	case <-finished:
+	case <-time.After(10 * time.Second):
 		t.Fatal("Finish did not report")
 	}
 	revs, _ = s.Revisions(ctx, a.ID)
