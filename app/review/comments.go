@@ -115,7 +115,11 @@ func rowText(c *comments.Comment) string {
 	if where == comments.Body {
 		where = fmt.Sprintf("¶%d", c.Anchor.Block+1)
 	}
-	return fmt.Sprintf("%s · %s · «%s» %s: %s", c.State(), where, oneLine(c.Quote), c.Author, oneLine(c.Note))
+	who := ""
+	if c.Author != "" {
+		who = " " + c.Author
+	}
+	return fmt.Sprintf("%s · %s · «%s»%s: %s", c.State(), where, oneLine(c.Quote), who, oneLine(c.Note))
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

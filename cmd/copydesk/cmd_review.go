@@ -209,7 +209,11 @@ func cmdDecisions(e *env, args []string) error {
 			return writeJSON(e, rec)
 		}
 		acc, rej := rec.Accepted()
-		fmt.Fprintf(e.io.out, "Review %s by %s at %s: %s to %s, %d accepted, %d rejected\n", rec.ID, rec.Author,
+		by := ""
+		if rec.Author != "" {
+			by = " by " + rec.Author
+		}
+		fmt.Fprintf(e.io.out, "Review %s%s at %s: %s to %s, %d accepted, %d rejected\n", rec.ID, by,
 			rec.Time.Local().Format("2006-01-02 15:04:05"), sideName(rec.From), sideName(rec.To), acc, rej)
 		tw := tabwriter.NewWriter(e.io.out, 0, 4, 2, ' ', 0)
 		for _, d := range rec.Decisions {
