@@ -17,6 +17,10 @@ import (
 // paragraph once its text has changed and it stands elsewhere.
 const minBlockSimilarity = 0.3
 
+// inPlaceSimilarity is the share of words above which the block at the
+// anchor's old place is taken for its paragraph without looking further.
+const inPlaceSimilarity = 0.5
+
 // Reanchor carries every comment's anchor to the article's current text
 // (see Comment.Reanchor). The body is split once for all of them.
 func Reanchor(cs []*Comment, a *editor.Article) {
@@ -99,17 +103,35 @@ func (bi *bodyIndex) locate(k int, old string) (int, bool) {
 		return best, true
 	}
 	ow := wordSet(old)
+	// Edited in place, the usual case: the block at k (or one paragraph
+	// off, after one was inserted or deleted above) keeps most of its
+	// words, and no scan of the whole body is needed.
+	near, nearSim := -1, inPlaceSimilarity
+	for _, i := range [3]int{k, k - 1, k + 1} {
+		if i >= 0 && i < len(bi.blocks) {
+			if sim := dice(ow, bi.wordsOf(i)); sim >= nearSim && (near < 0 || sim > nearSim) {
+				near, nearSim = i, sim
+			}
+		}
+	}
+	if near >= 0 {
+		return near, true
+	}
 	best, bestSim := -1, minBlockSimilarity
 	for i := range bi.blocks {
-		if bi.words[i] == nil {
-			bi.words[i] = wordSet(bi.blocks[i].Text)
-		}
-		sim := dice(ow, bi.words[i])
+		sim := dice(ow, bi.wordsOf(i))
 		if sim > bestSim || sim == bestSim && best >= 0 && abs(i-k) < abs(best-k) {
 			best, bestSim = i, sim
 		}
 	}
 	return best, best >= 0
+}
+
+func (bi *bodyIndex) wordsOf(i int) []string {
+	if bi.words[i] == nil {
+		bi.words[i] = wordSet(bi.blocks[i].Text)
+	}
+	return bi.words[i]
 }
 
 func abs(n int) int {
