@@ -88,3 +88,33 @@ func testNotes(t *testing.T, s storage.Store, _ func() storage.Store) {
 		t.Fatalf("comments made revisions: %d, %v", len(revs), err)
 	}
 }
+
+// testCommentsAcrossDesks: two desks comment on one story at the same
+// time; both comments are kept and each desk sees the other's.
+func testCommentsAcrossDesks(t *testing.T, a, b storage.Store) {
+	ctx := context.Background()
+	art := Article("Council votes to close plant", 200, 6)
+	mustCreate(t, a, art)
+	when := time.Date(2026, 12, 4, 10, 0, 0, 0, time.UTC)
+	errs := make(chan error, 2)
+	for i, s := range []storage.Store{a, b} {
+		go func() {
+			c, err := comments.New(art, "", "Council", "desk note", "desk", when.Add(time.Duration(i)*time.Second))
+			if err == nil {
+				err = notes.SaveComment(ctx, s, c)
+			}
+			errs <- err
+		}()
+	}
+	for range 2 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, s := range []storage.Store{a, b} {
+		list, err := notes.Comments(ctx, s, art.ID)
+		if err != nil || len(list) != 2 {
+			t.Fatalf("a desk sees %d comments (%v), want both", len(list), err)
+		}
+	}
+}
