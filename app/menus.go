@@ -73,6 +73,9 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		status,
 		fyne.NewMenuItem("Spike / unspike…", w.confirmSpike),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Review changes…", w.reviewChanges),
+		item("Comments…", &desktop.CustomShortcut{KeyName: fyne.KeyM, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierAlt}, w.commentsDialog),
 	)
 
 	w.themeItems = w.themeItems[:0]
@@ -330,6 +333,7 @@ var shortcutList = [][2]string{
 	{"Ctrl+1 / Ctrl+2 / Ctrl+Q", "Paragraph / subhead / quote"},
 	{"Shift+Up/Down at a paragraph's edge", "Select whole paragraphs"},
 	{"Ctrl+A twice", "Select the whole body"},
+	{"Ctrl+Alt+M", "Comment on the selected words (Article › Comments…)"},
 	{"Ctrl+Shift+Q", "Quit"},
 }
 

@@ -27,6 +27,7 @@ const (
 	KindRestore    Kind = "restore"    // an older revision was made current again
 	KindStatus     Kind = "status"     // the workflow status changed
 	KindCorrection Kind = "correction" // a change to a published story
+	KindReview     Kind = "review"     // the outcome of a review: B with the rejected changes reverted
 )
 
 // Meta is what the caller says about a revision it asks the store to make.

@@ -111,7 +111,7 @@ func TestBashCompletion(t *testing.T) {
 		want  string
 	}{
 		{[]string{"copydesk", "exp"}, "export"},
-		{[]string{"copydesk", "--db", "x", "re"}, "revise restore"},
+		{[]string{"copydesk", "--db", "x", "re"}, "revise restore review"},
 		{[]string{"copydesk", "--ver"}, "--version"},
 		{[]string{"copydesk", "export", "ID", "--fo"}, "--force --format"},
 		{[]string{"copydesk", "--style", "ap", "diff", "--f"}, "--files --force --format"},

@@ -183,7 +183,7 @@ func testRevisionChain(t *testing.T, s storage.Store, _ func() storage.Store) {
 	first := mustCreate(t, s, a)
 	revs := []storage.Revision{first}
 	arts := []*editor.Article{a}
-	kinds := []storage.Kind{storage.KindSave, storage.KindCheckpoint, storage.KindStatus, storage.KindRestore, storage.KindCorrection}
+	kinds := []storage.Kind{storage.KindSave, storage.KindCheckpoint, storage.KindStatus, storage.KindRestore, storage.KindCorrection, storage.KindReview}
 	cur := a
 	for i, kind := range kinds {
 		cur = edited(cur, i+1)

@@ -34,6 +34,7 @@ var sharedSuite = []sharedTest{
 	{"WatchSeesOtherDesk", testWatchSeesOtherDesk},
 	{"StaleAcrossDesks", testStaleAcrossDesks},
 	{"ConcurrentDesks", testConcurrentDesks},
+	{"CommentsAcrossDesks", testCommentsAcrossDesks},
 }
 
 // RunShared runs the shared-store suite, each behaviour on a fresh pair

@@ -49,6 +49,8 @@ var suite = []suiteTest{
 	{"LoadLongHistory", testLoadLongHistory},
 	{"LargeArticle", testLargeArticle},
 	{"Settings", testSettings},
+	{"SettingNames", testSettingNames},
+	{"Notes", testNotes},
 	{"Stats", testStats},
 	{"VerifyProgress", testVerifyProgress},
 	{"Canceled", testCanceled},

@@ -1,0 +1,242 @@
+package review
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"copydesk/editor"
+	"copydesk/editor/comments"
+	"copydesk/storage"
+	"copydesk/storage/notes"
+)
+
+// CommentOptions are what the window gives the Comments dialog.
+type CommentOptions struct {
+	Ctx   context.Context
+	Store storage.Store
+	// Article is the copy as edited now: comments are anchored to it.
+	Article *editor.Article
+	Author  string
+	// Quote is the text selected in the editor, offered for a new comment.
+	Quote string
+	Now   func() time.Time
+}
+
+// CommentsDialog lists a story's comments beside their quotes and takes
+// new ones, replies, resolutions and reopenings. Each is stored at once
+// (storage/notes): comments are history events, not revisions.
+type CommentsDialog struct {
+	opt      CommentOptions
+	win      fyne.Window
+	all      []*comments.Comment
+	list     *widget.List
+	detail   *widget.Label
+	reply    *widget.Entry
+	toggle   *widget.Button
+	quote    *widget.Entry
+	note     *widget.Entry
+	d        *dialog.CustomDialog
+	selected int
+	lastSave chan struct{} // closed when the latest save is done
+}
+
+// ShowComments reads the comments in the background, then opens the dialog.
+func ShowComments(win fyne.Window, opt CommentOptions) {
+	if opt.Ctx == nil {
+		opt.Ctx = context.Background()
+	}
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	go func() {
+		cs, err := notes.Comments(opt.Ctx, opt.Store, opt.Article.ID)
+		fyne.Do(func() {
+			if err != nil {
+				dialog.ShowError(fmt.Errorf("the comments could not be read: %w", err), win)
+				return
+			}
+			NewComments(win, opt, cs).d.Show()
+		})
+	}()
+}
+
+// NewComments builds the dialog (not shown) over the stored comments.
+func NewComments(win fyne.Window, opt CommentOptions, cs []*comments.Comment) *CommentsDialog {
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	v := &CommentsDialog{opt: opt, win: win, all: cs, selected: -1}
+	comments.Reanchor(v.all, opt.Article)
+	v.detail = widget.NewLabel("")
+	v.detail.Wrapping = fyne.TextWrapWord
+	v.reply = widget.NewEntry()
+	v.reply.SetPlaceHolder("Reply")
+	v.reply.OnSubmitted = func(string) { v.doReply() }
+	v.toggle = widget.NewButton("Resolve", v.doToggle)
+	v.list = widget.NewList(func() int { return len(v.all) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(rowText(v.all[i])) })
+	v.list.OnSelected = func(i widget.ListItemID) { v.show(i) }
+	v.quote = widget.NewEntry()
+	v.quote.SetPlaceHolder("Words of the headline, standfirst or body (select them in the editor first)")
+	v.quote.SetText(strings.TrimSpace(opt.Quote))
+	v.note = widget.NewEntry()
+	v.note.SetPlaceHolder("Comment")
+	v.note.OnSubmitted = func(string) { v.doAdd() }
+	add := widget.NewButton("Add comment", v.doAdd)
+	add.Importance = widget.HighImportance
+	newBox := container.NewVBox(widget.NewLabel("New comment"), v.quote, container.NewBorder(nil, nil, nil, add, v.note))
+	actions := container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewButton("Reply", v.doReply), v.toggle), v.reply)
+	bottom := container.NewVBox(v.detail, actions, widget.NewSeparator(), newBox,
+		container.NewHBox(widget.NewButton("Close", func() { v.d.Hide() })))
+	v.d = dialog.NewCustomWithoutButtons("Comments", container.NewBorder(nil, bottom, nil, nil, v.list), win)
+	v.d.Resize(fyne.NewSize(860, 600))
+	if len(v.all) > 0 {
+		v.list.Select(0)
+	} else {
+		v.show(-1)
+	}
+	return v
+}
+
+func rowText(c *comments.Comment) string {
+	where := c.Anchor.Field
+	if where == comments.Body {
+		where = fmt.Sprintf("¶%d", c.Anchor.Block+1)
+	}
+	who := ""
+	if c.Author != "" {
+		who = " " + c.Author
+	}
+	return fmt.Sprintf("%s · %s · «%s»%s: %s", c.State(), where, oneLine(c.Quote), who, oneLine(c.Note))
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func (v *CommentsDialog) show(i int) {
+	v.selected = i
+	if i < 0 {
+		v.detail.SetText("No comments yet. Select words in the editor, then Article › Comments… to comment on them.")
+		v.toggle.Disable()
+		return
+	}
+	c := v.all[i]
+	var b strings.Builder
+	fmt.Fprintf(&b, "«%s» — %s", c.Quote, c.State())
+	if c.Orphaned {
+		b.WriteString(" (the words are no longer in the copy)")
+	}
+	for _, e := range c.Events {
+		fmt.Fprintf(&b, "\n%s %s %s", e.Time.Local().Format("2 Jan 15:04"), e.Author, e.What)
+		if e.Text != "" {
+			b.WriteString(": " + e.Text)
+		}
+	}
+	v.detail.SetText(b.String())
+	v.toggle.Enable()
+	if c.Resolved {
+		v.toggle.SetText("Reopen")
+	} else {
+		v.toggle.SetText("Resolve")
+	}
+}
+
+// put makes next comment i (len(all) for a new one) at once, so the next
+// action builds on it, and stores it in the background; if the store
+// refuses, the comment goes back to what it was.
+func (v *CommentsDialog) put(i int, next *comments.Comment) {
+	var prev *comments.Comment
+	if i < len(v.all) {
+		prev, v.all[i] = v.all[i], next
+	} else {
+		v.all = append(v.all, next)
+	}
+	v.list.Refresh()
+	v.list.Select(i)
+	v.show(i)
+	snapshot := clone(next)
+	// Saves go in the order the actions were made: a reply and then a
+	// resolution must not land the other way round.
+	before, done := v.lastSave, make(chan struct{})
+	v.lastSave = done
+	go func() {
+		if before != nil {
+			<-before
+		}
+		err := notes.SaveComment(v.opt.Ctx, v.opt.Store, snapshot)
+		close(done)
+		fyne.Do(func() {
+			if err == nil {
+				return
+			}
+			dialog.ShowError(fmt.Errorf("the comment was not saved: %w", err), v.win)
+			if i < len(v.all) && v.all[i] == next {
+				if prev == nil {
+					v.all = v.all[:i]
+				} else {
+					v.all[i] = prev
+				}
+				v.list.Refresh()
+			}
+		})
+	}()
+}
+
+func clone(c *comments.Comment) *comments.Comment {
+	out := *c
+	out.Events = append([]comments.Event(nil), c.Events...)
+	return &out
+}
+
+func (v *CommentsDialog) doAdd() {
+	c, err := comments.New(v.opt.Article, "", v.quote.Text, v.note.Text, v.opt.Author, v.opt.Now())
+	if err != nil {
+		dialog.ShowError(err, v.win)
+		return
+	}
+	v.quote.SetText("")
+	v.note.SetText("")
+	v.put(len(v.all), c)
+}
+
+func (v *CommentsDialog) doReply() {
+	if v.selected < 0 {
+		return
+	}
+	c := clone(v.all[v.selected])
+	if err := c.Reply(v.opt.Author, v.reply.Text, v.opt.Now()); err != nil {
+		dialog.ShowError(err, v.win)
+		return
+	}
+	v.reply.SetText("")
+	v.put(v.selected, c)
+}
+
+func (v *CommentsDialog) doToggle() {
+	if v.selected < 0 {
+		return
+	}
+	c := clone(v.all[v.selected])
+	var err error
+	if c.Resolved {
+		err = c.Reopen(v.opt.Author, v.opt.Now())
+	} else {
+		err = c.Resolve(v.opt.Author, v.opt.Now())
+	}
+	if err != nil {
+		dialog.ShowError(err, v.win)
+		return
+	}
+	v.put(v.selected, c)
+}

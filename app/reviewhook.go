@@ -1,0 +1,46 @@
+package app
+
+import (
+	"errors"
+
+	"fyne.io/fyne/v2/dialog"
+
+	appreview "copydesk/app/review"
+)
+
+// reviewChanges opens Article › Review changes…: every change from an
+// earlier revision to the copy as edited, accepted or rejected one by
+// one (app/review). Finishing writes one review revision, which the
+// editor then loads as a restore's would be.
+func (w *Window) reviewChanges() {
+	if w.doc == nil {
+		dialog.ShowInformation("Review changes", "Open a story first.", w.win)
+		return
+	}
+	if w.readOnly() {
+		w.showError(errors.New("another desk holds this story: it can be reviewed when they let it go"))
+		return
+	}
+	// The copy under review is what the window shows; a pending autosave
+	// landing after Finish would put the unreviewed copy back.
+	w.stopAutosave()
+	w.bg.Wait()
+	appreview.Show(w.win, appreview.Options{Ctx: w.ctx, Store: w.store, Article: w.Article(),
+		Author: w.settings.Name(), OnFinished: w.restored})
+}
+
+// commentsDialog opens Article › Comments…: the story's comments anchored
+// to the copy as edited, and a new one on the words selected in the
+// editor, if any.
+func (w *Window) commentsDialog() {
+	if w.doc == nil {
+		dialog.ShowInformation("Comments", "Open a story first.", w.win)
+		return
+	}
+	quote := ""
+	if sel, ok := w.win.Canvas().Focused().(interface{ SelectedText() string }); ok {
+		quote = sel.SelectedText()
+	}
+	appreview.ShowComments(w.win, appreview.CommentOptions{Ctx: w.ctx, Store: w.store, Article: w.Article(),
+		Author: w.settings.Name(), Quote: quote, Now: w.cfg.Now})
+}
