@@ -43,21 +43,9 @@ func DetectLanguage(text string) string {
 	}
 	switch best {
 	case scriptCyrillic:
-		switch {
-		case special['ў'] > 0:
-			return "be"
-		case special['і']+special['ї']+special['є']+special['ґ'] > special['ы']+special['э']+special['ё']+special['ъ']:
-			return "uk"
-		}
-		return "ru"
+		return cyrillicLanguage(special)
 	case scriptArabic:
-		switch {
-		case special['ے']+special['ٹ']+special['ڈ'] > 0:
-			return "ur"
-		case special['پ']+special['چ']+special['ژ']+special['گ'] > 0:
-			return "fa"
-		}
-		return "ar"
+		return arabicLanguage(special)
 	case scriptHan:
 		if counts[scriptKana] > 0 {
 			return "ja"
@@ -79,6 +67,30 @@ func DetectLanguage(text string) string {
 		return ""
 	}
 	return latinLanguage(text)
+}
+
+// cyrillicLanguage tells Belarusian (ў) and Ukrainian (і ї є ґ outnumbering
+// Russian's ы э ё ъ) from Russian by the letters only they have.
+func cyrillicLanguage(special map[rune]int) string {
+	switch {
+	case special['ў'] > 0:
+		return "be"
+	case special['і']+special['ї']+special['є']+special['ґ'] > special['ы']+special['э']+special['ё']+special['ъ']:
+		return "uk"
+	}
+	return "ru"
+}
+
+// arabicLanguage tells Urdu (ے ٹ ڈ) and Persian (پ چ ژ گ) from Arabic by
+// the letters only they have.
+func arabicLanguage(special map[rune]int) string {
+	switch {
+	case special['ے']+special['ٹ']+special['ڈ'] > 0:
+		return "ur"
+	case special['پ']+special['چ']+special['ژ']+special['گ'] > 0:
+		return "fa"
+	}
+	return "ar"
 }
 
 type script int

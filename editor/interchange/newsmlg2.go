@@ -286,12 +286,7 @@ func (r *g2Reader) contentMeta(el *xnode) {
 		case "icon", "contentModified", "digitalSourceType", "audience", "exclAudience", "altId", "rating", "userInteraction", "contentMetaExtProperty":
 			// About the item's handling, not its copy.
 		case "urgency":
-			u, err := strconv.Atoi(strings.TrimSpace(k.textContent()))
-			if err != nil || u < 1 || u > 9 {
-				r.n.add(k.line, "dropped the urgency %q: urgency is 1 (most urgent) to 9", strings.TrimSpace(k.textContent()))
-				continue
-			}
-			r.a.Urgency = u
+			r.urgency(k)
 		case "contentCreated":
 			if d, ok := normDay(k.textContent()); ok {
 				r.a.Dateline.Date = d
@@ -299,19 +294,13 @@ func (r *g2Reader) contentMeta(el *xnode) {
 		case "located":
 			r.located(k)
 		case "infoSource":
-			if name := g2Name(k); name != "" && r.a.Dateline.Source == "" {
-				r.a.Dateline.Source = name
-			}
+			r.infoSource(k)
 		case "creator", "contributor":
 			r.party(k)
 		case "language":
-			if tag := strings.TrimSpace(k.attr("tag")); tag != "" && r.a.Language == "" {
-				r.a.Language = tag
-			}
+			r.language(k)
 		case "keyword":
-			if t := g2Text(k); t != "" {
-				r.a.Tags = append(r.a.Tags, t)
-			}
+			r.keyword(k)
 		case "subject":
 			r.subject(k)
 		case "genre":
@@ -319,11 +308,7 @@ func (r *g2Reader) contentMeta(el *xnode) {
 		case "slugline":
 			r.a.Slug = g2Slug(g2Text(k), k.line, r.n)
 		case "headline":
-			if t := g2Text(k); !headline {
-				r.a.Headline, headline = t, true
-			} else {
-				r.n.add(k.line, "dropped the %s headline %q", firstNonEmpty(k.attr("role"), "second"), t)
-			}
+			r.headline(k, &headline)
 		case "dateline":
 			r.dateline, r.datelineLine = g2Text(k), k.line
 		case "by":
@@ -335,6 +320,47 @@ func (r *g2Reader) contentMeta(el *xnode) {
 		default:
 			r.n.add(k.line, "dropped <%s> from contentMeta: the desk has no field for it", k.name)
 		}
+	}
+}
+
+// urgency keeps a 1–9 urgency and drops anything else with a note.
+func (r *g2Reader) urgency(k *xnode) {
+	u, err := strconv.Atoi(strings.TrimSpace(k.textContent()))
+	if err != nil || u < 1 || u > 9 {
+		r.n.add(k.line, "dropped the urgency %q: urgency is 1 (most urgent) to 9", strings.TrimSpace(k.textContent()))
+		return
+	}
+	r.a.Urgency = u
+}
+
+// infoSource names the dateline's source unless one is already set.
+func (r *g2Reader) infoSource(k *xnode) {
+	if name := g2Name(k); name != "" && r.a.Dateline.Source == "" {
+		r.a.Dateline.Source = name
+	}
+}
+
+// language takes the first non-empty language tag.
+func (r *g2Reader) language(k *xnode) {
+	if tag := strings.TrimSpace(k.attr("tag")); tag != "" && r.a.Language == "" {
+		r.a.Language = tag
+	}
+}
+
+// keyword adds a non-empty keyword to the tags.
+func (r *g2Reader) keyword(k *xnode) {
+	if t := g2Text(k); t != "" {
+		r.a.Tags = append(r.a.Tags, t)
+	}
+}
+
+// headline keeps the first headline of a contentMeta (*seen says one was
+// taken) and drops any further one with a note naming its role.
+func (r *g2Reader) headline(k *xnode, seen *bool) {
+	if t := g2Text(k); !*seen {
+		r.a.Headline, *seen = t, true
+	} else {
+		r.n.add(k.line, "dropped the %s headline %q", firstNonEmpty(k.attr("role"), "second"), t)
 	}
 }
 

@@ -12,25 +12,8 @@ import (
 // the order XHTML, NITF, plain text; the others are reported.
 func (r *g2Reader) contentSet(el *xnode) {
 	var pick *xnode
-	rank := func(x *xnode) int {
-		ct := strings.ToLower(x.attr("contenttype"))
-		switch {
-		case x.name == "inlineXML" && strings.Contains(ct, "xhtml"):
-			return 3
-		case x.name == "inlineXML" && strings.Contains(ct, "nitf"):
-			return 2
-		case x.name == "inlineData" && (ct == "" || strings.HasPrefix(ct, "text/plain")):
-			return 1
-		case x.name == "inlineXML" && ct == "":
-			// No content type: judge by the root element.
-			if root := firstElem(x); root != nil && (root.name == "html" || root.name == "nitf") {
-				return 2
-			}
-		}
-		return 0
-	}
 	for _, k := range el.elems() {
-		if rank(k) > 0 && (pick == nil || rank(k) > rank(pick)) {
+		if g2RenditionRank(k) > 0 && (pick == nil || g2RenditionRank(k) > g2RenditionRank(pick)) {
 			pick = k
 		}
 	}
@@ -56,6 +39,26 @@ func (r *g2Reader) contentSet(el *xnode) {
 	default:
 		r.xhtml(firstElem(pick))
 	}
+}
+
+// g2RenditionRank orders the renditions the desk reads: XHTML (3), NITF (2),
+// plain text (1); 0 is one it does not read.
+func g2RenditionRank(x *xnode) int {
+	ct := strings.ToLower(x.attr("contenttype"))
+	switch {
+	case x.name == "inlineXML" && strings.Contains(ct, "xhtml"):
+		return 3
+	case x.name == "inlineXML" && strings.Contains(ct, "nitf"):
+		return 2
+	case x.name == "inlineData" && (ct == "" || strings.HasPrefix(ct, "text/plain")):
+		return 1
+	case x.name == "inlineXML" && ct == "":
+		// No content type: judge by the root element.
+		if root := firstElem(x); root != nil && (root.name == "html" || root.name == "nitf") {
+			return 2
+		}
+	}
+	return 0
 }
 
 func firstElem(x *xnode) *xnode {

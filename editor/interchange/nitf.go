@@ -340,17 +340,7 @@ func (r *nitfReader) byline(el *xnode) {
 			loose.WriteString(k.textContent())
 		}
 	}
-	text := strings.Trim(collapseText(loose.String()), " ")
-	lower := strings.ToLower(text)
-	for _, l := range bylineLeads {
-		if strings.HasPrefix(lower, l.lead) || lower == strings.TrimSpace(l.lead) {
-			if !role.Valid() {
-				role = l.role
-			}
-			text = strings.TrimSpace(text[min(len(l.lead), len(text)):])
-			break
-		}
-	}
+	text, role := bylineLead(strings.Trim(collapseText(loose.String()), " "), role)
 	if !role.Valid() {
 		if role != "" {
 			r.n.add(el.line, "byline role %q is not one the desk knows: read as a writer", role)
@@ -375,6 +365,21 @@ func (r *nitfReader) byline(el *xnode) {
 		p.Role = role
 		r.a.Bylines = append(r.a.Bylines, p)
 	}
+}
+
+// bylineLead strips a lead such as "Photo:" off a byline's text; the role
+// it names applies when the class gave no valid one.
+func bylineLead(text string, role editor.Role) (string, editor.Role) {
+	lower := strings.ToLower(text)
+	for _, l := range bylineLeads {
+		if strings.HasPrefix(lower, l.lead) || lower == strings.TrimSpace(l.lead) {
+			if !role.Valid() {
+				role = l.role
+			}
+			return strings.TrimSpace(text[min(len(l.lead), len(text)):]), role
+		}
+	}
+	return text, role
 }
 
 func (r *nitfReader) dateline(el *xnode) {

@@ -57,10 +57,8 @@ func (in *Inbox) Watch(ctx context.Context, report func(Result)) error {
 			if !ok {
 				return nil
 			}
-			if ev.Has(fsnotify.Create) || ev.Has(fsnotify.Write) || ev.Has(fsnotify.Rename) || ev.Has(fsnotify.Chmod) {
-				if filepath.Dir(ev.Name) == filepath.Clean(in.Dir) && !skipName(filepath.Base(ev.Name)) {
-					waiting[ev.Name] = time.Now()
-				}
+			if in.wants(ev) {
+				waiting[ev.Name] = time.Now()
 			}
 		case _, ok := <-w.Errors:
 			if !ok {
@@ -82,6 +80,16 @@ func (in *Inbox) Watch(ctx context.Context, report func(Result)) error {
 			}
 		}
 	}
+}
+
+// wants tells whether an event may mean a file to import: one written,
+// created, renamed or touched directly in the inbox, and not a name the
+// inbox skips.
+func (in *Inbox) wants(ev fsnotify.Event) bool {
+	if !ev.Has(fsnotify.Create) && !ev.Has(fsnotify.Write) && !ev.Has(fsnotify.Rename) && !ev.Has(fsnotify.Chmod) {
+		return false
+	}
+	return filepath.Dir(ev.Name) == filepath.Clean(in.Dir) && !skipName(filepath.Base(ev.Name))
 }
 
 // settled imports the waiting files left alone for settle, oldest first.
