@@ -212,33 +212,50 @@ func mapRange(old, new string, start, end int) (int, int, bool) {
 		return start, end, true
 	}
 	ta, tb := tokens(old), tokens(new)
-	table := map[string]rune{}
-	runes := func(s string, at []int) []rune {
-		out := make([]rune, len(at)-1)
-		for i := range out {
-			t := s[at[i]:at[i+1]]
-			if strings.TrimSpace(t) == "" {
-				t = " " // any run of white space matches any other: spacing is not wording
-			}
-			r, ok := table[t]
-			if !ok {
-				r = rune(0xE000 + len(table)) // private use: never a surrogate
-				if r > utf8.MaxRune {
-					r = utf8.MaxRune
-				}
-				table[t] = r
-			}
-			out[i] = r
-		}
-		return out
+	mapped := mapTokens(old, new, ta, tb)
+	first, last := rangeTokens(ta, start, end)
+	if first < 0 {
+		return 0, 0, false
 	}
-	ra, rb := runes(old, ta), runes(new, tb)
+	sf, sl := -1, -1 // surviving words of the range
+	for i := first; i <= last; i++ {
+		if mapped[i] >= 0 && isWordToken(old, ta, i) {
+			if sf < 0 {
+				sf = i
+			}
+			sl = i
+		}
+	}
+	if sf < 0 {
+		return 0, 0, false
+	}
+	// A surviving first or last token is the same text on both sides, so
+	// a range that starts or ends inside it keeps its place in it.
+	ns := tb[mapped[sf]] + max(0, start-ta[sf])
+	if sf != first { // the first words were replaced: start after the equal text before them
+		ns = skipSpace(new, equalBefore(mapped, tb, first))
+	}
+	ne := tb[mapped[sl]+1] - max(0, ta[sl+1]-end)
+	if sl != last { // the last words were replaced: run to the equal text after them
+		ne = len(strings.TrimRightFunc(new[:equalAfter(mapped, tb, last, len(new))], unicode.IsSpace))
+	}
+	if ne < ns {
+		ne = ns
+	}
+	return ns, ne, true
+}
+
+// mapTokens pairs the tokens of old (at ta) with those of new (at tb)
+// through a word diff: mapped[i] is the new token old token i became, -1
+// when deleted.
+func mapTokens(old, new string, ta, tb []int) []int {
+	table := map[string]rune{}
+	ra, rb := tokenRunes(old, ta, table), tokenRunes(new, tb, table)
 	dmp := diffmatchpatch.New()
 	// A bound, so that a pathological paragraph cannot stall the window;
 	// past it the diff is coarser but still pairs only equal tokens.
 	dmp.DiffTimeout = 100 * time.Millisecond
 	diffs := dmp.DiffMainRunes(ra, rb, false)
-	// mapped[i] is the new token old token i became, -1 when deleted.
 	mapped := make([]int, len(ra))
 	ia, ib := 0, 0
 	for _, d := range diffs {
@@ -258,11 +275,35 @@ func mapRange(old, new string, start, end int) (int, int, bool) {
 			ib += n
 		}
 	}
-	isWordTok := func(s string, at []int, i int) bool {
-		r, _ := utf8.DecodeRuneInString(s[at[i]:])
-		return !unicode.IsSpace(r)
+	return mapped
+}
+
+// tokenRunes maps each token of s (at at) to one rune, the same rune for
+// the same token across calls sharing table.
+func tokenRunes(s string, at []int, table map[string]rune) []rune {
+	out := make([]rune, len(at)-1)
+	for i := range out {
+		t := s[at[i]:at[i+1]]
+		if strings.TrimSpace(t) == "" {
+			t = " " // any run of white space matches any other: spacing is not wording
+		}
+		r, ok := table[t]
+		if !ok {
+			r = rune(0xE000 + len(table)) // private use: never a surrogate
+			if r > utf8.MaxRune {
+				r = utf8.MaxRune
+			}
+			table[t] = r
+		}
+		out[i] = r
 	}
-	first, last := -1, -1 // the range's tokens
+	return out
+}
+
+// rangeTokens is the first and last token (at ta) overlapping [start,
+// end); -1, -1 when none does.
+func rangeTokens(ta []int, start, end int) (first, last int) {
+	first, last = -1, -1
 	for i := 0; i+1 < len(ta); i++ {
 		if ta[i+1] > start && ta[i] < end {
 			if first < 0 {
@@ -271,49 +312,34 @@ func mapRange(old, new string, start, end int) (int, int, bool) {
 			last = i
 		}
 	}
-	if first < 0 {
-		return 0, 0, false
-	}
-	sf, sl := -1, -1 // surviving words of the range
-	for i := first; i <= last; i++ {
-		if mapped[i] >= 0 && isWordTok(old, ta, i) {
-			if sf < 0 {
-				sf = i
-			}
-			sl = i
+	return first, last
+}
+
+func isWordToken(s string, at []int, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[at[i]:])
+	return !unicode.IsSpace(r)
+}
+
+// equalBefore is where the new text resumes after the last token before
+// old token first that is still there (the start of new when none is).
+func equalBefore(mapped, tb []int, first int) int {
+	for i := first - 1; i >= 0; i-- {
+		if mapped[i] >= 0 {
+			return tb[mapped[i]+1]
 		}
 	}
-	if sf < 0 {
-		return 0, 0, false
-	}
-	// A surviving first or last token is the same text on both sides, so
-	// a range that starts or ends inside it keeps its place in it.
-	ns := tb[mapped[sf]] + max(0, start-ta[sf])
-	if sf != first { // the first words were replaced: start after the equal text before them
-		ns = tb[0]
-		for i := first - 1; i >= 0; i-- {
-			if mapped[i] >= 0 {
-				ns = tb[mapped[i]+1]
-				break
-			}
+	return tb[0]
+}
+
+// equalAfter is where the first token after old token last that is still
+// there starts in the new text (its end, n, when none is).
+func equalAfter(mapped, tb []int, last, n int) int {
+	for i := last + 1; i < len(mapped); i++ {
+		if mapped[i] >= 0 {
+			return tb[mapped[i]]
 		}
-		ns = skipSpace(new, ns)
 	}
-	ne := tb[mapped[sl]+1] - max(0, ta[sl+1]-end)
-	if sl != last { // the last words were replaced: run to the equal text after them
-		ne = len(new)
-		for i := last + 1; i < len(mapped); i++ {
-			if mapped[i] >= 0 {
-				ne = tb[mapped[i]]
-				break
-			}
-		}
-		ne = len(strings.TrimRightFunc(new[:ne], unicode.IsSpace))
-	}
-	if ne < ns {
-		ne = ns
-	}
-	return ns, ne, true
+	return n
 }
 
 func skipSpace(s string, i int) int {

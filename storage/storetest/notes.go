@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"copydesk/editor"
 	"copydesk/editor/comments"
 	"copydesk/storage"
 	"copydesk/storage/notes"
@@ -62,7 +63,13 @@ func testNotes(t *testing.T, s storage.Store, _ func() storage.Store) {
 	if acc, rej := got.Accepted(); acc != 1 || rej != 1 {
 		t.Fatalf("accepted %d rejected %d", acc, rej)
 	}
+	testCommentsKeptApart(t, s, b, when)
+}
 
+// testCommentsKeptApart: a comment on b is kept with its events and
+// makes no revision (b has two).
+func testCommentsKeptApart(t *testing.T, s storage.Store, b *editor.Article, when time.Time) {
+	ctx := context.Background()
 	c, err := comments.New(b, "", "Council", "which council?", "sub", when)
 	if err != nil {
 		t.Fatal(err)
