@@ -47,6 +47,7 @@ type Editor struct {
 
 	focusID uint64    // the block whose entry has (or last had) the keyboard
 	rest    caretRest // the caret stops blinking after a while without input
+	spell   spellState // misspellings marked in the text (spellmarks.go)
 
 	view view
 }
