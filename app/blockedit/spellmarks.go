@@ -252,11 +252,19 @@ func (r *blockRow) layoutMarks(entryPos fyne.Position) {
 	border := r.entry.Theme().Size(theme.SizeNameInputBorder)
 	lineH := m.lineH[r.kind]
 	right := r.entry.Size().Width - m.innerPad
-	for i, sp := range r.spans {
+	r.markRects = appendWordBoxes(r.markRects, en, r.spans, entryPos, border, lineH, m.innerPad, right)
+	r.marks = placeWaves(r.marks, r.markRects)
+}
+
+// appendWordBoxes adds the boxes of the words spans on the entry's visual
+// lines, in the coordinates of the entry's parent (the entry is at
+// entryPos): one box per line a word covers.
+func appendWordBoxes(out []markRect, en *widget.Entry, spans []SpellSpan, entryPos fyne.Position, border, lineH, left, right float32) []markRect {
+	for i, sp := range spans {
 		p1 := caretPos(en, sp.Start, border)
 		p2 := caretPos(en, sp.End, border)
 		for y := p1.Y; y <= p2.Y+0.5; y += lineH {
-			x0, x1 := m.innerPad, right
+			x0, x1 := left, right
 			if y == p1.Y {
 				x0 = p1.X
 			}
@@ -264,18 +272,25 @@ func (r *blockRow) layoutMarks(entryPos fyne.Position) {
 				x1 = p2.X
 			}
 			if x1 > x0 {
-				r.markRects = append(r.markRects, markRect{span: i, x0: entryPos.X + x0, x1: entryPos.X + x1, y: entryPos.Y + y, h: lineH})
+				out = append(out, markRect{span: i, x0: entryPos.X + x0, x1: entryPos.X + x1, y: entryPos.Y + y, h: lineH})
 			}
 		}
 	}
-	for len(r.marks) < len(r.markRects) {
-		r.marks = append(r.marks, newWave())
+	return out
+}
+
+// placeWaves puts a wavy line at the bottom of each box, making or
+// dropping lines to match.
+func placeWaves(waves []*canvas.Raster, boxes []markRect) []*canvas.Raster {
+	for len(waves) < len(boxes) {
+		waves = append(waves, newWave())
 	}
-	r.marks = r.marks[:len(r.markRects)]
-	for j, q := range r.markRects {
-		r.marks[j].Move(fyne.NewPos(q.x0, q.y+q.h-waveH))
-		r.marks[j].Resize(fyne.NewSize(q.x1-q.x0, waveH))
+	waves = waves[:len(boxes)]
+	for j, q := range boxes {
+		waves[j].Move(fyne.NewPos(q.x0, q.y+q.h-waveH))
+		waves[j].Resize(fyne.NewSize(q.x1-q.x0, waveH))
 	}
+	return waves
 }
 
 // markRect is where a mark is, in row coordinates: the word's box on one
@@ -296,13 +311,20 @@ func newWave() *canvas.Raster {
 	if app := fyne.CurrentApp(); app != nil {
 		red = theme.Current().Color(theme.ColorNameError, app.Settings().ThemeVariant())
 	}
-	return canvas.NewRasterWithPixels(func(x, y, w, h int) color.Color {
+	// Both colours NRGBA: Fyne picks the raster's image type from its first
+	// pixel's colour, and color.Transparent would make it an alpha-only
+	// image, drawn white.
+	wave := color.NRGBAModel.Convert(red)
+	none := color.NRGBA{}
+	r := canvas.NewRasterWithPixels(func(x, y, w, h int) color.Color {
 		s := max(1, h/waveH)
 		if y/s == [4]int{2, 1, 0, 1}[(x/s)%4] {
-			return red
+			return wave
 		}
-		return color.Transparent
+		return none
 	})
+	r.ScaleMode = canvas.ImageScalePixels
+	return r
 }
 
 // spanAt returns the mark under a point of the row (row coordinates).
@@ -345,6 +367,14 @@ func (e *Editor) spellItems(i int, sp SpellSpan) []*fyne.MenuItem {
 	return items
 }
 
+// SpellAdded reports whether word was added to the desk dictionary from
+// the editor in this session (the window's other fields leave it unmarked).
+func (e *Editor) SpellAdded(word string) bool { return e.spell.added[strings.ToLower(word)] }
+
+// AddSpellWord stops marking word in the body at once and hands it to the
+// checker to keep (the window's other fields offer it too).
+func (e *Editor) AddSpellWord(word string) { e.addSpellWord(word) }
+
 // addSpellWord stops marking word everywhere at once and hands it to the
 // checker to keep.
 func (e *Editor) addSpellWord(word string) {
@@ -369,7 +399,7 @@ func (e *Editor) SpellMenuAtCaret() bool {
 	i := e.indexOf(e.focusID)
 	r := e.view.rows[e.focusID]
 	c := e.canvas()
-	if i < 0 || r == nil || c == nil {
+	if i < 0 || r == nil || c == nil || c.Focused() != fyne.Focusable(r.entry) {
 		return false
 	}
 	sp, ok := r.spanAtCaret()
