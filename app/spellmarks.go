@@ -78,8 +78,9 @@ func (w *Window) wireSpelling() {
 			if onChanged != nil {
 				onChanged(s)
 			}
-			marks.Update(false)
+			marks.Update(w.loading)
 		}
+		f.OnCursorChanged = marks.Refresh
 	}
 	c.OnSpellingChanged(w.spellingChanged)
 }

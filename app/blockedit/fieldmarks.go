@@ -26,7 +26,8 @@ type FieldMarks struct {
 	checker SpellChecker
 	added   func(word string) bool // words added this session: not marked
 
-	text  string // the text spans are for
+	text   string // the text spans are for
+	typeAt int    // the caret after the last edit: the word there is being typed; -1: none
 	spans []SpellSpan
 	boxes []markRect
 	waves []*canvas.Raster
@@ -37,15 +38,21 @@ type FieldMarks struct {
 // to the desk in this session (nil: none), which are not marked while the
 // desk is being written.
 func NewFieldMarks(en *widget.Entry, c SpellChecker, added func(string) bool) *FieldMarks {
-	m := &FieldMarks{entry: en, checker: c, added: added}
+	m := &FieldMarks{entry: en, checker: c, added: added, typeAt: -1}
 	m.ExtendBaseWidget(m)
 	return m
 }
 
 // Update checks the entry's text again (off the UI goroutine) and redraws
-// the marks; force checks even an unchanged text (the desk changed).
+// the marks: call it with false after an edit (the word at the caret is
+// not marked until the caret moves on: it is being typed), with true when
+// the text was loaded or the desk changed. Call Refresh when the caret moves.
 func (m *FieldMarks) Update(force bool) {
 	text := m.entry.Text
+	m.typeAt = -1
+	if !force {
+		m.typeAt = m.entry.CursorTextOffset()
+	}
 	if text == m.text && !force {
 		m.Refresh()
 		return
@@ -80,9 +87,13 @@ func (m *FieldMarks) Spans() []SpellSpan {
 	if m.entry.Text != m.text {
 		return nil
 	}
+	typing := -1
+	if m.typeAt >= 0 && m.entry.CursorTextOffset() == m.typeAt {
+		typing = m.typeAt
+	}
 	var out []SpellSpan
 	for _, sp := range m.spans {
-		if m.added == nil || !m.added(sp.Word) {
+		if (m.added == nil || !m.added(sp.Word)) && !(sp.Start <= typing && typing <= sp.End) {
 			out = append(out, sp)
 		}
 	}
