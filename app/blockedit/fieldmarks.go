@@ -28,10 +28,10 @@ type FieldMarks struct {
 
 	text   string // the text spans are for
 	typeAt int    // the caret after the last edit: the word there is being typed; -1: none
-	spans []SpellSpan
-	boxes []markRect
-	waves []*canvas.Raster
-	gen   uint64
+	spans  []SpellSpan
+	boxes  []markRect
+	waves  []*canvas.Raster
+	gen    uint64
 }
 
 // NewFieldMarks returns the marks for en. added reports the words added
