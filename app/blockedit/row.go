@@ -42,6 +42,7 @@ type blockRow struct {
 	spansLen  int
 	markRects []markRect
 	marks     []*canvas.Raster
+	renderer  *rowRenderer
 
 	measuredW float32 // band width at which lines was counted; 0: not yet
 	lines     int
@@ -128,7 +129,7 @@ func (r *blockRow) setText(text string) bool {
 	r.ed.muted = false
 	r.measuredW = 0
 	if r.ed.spell.checker != nil {
-		r.Refresh() // its marks are for the old text
+		r.refreshMarks() // they are for the old text
 	}
 	return true
 }
@@ -154,6 +155,7 @@ func (r *blockRow) focusChanged(focused bool) {
 
 func (r *blockRow) CreateRenderer() fyne.WidgetRenderer {
 	rr := &rowRenderer{row: r}
+	r.renderer = rr
 	rr.Refresh()
 	return rr
 }
@@ -235,9 +237,8 @@ func (rr *rowRenderer) Refresh() {
 	for _, f := range r.found {
 		f.FillColor = findColor(th, v)
 	}
-	r.layoutMarks(pos)
 	rr.build()
-	rr.Layout(r.Size())
+	rr.Layout(r.Size()) // lays the marks out, and lists the objects again if their number changed
 	canvas.Refresh(r)
 }
 

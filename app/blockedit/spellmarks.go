@@ -78,7 +78,7 @@ func (e *Editor) SpellingChanged() {
 	e.spell.asked = nil
 	e.view.eachRow(func(r *blockRow) {
 		if r.id != 0 {
-			r.Refresh()
+			r.refreshMarks()
 		}
 	})
 }
@@ -161,7 +161,7 @@ func (e *Editor) spellAnswer(gen uint64, text string, spans []SpellSpan) {
 		delete(s.asked, text)
 		for _, r := range e.view.rows {
 			if r.entry.Text == text {
-				r.Refresh()
+				r.refreshMarks()
 			}
 		}
 		return
@@ -169,28 +169,55 @@ func (e *Editor) spellAnswer(gen uint64, text string, spans []SpellSpan) {
 	e.keepSpans(text, spans)
 	delete(s.asked, text)
 	for _, r := range e.view.rows {
-		if r.entry.Text == text {
-			r.Refresh()
+		if r.entry.Text == text && !sameSpans(r.spans, r.visibleSpans()) {
+			r.refreshMarks()
 		}
 	}
+}
+
+func sameSpans(a, b []SpellSpan) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // spellTyped is called after an edit typed in row r, spellInput on every
 // input: the word being typed is marked only once the writer moves on.
+//
+// Each costs a row refresh only when the marks can have changed: typing
+// in a block without marks waits for the check's answer, and the row
+// typed in is redrawn for the caret moving on only after the event, if
+// no edit followed (one keystroke: one input, then one edit).
 func (e *Editor) spellTyped(r *blockRow) {
-	if e.spell.checker != nil {
-		e.spell.typing = r.id
-		r.Refresh()
+	if e.spell.checker == nil {
+		return
+	}
+	e.spell.typing = r.id
+	if _, known := e.spansFor(r.entry.Text); known || len(r.spans) > 0 {
+		r.refreshMarks()
 	}
 }
 
 func (e *Editor) spellInput() {
-	if id := e.spell.typing; id != 0 {
-		e.spell.typing = 0
-		if r := e.view.rows[id]; r != nil {
-			r.Refresh()
-		}
+	id := e.spell.typing
+	if id == 0 {
+		return
 	}
+	e.spell.typing = 0
+	fyne.Do(func() {
+		if e.spell.typing != 0 {
+			return // an edit followed: it has redrawn the row
+		}
+		if r := e.view.rows[id]; r != nil && len(r.spans) != len(r.visibleSpans()) {
+			r.refreshMarks()
+		}
+	})
 }
 
 // visibleSpans is what row r marks: the checked words, less those added
@@ -384,7 +411,7 @@ func (e *Editor) addSpellWord(word string) {
 	e.spell.added[strings.ToLower(word)] = true
 	e.view.eachRow(func(r *blockRow) {
 		if r.id != 0 {
-			r.Refresh()
+			r.refreshMarks()
 		}
 	})
 	e.spell.checker.AddWord(word)
@@ -454,4 +481,28 @@ func (e *Editor) keepSpans(text string, spans []SpellSpan) {
 		s.cache = map[string][]SpellSpan{}
 	}
 	s.cache[text] = spans
+}
+
+// refreshMarks lays the row's marks out again and redraws only them: a
+// refresh of the whole row would make Fyne draw its text again (it frees
+// the textures of everything under a refreshed object), which on a
+// software renderer costs more than the keystroke.
+func (r *blockRow) refreshMarks() {
+	rr := r.renderer
+	if rr == nil {
+		return // the renderer lays them out when it is made
+	}
+	pos, _ := r.entryFrame(r.Size())
+	old := len(r.marks)
+	gone := append([]*canvas.Raster(nil), r.marks...)
+	r.layoutMarks(pos)
+	if len(r.marks) != old {
+		rr.build()
+	}
+	for _, w := range r.marks {
+		canvas.Refresh(w)
+	}
+	for _, w := range gone[min(len(r.marks), len(gone)):] {
+		canvas.Refresh(w) // dropped: a new frame draws the row without it
+	}
 }
