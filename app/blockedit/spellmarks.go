@@ -60,8 +60,16 @@ type spellState struct {
 	menu    *fyne.Menu      // the context menu shown last
 
 	mu      sync.Mutex
-	queue   []string
+	queue   []spellJob
 	working bool
+}
+
+// spellJob is a text for the worker, with the checker and generation it
+// was asked under: an answer from before SpellingChanged is dropped.
+type spellJob struct {
+	text    string
+	checker SpellChecker
+	gen     uint64
 }
 
 // SetSpellChecker turns the marks on (nil turns them off).
@@ -125,18 +133,18 @@ func (e *Editor) spansFor(text string) (spans []SpellSpan, ok bool) {
 func (e *Editor) askSpelling(text string) {
 	s := &e.spell
 	s.mu.Lock()
-	s.queue = append(s.queue, text)
+	s.queue = append(s.queue, spellJob{text: text, checker: s.checker, gen: s.gen})
 	start := !s.working
 	s.working = true
 	s.mu.Unlock()
 	if start {
-		go e.spellWorker(s.checker, s.gen)
+		go e.spellWorker()
 	}
 }
 
 // spellWorker checks the queued texts one by one and hands each answer
 // to the UI goroutine.
-func (e *Editor) spellWorker(c SpellChecker, gen uint64) {
+func (e *Editor) spellWorker() {
 	s := &e.spell
 	for {
 		s.mu.Lock()
@@ -145,11 +153,11 @@ func (e *Editor) spellWorker(c SpellChecker, gen uint64) {
 			s.mu.Unlock()
 			return
 		}
-		text := s.queue[0]
+		job := s.queue[0]
 		s.queue = s.queue[1:]
 		s.mu.Unlock()
-		spans := c.Misspelled(text)
-		fyne.Do(func() { e.spellAnswer(gen, text, spans) })
+		spans := job.checker.Misspelled(job.text)
+		fyne.Do(func() { e.spellAnswer(job.gen, job.text, spans) })
 	}
 }
 
@@ -157,14 +165,7 @@ func (e *Editor) spellWorker(c SpellChecker, gen uint64) {
 func (e *Editor) spellAnswer(gen uint64, text string, spans []SpellSpan) {
 	s := &e.spell
 	if gen != s.gen {
-		// An answer from before SpellingChanged: ask again if still shown.
-		delete(s.asked, text)
-		for _, r := range e.view.rows {
-			if r.entry.Text == text {
-				r.refreshMarks()
-			}
-		}
-		return
+		return // from before SpellingChanged, which asked again
 	}
 	e.keepSpans(text, spans)
 	delete(s.asked, text)
