@@ -228,3 +228,18 @@ func menuLabels(m *fyne.Menu) string {
 }
 
 func ed(w fyne.Window) *Editor { return w.Content().(*Editor) }
+
+// TestSpellWaveIsRed: the wave is drawn in the theme's error colour. With
+// color.Transparent for the gaps Fyne made the raster an alpha-only image,
+// which the window drew white.
+func TestSpellWaveIsRed(t *testing.T) {
+	newTestEditor(t, "")
+	img := newWave().Generator(8, waveH)
+	r, g, b, a := img.At(2, 0).RGBA()
+	if a == 0 || r <= g || r <= b {
+		t.Fatalf("wave pixel %v (%T), want red", img.At(2, 0), img)
+	}
+	if _, _, _, a := img.At(0, 0).RGBA(); a != 0 {
+		t.Fatalf("gap pixel alpha %d, want transparent", a)
+	}
+}
