@@ -29,6 +29,7 @@ type FieldMarks struct {
 	text   string // the text spans are for
 	typeAt int    // the caret after the last edit: the word there is being typed; -1: none
 	spans  []SpellSpan
+	shown  []SpellSpan // the spans the boxes are for, as laid out
 	boxes  []markRect
 	waves  []*canvas.Raster
 	gen    uint64
@@ -104,7 +105,7 @@ func (m *FieldMarks) Spans() []SpellSpan {
 func (m *FieldMarks) SpanAt(p fyne.Position) (SpellSpan, bool) {
 	for _, q := range m.boxes {
 		if p.X >= q.x0 && p.X <= q.x1 && p.Y >= q.y && p.Y <= q.y+q.h {
-			return m.spansShown()[q.span], true
+			return m.shown[q.span], true
 		}
 	}
 	return SpellSpan{}, false
@@ -114,22 +115,19 @@ func (m *FieldMarks) SpanAt(p fyne.Position) (SpellSpan, bool) {
 // edge of, and the point of the entry under the word's start.
 func (m *FieldMarks) SpanAtCaret() (SpellSpan, fyne.Position, bool) {
 	off := m.entry.CursorTextOffset()
-	shown := m.spansShown()
 	for _, q := range m.boxes {
-		if sp := shown[q.span]; sp.Start <= off && off <= sp.End {
+		if sp := m.shown[q.span]; sp.Start <= off && off <= sp.End {
 			return sp, fyne.NewPos(q.x0, q.y+q.h), true
 		}
 	}
 	return SpellSpan{}, fyne.Position{}, false
 }
 
-// spansShown is what the boxes index: the marks less the added words.
-func (m *FieldMarks) spansShown() []SpellSpan { return m.Spans() }
-
 // layout places the boxes and waves for the entry at its current size.
 func (m *FieldMarks) layout() {
 	m.boxes = m.boxes[:0]
 	spans := m.Spans()
+	m.shown = spans
 	en := m.entry
 	size := en.Size()
 	if len(spans) == 0 || size.Width == 0 || !m.fits() {
