@@ -92,6 +92,7 @@ func BenchmarkTypeCharacter1kWords(b *testing.B)  { benchType(b, 1000) }
 func BenchmarkTypeCharacter10kWordsSpellMarks(b *testing.B) {
 	benchTypeWith(b, 10000, &wordSpeller{bad: map[string][]string{"Bortnikov": nil, "ghijkl": nil, "abcdef": nil}})
 }
+
 func BenchmarkOpen10kWords(b *testing.B) { benchOpen(b, 10000) }
 func BenchmarkOpen1kWords(b *testing.B)  { benchOpen(b, 1000) }
 
