@@ -16,8 +16,9 @@ type articlePane struct {
 	w           *Window
 	headline    *fieldEntry
 	standfirst  *fieldEntry
-	dateline    *widget.Label   // the dateline in house style, as it will lead the copy
-	datelineRow *fyne.Container // holds dateline, in line with the body's text
+	fieldBoxes  [2]*fyne.Container // headline and standfirst, with their spelling marks over them
+	dateline    *widget.Label      // the dateline in house style, as it will lead the copy
+	datelineRow *fyne.Container    // holds dateline, in line with the body's text
 	body        *blockedit.Editor
 	find        *findBar
 	limits      *limitCounters
@@ -69,9 +70,10 @@ func newArticlePane(w *Window) *articlePane {
 	p.datelineRow = container.New(&datelineLayout{body: p.body}, p.dateline)
 
 	p.banner = newLockBanner(w)
+	p.fieldBoxes = [2]*fyne.Container{container.NewStack(p.headline), container.NewStack(p.standfirst)}
 	top := container.NewVBox(p.banner.content,
-		container.NewBorder(nil, nil, nil, p.limits.headline, p.headline),
-		container.NewBorder(nil, nil, nil, p.limits.standfirst, p.standfirst),
+		container.NewBorder(nil, nil, nil, p.limits.headline, p.fieldBoxes[0]),
+		container.NewBorder(nil, nil, nil, p.limits.standfirst, p.fieldBoxes[1]),
 		p.find.content, p.datelineRow)
 	p.content = container.NewBorder(top, nil, nil, nil, p.body)
 	return p
@@ -123,6 +125,7 @@ type fieldEntry struct {
 	w        *Window
 	onReturn func() bool // Return without Shift; true if handled
 	onEscape func()
+	marks    *blockedit.FieldMarks // misspellings marked (spellmarks.go); nil: none
 }
 
 func newFieldEntry(w *Window, multiLine bool) *fieldEntry {

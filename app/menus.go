@@ -55,6 +55,8 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		item("Find…", ctrl(fyne.KeyF), func() { w.pane.find.show(false) }),
 		item("Replace…", ctrl(fyne.KeyH), func() { w.pane.find.show(true) }),
+		fyne.NewMenuItemSeparator(),
+		item("Spelling suggestions", ctrl(fyne.KeyPeriod), w.spellAtCaret),
 	)
 
 	w.statusItems = w.statusItems[:0]
@@ -327,6 +329,7 @@ var shortcutList = [][2]string{
 	{"Ctrl+S", "Save revision"}, {"Ctrl+Shift+S", "Save labelled revision"},
 	{"Ctrl+Z / Ctrl+Y", "Undo / redo (across paragraphs in the body)"},
 	{"Ctrl+F / Ctrl+H", "Find / replace in the body"},
+	{"Ctrl+.", "Spelling: suggestions for the underlined word at the caret (or right-click it)"},
 	{"Ctrl+P", "Preview"}, {"Ctrl+Shift+H / Ctrl+Shift+E", "History / back to the editor"},
 	{"Enter", "New paragraph (in the body); next field (headline, standfirst)"},
 	{"Backspace at the start", "Join with the paragraph above"},

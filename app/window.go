@@ -39,6 +39,8 @@ type Window struct {
 	history               ArticleView
 	checks                ChecksView
 	cancelCheck           func()
+	speller               *textSpeller // misspellings marked in the text; nil: off (spellmarks.go)
+	spellMenuShown        *fyne.Menu   // the last spelling menu popped up, for tests
 
 	// The open article. Only the UI goroutine reads or writes these.
 	doc           *document
@@ -204,6 +206,7 @@ func (w *Window) build() {
 			}
 		}})
 		checksContent = w.checks
+		w.wireSpelling()
 	} else {
 		// Hook: app/checks fills this tab (Extensions.Checks).
 		checksContent = placeholder("Copy checks are not part of this build.")
@@ -419,6 +422,7 @@ func (w *Window) showArticle(doc *document) {
 		w.pane.load(doc.base)
 		w.meta.load(doc.base)
 	}
+	w.spellingLoaded()
 	w.loading = false
 	w.setReadOnly(w.heldBy)
 	w.status.setCounts(w.pane.body.Counts())

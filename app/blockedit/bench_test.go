@@ -14,7 +14,12 @@ import (
 // re-measuring the block) and OnChanged. It types into the fixture's
 // longest paragraph (the cost of a keystroke grows with its block) nearest
 // the middle of the body, so that the variants differ in body length only.
-func benchType(b *testing.B, words int) {
+func benchType(b *testing.B, words int) { benchTypeWith(b, words, nil) }
+
+// benchTypeWith is benchType with the spelling marks of checker on (nil:
+// off). Under the test driver the blocks are checked inline, so the
+// figure includes Hunspell-like work the window does on its worker.
+func benchTypeWith(b *testing.B, words int, checker SpellChecker) {
 	longest := ""
 	for _, bl := range fixtureBlocks(b) {
 		if len(bl.Text) > len(longest) {
@@ -23,6 +28,9 @@ func benchType(b *testing.B, words int) {
 	}
 	body := longBody(b, words)
 	ed, w := newTestEditor(b, body)
+	if checker != nil {
+		ed.SetSpellChecker(checker)
+	}
 	changes := 0
 	ed.OnChanged = func() { changes++ }
 	mid := -1
@@ -78,8 +86,15 @@ func benchOpen(b *testing.B, words int) {
 
 func BenchmarkTypeCharacter10kWords(b *testing.B) { benchType(b, 10000) }
 func BenchmarkTypeCharacter1kWords(b *testing.B)  { benchType(b, 1000) }
-func BenchmarkOpen10kWords(b *testing.B)          { benchOpen(b, 10000) }
-func BenchmarkOpen1kWords(b *testing.B)           { benchOpen(b, 1000) }
+
+// BenchmarkTypeCharacter10kWordsSpellMarks types with the marks on, in a
+// paragraph with marked words ("Bortnikov", and the words typed).
+func BenchmarkTypeCharacter10kWordsSpellMarks(b *testing.B) {
+	benchTypeWith(b, 10000, &wordSpeller{bad: map[string][]string{"Bortnikov": nil, "ghijkl": nil, "abcdef": nil}})
+}
+
+func BenchmarkOpen10kWords(b *testing.B) { benchOpen(b, 10000) }
+func BenchmarkOpen1kWords(b *testing.B)  { benchOpen(b, 1000) }
 
 func abs(x int) int {
 	if x < 0 {

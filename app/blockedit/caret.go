@@ -165,6 +165,7 @@ func (ed *Editor) input(e *blockEntry) {
 		e.row.Refresh()
 	}
 	ed.rest.schedule(func() { ed.park(e) })
+	ed.spellInput()
 }
 
 // park stops e's blink if it still has the keyboard.

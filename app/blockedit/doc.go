@@ -49,7 +49,16 @@
 //
 // # Threading
 //
-// Everything runs on the Fyne UI goroutine: the editor starts no goroutines,
-// and its callbacks (OnChanged, OnShortcut, OnKey) are called on it. Code on
-// other goroutines calls the editor through fyne.Do.
+// Everything runs on the Fyne UI goroutine, and the editor's callbacks
+// (OnChanged, OnShortcut, OnKey) are called on it. Code on other goroutines
+// calls the editor through fyne.Do. The one goroutine of the editor's own
+// checks the spelling of the blocks shown (spellmarks.go) and hands its
+// answers back through fyne.Do.
+//
+// # Spelling
+//
+// With a SpellChecker set, misspelled words get a red wavy underline, with
+// suggestions and "Add to desk dictionary" on a right-click on the word or
+// on Ctrl+. (SpellMenuAtCaret); FieldMarks does the same over a plain
+// Entry. See spellmarks.go.
 package blockedit

@@ -45,8 +45,9 @@ type Editor struct {
 	sel  blockSelection
 	find findState
 
-	focusID uint64    // the block whose entry has (or last had) the keyboard
-	rest    caretRest // the caret stops blinking after a while without input
+	focusID uint64     // the block whose entry has (or last had) the keyboard
+	rest    caretRest  // the caret stops blinking after a while without input
+	spell   spellState // misspellings marked in the text (spellmarks.go)
 
 	view view
 }

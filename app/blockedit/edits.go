@@ -175,6 +175,7 @@ func (e *Editor) textEdited(r *blockRow, text string) {
 	e.view.remeasure(i)
 	e.revealCaret(r)
 	e.changed()
+	e.spellTyped(r)
 }
 
 // Undo takes back the last edit: a word typed, a split, a merge, a paste, a

@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/widget"
 
 	"copydesk/editor"
 )
@@ -246,6 +245,8 @@ func (e *Editor) customShortcut(en *blockEntry, i int, sc *desktop.CustomShortcu
 		case fyne.KeyQ:
 			e.SetKind(editor.Quote)
 			return true
+		case fyne.KeyPeriod:
+			return e.SpellMenuAtCaret()
 		case fyne.KeyHome:
 			e.FocusBlock(0, 0)
 			return true
@@ -303,7 +304,7 @@ func (e *Editor) contextMenu(en *blockEntry, ev *fyne.PointEvent) {
 	}
 	cb := fyne.CurrentApp().Clipboard()
 	do := func(s fyne.Shortcut) func() { return func() { en.TypedShortcut(s) } }
-	var items []*fyne.MenuItem
+	items := e.spellMenuItems(en, ev)
 	if !e.readOnly {
 		undo := fyne.NewMenuItem("Undo", e.Undo)
 		undo.Disabled = !e.CanUndo()
@@ -318,5 +319,5 @@ func (e *Editor) contextMenu(en *blockEntry, ev *fyne.PointEvent) {
 	}
 	items = append(items, fyne.NewMenuItem("Select all", do(&fyne.ShortcutSelectAll{})))
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(en).Add(ev.Position)
-	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), c, pos)
+	e.showMenu(items, c, pos)
 }

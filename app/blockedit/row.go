@@ -36,6 +36,14 @@ type blockRow struct {
 
 	foundRange *[2]int // the current find match in this block, rune offsets
 
+	// The misspelled words marked (spellmarks.go): the spans as laid out,
+	// the text length they were for, their boxes and their wavy lines.
+	spans     []SpellSpan
+	spansLen  int
+	markRects []markRect
+	marks     []*canvas.Raster
+	renderer  *rowRenderer
+
 	measuredW float32 // band width at which lines was counted; 0: not yet
 	lines     int
 	selected  bool
@@ -120,6 +128,9 @@ func (r *blockRow) setText(text string) bool {
 	r.entry.SetText(text)
 	r.ed.muted = false
 	r.measuredW = 0
+	if r.ed.spell.checker != nil {
+		r.refreshMarks() // they are for the old text
+	}
 	return true
 }
 
@@ -144,6 +155,7 @@ func (r *blockRow) focusChanged(focused bool) {
 
 func (r *blockRow) CreateRenderer() fyne.WidgetRenderer {
 	rr := &rowRenderer{row: r}
+	r.renderer = rr
 	rr.Refresh()
 	return rr
 }
@@ -195,6 +207,9 @@ func (rr *rowRenderer) Layout(size fyne.Size) {
 	r.masks[3].Resize(fyne.NewSize(out+in, h))
 	r.layoutFound(pos)
 	r.layoutRestMark(pos)
+	if n := len(r.marks); r.layoutMarksChanged(pos, n) {
+		rr.build()
+	}
 }
 
 func (rr *rowRenderer) MinSize() fyne.Size {
@@ -222,15 +237,25 @@ func (rr *rowRenderer) Refresh() {
 	for _, f := range r.found {
 		f.FillColor = findColor(th, v)
 	}
+	rr.build()
+	rr.Layout(r.Size()) // lays the marks out, and lists the objects again if their number changed
+	canvas.Refresh(r)
+}
+
+// build lists the row's objects, bottom to top.
+func (rr *rowRenderer) build() {
+	r := rr.row
 	objs := rr.objects[:0]
 	objs = append(objs, r.shade)
 	for _, f := range r.found {
 		objs = append(objs, f)
 	}
-	objs = append(objs, r.rule, r.entry, r.restMark, r.masks[0], r.masks[1], r.masks[2], r.masks[3], r.handle)
+	objs = append(objs, r.rule, r.entry)
+	for _, m := range r.marks {
+		objs = append(objs, m)
+	}
+	objs = append(objs, r.restMark, r.masks[0], r.masks[1], r.masks[2], r.masks[3], r.handle)
 	rr.objects = objs
-	rr.Layout(r.Size())
-	canvas.Refresh(r)
 }
 
 // blockHandle is the gutter left of a block. A click selects the whole

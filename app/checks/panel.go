@@ -64,6 +64,8 @@ type Panel struct {
 	setupNote string         // a problem loading the desk's rules or dictionary
 	rules     atomic.Pointer[check.Rules]
 
+	spellingChanged func() // the window's marks (marks.go)
+
 	mu    sync.Mutex
 	gen   uint64 // bumped by every Check; stale results are dropped
 	timer *time.Timer

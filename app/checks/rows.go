@@ -1,9 +1,7 @@
 package checks
 
 import (
-	"context"
 	"fmt"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -107,29 +105,7 @@ func (p *Panel) ignore(word string) {
 	go func() {
 		c, _ := p.loaded()
 		c.Speller.Ignore(word)
-		if a != nil {
-			p.CheckNow(a)
-		}
-	}()
-}
-
-// addWord keeps a word in the desk dictionary (the store write happens
-// off the UI goroutine), then checks again.
-func (p *Panel) addWord(word string) {
-	a := p.shown
-	go func() {
-		c, _ := p.loaded()
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		words, err := check.AddDeskWord(ctx, p.opt.Store, word)
-		if err != nil {
-			fyne.Do(func() {
-				p.notice.SetText(fmt.Sprintf("%q was not added to the desk dictionary: %v", word, err))
-				p.notice.Show()
-			})
-			return
-		}
-		c.Speller.SetDesk(words)
+		p.notifySpelling()
 		if a != nil {
 			p.CheckNow(a)
 		}

@@ -104,31 +104,83 @@ func (s *Speller) known(w string) bool {
 // each with Hunspell's suggestions. With no dictionary for the article's
 // language it returns no findings and a *spell.NoDictionaryError.
 func (s *Speller) Check(a *editor.Article) ([]Finding, error) {
-	lang := a.Language
-	if strings.TrimSpace(lang) == "" {
-		lang = "en"
-	}
-	d, err := s.lib.Dictionary(lang)
+	lang := defaultLang(a.Language)
+	d, err := s.dictionary(lang)
 	if err != nil {
 		return nil, err
 	}
 	cyr := cyrillicLanguage(lang)
 	var out []Finding
 	for _, seg := range segments(a) {
-		mask := masked(seg.text)
-		eachWord(seg.text, func(start, end int) {
+		s.eachMisspelled(d, cyr, seg.text, func(start, end int) {
 			w := seg.text[start:end]
-			if inMask(mask, start, end) || skipWord(seg.text, start, end) || hasCyrillic(w) != cyr {
-				return
-			}
-			if s.known(w) || d.Correct(w) {
-				return
-			}
 			out = append(out, Finding{Kind: KindSpelling, Rule: "spelling", Place: seg.place(start, end), Text: w,
 				Message: "not in the " + d.Name + " dictionary: " + quote(w), Suggestions: d.Suggest(w)})
 		})
 	}
 	return out, nil
+}
+
+// eachMisspelled calls fn with the byte range of every word of text the
+// dictionary d and the desk do not know, as Check judges them.
+func (s *Speller) eachMisspelled(d *spell.Dictionary, cyr bool, text string, fn func(start, end int)) {
+	mask := masked(text)
+	eachWord(text, func(start, end int) {
+		w := text[start:end]
+		if inMask(mask, start, end) || skipWord(text, start, end) || hasCyrillic(w) != cyr {
+			return
+		}
+		if s.known(w) || d.Correct(w) {
+			return
+		}
+		fn(start, end)
+	})
+}
+
+// Span is a misspelled word in one stretch of text: Start and End are
+// rune offsets, as in Place.
+type Span struct {
+	Start, End int
+	Word       string
+}
+
+// Misspelled returns the words of one stretch of copy (a headline, one
+// body block) that Check would report, without suggestions: what the
+// window marks in the text. It is cheap enough to call per paragraph as
+// the text is shown; errors as for Check.
+func (s *Speller) Misspelled(lang, text string) ([]Span, error) {
+	d, err := s.dictionary(lang)
+	if err != nil {
+		return nil, err
+	}
+	var out []Span
+	s.eachMisspelled(d, cyrillicLanguage(defaultLang(lang)), text, func(start, end int) {
+		rs := utf8.RuneCountInString(text[:start])
+		out = append(out, Span{Start: rs, End: rs + utf8.RuneCountInString(text[start:end]), Word: text[start:end]})
+	})
+	return out, nil
+}
+
+// Suggest returns Hunspell's suggestions for a word in a language (none
+// without a dictionary), the ones Check gives.
+func (s *Speller) Suggest(lang, word string) []string {
+	d, err := s.dictionary(lang)
+	if err != nil {
+		return nil
+	}
+	return d.Suggest(word)
+}
+
+func (s *Speller) dictionary(lang string) (*spell.Dictionary, error) {
+	return s.lib.Dictionary(defaultLang(lang))
+}
+
+// defaultLang is the article's language, English when it has none.
+func defaultLang(lang string) string {
+	if strings.TrimSpace(lang) == "" {
+		return "en"
+	}
+	return lang
 }
 
 func quote(s string) string { return "“" + s + "”" }
