@@ -1,12 +1,15 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"copydesk/editor/review"
+	"copydesk/storage"
+	"copydesk/storage/pgstore"
 	"copydesk/storage/pgtest"
 )
 
@@ -239,5 +242,42 @@ func TestReviewOfPublishedStory(t *testing.T) {
 	out := d.ok("review", id, "4", "draft", "--reject", num.ID, "--correction", "The figure is 43,500 after all.")
 	if !strings.Contains(out, "(correction: ") {
 		t.Errorf("review printed %q, want a correction", out)
+	}
+}
+
+// TestReviewTakesTheLock: on a shared store a CLI review writes under the
+// story's lock, and refuses, naming the holder, while another desk edits.
+func TestReviewTakesTheLock(t *testing.T) {
+	pg := pgtest.Database(t)
+	d := newDesk(t)
+	id, cs := reviewed(t, d)
+	d.ok("migrate", "--from", d.db, "--to", pg)
+	global := []string{"--store", pg}
+	ctx := context.Background()
+	s, err := pgstore.Open(ctx, pg, pgstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	boris := storage.Holder{Name: "Boris Ivanov", Desk: storage.NewDeskID()}
+	if _, err := s.Acquire(ctx, id, boris); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := runAt(t, d.env, global, "review", id, "1", "draft", "--reject", cs[0].ID)
+	if code != exitUser || out != "" || !strings.Contains(errs, "Boris Ivanov") || !strings.Contains(errs, "no review written") {
+		t.Errorf("review of a story held elsewhere: exit %d, out %q, err %q", code, out, errs)
+	}
+	if revs, err := s.Revisions(ctx, id); err != nil || len(revs) != 2 {
+		t.Fatalf("after the refusal: %d revisions (%v), want 2", len(revs), err)
+	}
+	if err := s.Release(ctx, id, boris); err != nil {
+		t.Fatal(err)
+	}
+	if out := okAt(t, d.env, global, "review", id, "1", "draft", "--reject", cs[0].ID, "--author", "Chief Sub"); !strings.HasPrefix(out, id+" revision 3 (review") {
+		t.Errorf("review once free: %q", out)
+	}
+	// The review gave the lock back: Boris can take it again.
+	if l, held, err := s.LockOf(ctx, id); err != nil || held {
+		t.Errorf("after the review the story is still held: %+v %v", l, err)
 	}
 }
