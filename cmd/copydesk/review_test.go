@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"copydesk/editor/formats"
 	"copydesk/editor/review"
 	"copydesk/storage"
 	"copydesk/storage/pgstore"
@@ -171,9 +172,21 @@ func TestComments(t *testing.T) {
 	if h := d.ok("history", id); strings.Count(h, "\n") != 4 {
 		t.Errorf("comments made revisions:\n%s", h)
 	}
-	for _, f := range []string{"text", "html", "md", "nitf", "ninjs"} {
-		if exp := d.ok("export", id, "--format", f); strings.Contains(exp, "Check the figure") || strings.Contains(exp, "Confirmed by phone") {
+	for _, f := range formats.ExportFormats {
+		if exp := d.ok("export", id, "--format", string(f)); strings.Contains(exp, "Check the figure") || strings.Contains(exp, "Confirmed by phone") {
 			t.Errorf("the %s export carries a comment", f)
+		}
+	}
+	// The desk copy, and only it, carries them, as margin notes.
+	desk := d.ok("export", id, "--format", "html", "--desk-copy")
+	for _, want := range []string{`<aside class="comment orphaned"`, "Check the figure", "Confirmed by phone", "43,500 persons", "not for publication"} {
+		if !strings.Contains(desk, want) {
+			t.Errorf("the desk copy lacks %q", want)
+		}
+	}
+	for _, bad := range [][]string{{"--format", "md", "--desk-copy"}, {"--all", "--dir", t.TempDir(), "--format", "html", "--desk-copy"}} {
+		if code, _, errs := d.run(append([]string{"export", id}, bad...)...); code != exitUsage || !strings.Contains(errs, "--desk-copy") {
+			t.Errorf("export %v: exit %d %q", bad, code, errs)
 		}
 	}
 }
