@@ -96,7 +96,8 @@ func (v *View) decisionsText(r *notes.Review) string {
 		if !d.Accepted {
 			verdict = "REJECTED"
 		}
-		fmt.Fprintf(&b, "\n%s  %s by %s — %s", d.Change, verdict, nameOr(d.Author), d.Summary)
+		// An ASCII arrow: the bundled font has no →.
+		fmt.Fprintf(&b, "\n%s  %s by %s — %s", d.Change, verdict, nameOr(d.Author), strings.ReplaceAll(d.Summary, "→", "->"))
 		if d.Reason != "" {
 			fmt.Fprintf(&b, "\n    reason: %s", d.Reason)
 		}
@@ -148,10 +149,15 @@ func (v *View) showDecisions(rev storage.Revision, r *notes.Review) {
 }
 
 // reviewLine is what the row of a review revision says in place of a
-// label: its decisions summed up.
+// label: its decisions counted, "✓ 3  ✗ 1" (the marks the review
+// dialog's cards wear; the pane is too narrow for words).
 func reviewLine(rev storage.Revision) string {
 	if rev.Label != "" {
 		return quoteLabel(rev.Label)
 	}
-	return notes.NoteSummary(rev)
+	var acc, rej int
+	if _, err := fmt.Sscanf(notes.NoteSummary(rev), "%d accepted, %d rejected", &acc, &rej); err != nil {
+		return ""
+	}
+	return fmt.Sprintf("✓ %d  ✗ %d", acc, rej)
 }

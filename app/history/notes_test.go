@@ -55,7 +55,7 @@ func TestReviewRevisionShowsItsDecisions(t *testing.T) {
 		t.Fatalf("%d revisions", len(v.revs))
 	}
 	rev := v.revs[3]
-	if got := reviewLine(rev); !strings.HasPrefix(got, "1 accepted, 1 rejected") {
+	if got := reviewLine(rev); got != "✓ 1  ✗ 1" {
 		t.Errorf("the review's row says %q", got)
 	}
 	if !v.decisionsBtn.Disabled() {

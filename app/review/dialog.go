@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"copydesk/app/history"
@@ -112,8 +113,11 @@ func New(win fyne.Window, opt Options, revs []storage.Revision) *Dialog {
 	cancel := widget.NewButton("Cancel", func() { v.d.Hide() })
 	v.inPlace = widget.NewRichText()
 	v.inPlace.Wrapping = fyne.TextWrapWord
+	// Was and Now beside their labels: on a 600-px screen the card list
+	// keeps room for a few rows.
+	sides := container.New(layout.NewFormLayout(), widget.NewLabel("Was:"), v.old, widget.NewLabel("Now:"), v.new)
 	detail := container.NewVBox(widget.NewLabelWithStyle("In place:", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), v.inPlace,
-		widget.NewLabel("Was:"), v.old, widget.NewLabel("Now:"), v.new, v.reason)
+		sides, v.reason)
 	top := container.NewBorder(nil, nil, widget.NewLabel("From revision"), widget.NewLabel("to the copy as edited"), v.picker)
 	bottom := container.NewVBox(detail, container.NewHBox(accept, reject, undo, all), v.status, container.NewHBox(v.finish, cancel))
 	content := container.NewBorder(top, bottom, nil, nil, v.list)
