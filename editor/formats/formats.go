@@ -199,6 +199,9 @@ func Export(a *editor.Article, f Format, opt ExportOptions) ([]byte, error) {
 	switch f {
 	case HTML:
 		if opt.DeskCopy {
+			// Anchored to the copy exported (the window's may be newer
+			// than the store's draft the comments were read with).
+			comments.Reanchor(opt.Comments, a)
 			return export.DeskCopyHTML(a, opt.Comments, eo)
 		}
 		return export.HTML(a, eo)
