@@ -432,3 +432,10 @@ func (f *fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		o.Resize(fyne.NewSize(size.Width, o.MinSize().Height))
 	}
 }
+
+// InlineSegments renders chunks as History's inline comparison does
+// (deleted red and struck through, inserted green and underlined), for
+// other views that show a change in place (the review dialog).
+func InlineSegments(chunks []compare.Chunk) []widget.RichTextSegment {
+	return chunkSegments(chunks, 0, plainStyle(editor.Paragraph))
+}

@@ -66,7 +66,7 @@ func (v *View) newRevisionList() *widget.List {
 				r.kind.TextStyle = fyne.TextStyle{Bold: true}
 			}
 			r.kind.Refresh()
-			r.label.SetText(quoteLabel(rev.Label))
+			r.label.SetText(reviewLine(rev))
 			r.who.SetText(v.revisionWho(rev))
 			r.when.SetText(v.revisionWhen(rev))
 		})

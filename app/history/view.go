@@ -25,6 +25,7 @@ import (
 	"copydesk/editor"
 	"copydesk/editor/compare"
 	"copydesk/storage"
+	"copydesk/storage/notes"
 )
 
 // Options are what the window gives the view.
@@ -94,6 +95,14 @@ type View struct {
 	placeholder                      *widget.Label
 
 	text diffText // the rows of the comparison shown now
+
+	// The review decisions and comment events (notes.go).
+	decisionsBtn *widget.Button
+	decisions    *widget.Label // the last Decisions dialog's text (tests read it)
+	events       []commentEvent
+	eventsBox    *fyne.Container
+	eventsItem   *widget.AccordionItem
+	eventsAcc    *widget.Accordion
 }
 
 // draftSide stands for the working draft among the sides of a comparison.
@@ -130,6 +139,7 @@ func (v *View) build() {
 	v.previewBtn = widget.NewButton("Preview", v.previewSelected)
 	v.restoreBtn = widget.NewButton("Restore…", v.restoreSelected)
 	v.labelBtn = widget.NewButton("Label…", v.labelSelected)
+	v.decisionsBtn = widget.NewButton("Decisions…", v.decisionsSelected)
 	v.stats = widget.NewLabel("")
 	v.stats.Wrapping = fyne.TextWrapWord
 
@@ -151,8 +161,10 @@ func (v *View) build() {
 	top := container.NewVBox(pickers, tools, v.stats, widget.NewSeparator())
 	right := container.NewBorder(top, nil, nil, nil, v.scroll)
 
-	actions := container.NewGridWithColumns(3, v.previewBtn, v.restoreBtn, v.labelBtn)
-	left := container.NewBorder(widget.NewLabelWithStyle("Revisions", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), actions, nil, nil, v.list)
+	actions := container.NewGridWithColumns(2, v.previewBtn, v.restoreBtn, v.labelBtn, v.decisionsBtn)
+	v.eventsAcc = v.newCommentsSection()
+	left := container.NewBorder(widget.NewLabelWithStyle("Revisions", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.NewVBox(actions, v.eventsAcc), nil, nil, v.list)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.32
 	v.body = split
@@ -254,6 +266,9 @@ func (v *View) reload(from, to uint64) {
 	gen, id := v.gen, v.id
 	v.goBackground(func() {
 		revs, err := v.store.Revisions(v.ctx, id)
+		// Comments are read alongside; a store that cannot list its
+		// records has none to show, which is no reason to hide History.
+		cs, _ := notes.Comments(v.ctx, v.store, id)
 		var latestSeq uint64
 		var latestCopy string
 		if err == nil && len(revs) > 0 {
@@ -272,6 +287,7 @@ func (v *View) reload(from, to uint64) {
 				return
 			}
 			v.latestSeq, v.latestCopy = latestSeq, latestCopy
+			v.setComments(cs)
 			v.setRevisions(revs, from, to)
 			v.compareSides()
 			v.computeWordStats()
@@ -404,6 +420,7 @@ func (v *View) updateButtons() {
 	haveRev := open && v.selected >= 0 && v.selected < len(v.revs)
 	setEnabled(v.previewBtn, haveRev)
 	setEnabled(v.labelBtn, haveRev)
+	setEnabled(v.decisionsBtn, haveRev && isReview(v.revs[v.selected]))
 	setEnabled(v.restoreBtn, !v.readOnly && (haveRev && v.selected < len(v.revs)-1 || haveRev && v.draftDiffers()))
 	haveResult := open && v.result != nil
 	setEnabled(v.saveBtn, haveResult)

@@ -8,9 +8,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
+	"copydesk/app/history"
 	"copydesk/editor"
+	"copydesk/editor/compare"
 	"copydesk/editor/review"
 	"copydesk/storage"
 	"copydesk/storage/notes"
@@ -38,6 +41,7 @@ type Dialog struct {
 	d       *dialog.CustomDialog
 	list    *cardList
 	picker  *widget.Select
+	inPlace *widget.RichText // the card's change marked in its paragraph
 	old     *widget.Label
 	new     *widget.Label
 	reason  *widget.Entry
@@ -107,12 +111,19 @@ func New(win fyne.Window, opt Options, revs []storage.Revision) *Dialog {
 	v.finish = widget.NewButton("Finish", v.finishReview)
 	v.finish.Importance = widget.HighImportance
 	cancel := widget.NewButton("Cancel", func() { v.d.Hide() })
-	detail := container.NewVBox(widget.NewLabel("Was:"), v.old, widget.NewLabel("Now:"), v.new, v.reason)
+	v.inPlace = widget.NewRichText()
+	v.inPlace.Wrapping = fyne.TextWrapWord
+	// Was and Now beside their labels: on a 600-px screen the card list
+	// keeps room for a few rows.
+	sides := container.New(layout.NewFormLayout(), widget.NewLabel("Was:"), v.old, widget.NewLabel("Now:"), v.new)
+	detail := container.NewVBox(widget.NewLabelWithStyle("In place:", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), v.inPlace,
+		sides, v.reason)
 	top := container.NewBorder(nil, nil, widget.NewLabel("From revision"), widget.NewLabel("to the copy as edited"), v.picker)
 	bottom := container.NewVBox(detail, container.NewHBox(accept, reject, undo, all), v.status, container.NewHBox(v.finish, cancel))
 	content := container.NewBorder(top, bottom, nil, nil, v.list)
 	v.d = dialog.NewCustomWithoutButtons("Review changes", content, win)
-	v.d.Resize(fyne.NewSize(900, 640))
+	size := win.Canvas().Size()
+	v.d.Resize(fyne.NewSize(min(900, size.Width-20), min(640, size.Height-20)))
 	from := DefaultFrom(revs)
 	for i, r := range revs {
 		if r.Seq == from {
@@ -154,15 +165,31 @@ func (v *Dialog) load(seq uint64) {
 func (v *Dialog) show(i int) {
 	v.current = i
 	if i < 0 {
+		v.setInPlace(nil)
 		v.old.SetText("")
 		v.new.SetText("No changes since this revision.")
 		v.reason.SetText("")
 		return
 	}
 	c := v.s.r.Changes[i]
+	v.setInPlace(v.s.r.InPlace(i, inPlaceContext))
 	v.old.SetText(orNone(c.Old))
 	v.new.SetText(orNone(c.New))
 	v.reason.SetText(v.s.reasons[i])
+}
+
+// inPlaceContext is how many words of the paragraph stand either side of
+// the change in place: enough to find it in the copy, not the whole story.
+const inPlaceContext = 12
+
+// setInPlace shows the card's change marked as History marks it.
+func (v *Dialog) setInPlace(chunks []compare.Chunk) {
+	if len(chunks) == 0 {
+		v.inPlace.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: "(no words to show: see Was and Now)", Style: widget.RichTextStyleInline}}
+	} else {
+		v.inPlace.Segments = history.InlineSegments(chunks)
+	}
+	v.inPlace.Refresh()
 }
 
 func orNone(s string) string {

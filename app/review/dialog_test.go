@@ -9,6 +9,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"copydesk/editor"
 	"copydesk/editor/review"
@@ -120,5 +122,53 @@ func TestReviewInTheDialog(t *testing.T) {
 	rec, err := notes.ReviewOf(ctx, s, last)
 	if err != nil || rec == nil || rec.Decisions[1].Accepted || rec.Decisions[1].Reason != "the vote was 12 to 3" || rec.Author != "chief" {
 		t.Fatalf("decisions %+v, %v", rec, err)
+	}
+}
+
+// TestCardShowsTheChangeInPlace: the card in focus shows its hunk in its
+// paragraph, struck red and underlined green as History marks it, with
+// the paragraph's other change shown as it now reads.
+func TestCardShowsTheChangeInPlace(t *testing.T) {
+	test.NewTempApp(t)
+	ctx := context.Background()
+	s, err := badgerstore.Open(filepath.Join(t.TempDir(), "db"), badgerstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	a := storetest.Article("Council votes", 100, 2)
+	a.Body = editor.FormatBody([]editor.Block{{Kind: editor.Paragraph, Text: "The council voted 12 to 3 on Monday."}})
+	if _, err := s.Create(ctx, a, storage.Meta{Author: "rep"}); err != nil {
+		t.Fatal(err)
+	}
+	b := a.Clone()
+	b.Body = editor.FormatBody([]editor.Block{{Kind: editor.Paragraph, Text: "The council voted 12 to 4 on Tuesday."}})
+	if _, err := s.SaveRevision(ctx, b, storage.Meta{Author: "sub"}); err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewWindow(nil)
+	defer w.Close()
+	w.Resize(fyne.NewSize(1000, 700))
+	revs, _ := s.Revisions(ctx, a.ID)
+	v := New(w, Options{Ctx: ctx, Store: s, Article: b, Author: "chief"}, revs)
+	v.d.Show()
+	v.list.Select(1) // Monday → Tuesday
+	var text strings.Builder
+	var struck, underlined []string
+	for _, seg := range v.inPlace.Segments {
+		ts := seg.(*widget.TextSegment)
+		text.WriteString(ts.Text)
+		if ts.Style.TextStyle.Strikethrough && ts.Style.ColorName == theme.ColorNameError {
+			struck = append(struck, ts.Text)
+		}
+		if ts.Style.TextStyle.Underline && ts.Style.ColorName == theme.ColorNameSuccess {
+			underlined = append(underlined, ts.Text)
+		}
+	}
+	if got := text.String(); got != "The council voted 12 to 4 on MondayTuesday." {
+		t.Errorf("in place: %q", got)
+	}
+	if strings.Join(struck, "|") != "Monday" || strings.Join(underlined, "|") != "Tuesday" {
+		t.Errorf("marked: struck %q, underlined %q", struck, underlined)
 	}
 }

@@ -18,6 +18,7 @@ import (
 	"copydesk/editor"
 	"copydesk/editor/formats"
 	"copydesk/storage"
+	"copydesk/storage/notes"
 )
 
 // StoreLoader loads the working draft of each article, with its newest
@@ -32,7 +33,20 @@ func StoreLoader(s storage.Store, style editor.Style) formats.Loader {
 		if err != nil {
 			return nil, formats.ExportOptions{}, err
 		}
-		return d.Article, formats.ExportOptions{Style: style, Revision: d.Seq, Published: published}, nil
+		// The comments go along for a desk copy; public formats ignore
+		// them. A store that cannot list them has none to give.
+		cs, _ := notes.Comments(ctx, s, id)
+		return d.Article, formats.ExportOptions{Style: style, Revision: d.Seq, Published: published, Comments: cs}, nil
+	}
+}
+
+// DeskCopy makes load's exports desk copies (HTML with the comments as
+// margin notes).
+func DeskCopy(load formats.Loader) formats.Loader {
+	return func(ctx context.Context, id string) (*editor.Article, formats.ExportOptions, error) {
+		a, opt, err := load(ctx, id)
+		opt.DeskCopy = true
+		return a, opt, err
 	}
 }
 
@@ -61,11 +75,28 @@ func Export(win fyne.Window, ids []string, load formats.Loader, last formats.For
 	})
 	pick.Required = true
 	pick.SetSelected(chosen.Label())
+	// The desk copy is one story's HTML page with its comments: offered
+	// for one story, and it picks HTML.
+	desk := widget.NewCheck("Desk copy: with the comments in the margin (not for publication)", func(on bool) {
+		if on {
+			pick.SetSelected(formats.HTML.Label())
+		}
+	})
+	onPick := pick.OnChanged
+	pick.OnChanged = func(label string) {
+		onPick(label)
+		if chosen != formats.HTML {
+			desk.SetChecked(false)
+		}
+	}
 	title := "Export the article"
 	if len(ids) > 1 {
 		title = "Export " + strconv.Itoa(len(ids)) + " articles"
 	}
 	items := []*widget.FormItem{widget.NewFormItem("Format", pick)}
+	if len(ids) == 1 {
+		items = append(items, widget.NewFormItem("", desk))
+	}
 	dialog.ShowForm(title, "Choose where…", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
@@ -74,6 +105,9 @@ func Export(win fyne.Window, ids []string, load formats.Loader, last formats.For
 			remember(chosen)
 		}
 		if len(ids) == 1 {
+			if desk.Checked {
+				load = DeskCopy(load)
+			}
 			chooseFile(win, ids[0], chosen, load)
 			return
 		}

@@ -95,7 +95,7 @@ func init() {
 	register(command{"show", "ID [--rev N] [--json]", "show an article (its draft, or revision N)", cmdShow})
 	register(command{"revise", "ID FILE [--label L] [--correction NOTE] [--author A]", "file a new revision of an article from a wire or Markdown file", cmdRevise})
 	register(command{"history", "ID [--json]", "list an article's revisions", cmdHistory})
-	register(command{"export", "ID [--rev N] --format F [-o FILE [--force]] [--break-embargo] | --all [--status S] --format F --dir OUT [--force]", "export articles as text, html, md, nitf or ninjs", cmdExport})
+	register(command{"export", "ID [--rev N] --format F [-o FILE [--force]] [--break-embargo] [--desk-copy] | --all [--status S] --format F --dir OUT [--force]", "export articles as text, html, md, nitf or ninjs", cmdExport})
 	register(command{"verify", "[--repair] [--head] [--json]", "check every revision chain and the search index; prints OK or the first problem, and with --head the desk's fingerprint", cmdVerify})
 }
 

@@ -10,8 +10,10 @@ import (
 
 	"copydesk/editor"
 	"copydesk/editor/check"
+	"copydesk/editor/comments"
 	"copydesk/editor/formats"
 	"copydesk/storage"
+	"copydesk/storage/notes"
 	"copydesk/storage/record"
 )
 
@@ -286,6 +288,7 @@ func cmdExport(e *env, args []string) error {
 	dir := fs.String("dir", "", "with --all: the folder to write into, one file per article named from its slug")
 	force := fs.Bool("force", false, "replace FILE (-o), or with --all the files of the same names in OUT, if they exist")
 	breakEmbargo := fs.Bool("break-embargo", false, "export embargoed stories before their embargo (each such export is recorded in the story's history)")
+	deskCopy := fs.Bool("desk-copy", false, "with --format html: the desk copy, with the story's comments as margin notes (not for publication)")
 	pos, err := e.parse(fs, args)
 	if err != nil {
 		return err
@@ -296,6 +299,12 @@ func cmdExport(e *env, args []string) error {
 	f, err := formats.ParseFormat(*format)
 	if err != nil {
 		return usagef("%v", err)
+	}
+	if *deskCopy && f != formats.HTML {
+		return usagef("--desk-copy is an HTML page: give --format html")
+	}
+	if *deskCopy && *all {
+		return usagef("--desk-copy exports one story: not with --all")
 	}
 	if *all {
 		if err := needArgs(pos, 0, 0, ""); err != nil {
@@ -329,7 +338,7 @@ func cmdExport(e *env, args []string) error {
 		}
 	}
 	return e.exporter(*breakEmbargo)(func(s storage.Store) error {
-		data, err := exportOne(e, s, pos[0], *rev, f, *breakEmbargo)
+		data, err := exportOne(e, s, pos[0], *rev, f, *breakEmbargo, *deskCopy)
 		if err != nil {
 			return err
 		}
@@ -344,10 +353,18 @@ func cmdExport(e *env, args []string) error {
 // exportOne renders an article (its draft, or revision rev) in format f.
 // An embargoed story is refused unless forced; a forced export is
 // recorded as a revision whose note says who exported what, when.
-func exportOne(e *env, s storage.Store, id string, rev uint64, f formats.Format, force bool) ([]byte, error) {
+func exportOne(e *env, s storage.Store, id string, rev uint64, f formats.Format, force, deskCopy bool) ([]byte, error) {
 	a, opt, err := loadForExport(e, s, id, rev)
 	if err != nil {
 		return nil, err
+	}
+	if deskCopy {
+		// The comments as they stand, anchored to the copy exported.
+		if opt.Comments, err = notes.Comments(e.ctx, s, a.ID); err != nil {
+			return nil, err
+		}
+		comments.Reanchor(opt.Comments, a)
+		opt.DeskCopy = true
 	}
 	if err := embargoGate(e, s, a, f, force); err != nil {
 		return nil, err

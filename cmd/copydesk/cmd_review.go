@@ -144,6 +144,11 @@ type reviewOptions struct {
 // finishReview writes the review's one revision and its decisions (see
 // notes.FinishReview). B must be the copy as it stands (the draft).
 func finishReview(e *env, s storage.Store, r *review.Review, o reviewOptions) error {
+	release, err := holdStory(e, s, o.id, o.author)
+	if err != nil {
+		return err
+	}
+	defer release()
 	d, err := s.Draft(e.ctx, o.id)
 	if err != nil {
 		return err
@@ -229,4 +234,29 @@ func cmdDecisions(e *env, args []string) error {
 		}
 		return tw.Flush()
 	})
+}
+
+// holdStory takes the story's lock on a store several desks share
+// (storage.Locker) for as long as the review writes, as the window does
+// while it edits: a desk editing the story would otherwise have its
+// draft overwritten, or overwrite the review. A story held by another
+// desk is refused, naming who holds it. The returned func gives the lock
+// back; on a store that is one desk's alone there is nothing to take.
+func holdStory(e *env, s storage.Store, id, author string) (func(), error) {
+	locker, ok := s.(storage.Locker)
+	if !ok {
+		return func() {}, nil
+	}
+	h := storage.Holder{Name: author, Desk: storage.NewDeskID()}
+	if signer, ok := s.(storage.Signer); ok {
+		h.Desk = signer.Desk()
+	}
+	if _, err := locker.Acquire(e.ctx, id, h); err != nil {
+		var held *storage.HeldError
+		if errors.As(err, &held) {
+			return nil, fmt.Errorf("story %s is %v at another desk: no review written; try again once they have closed it", id, held)
+		}
+		return nil, fmt.Errorf("cannot take the lock on story %s: %w", id, err)
+	}
+	return func() { _ = locker.Release(e.ctx, id, h) }, nil // unreleased, it expires
 }

@@ -1,12 +1,16 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"copydesk/editor/formats"
 	"copydesk/editor/review"
+	"copydesk/storage"
+	"copydesk/storage/pgstore"
 	"copydesk/storage/pgtest"
 )
 
@@ -168,9 +172,21 @@ func TestComments(t *testing.T) {
 	if h := d.ok("history", id); strings.Count(h, "\n") != 4 {
 		t.Errorf("comments made revisions:\n%s", h)
 	}
-	for _, f := range []string{"text", "html", "md", "nitf", "ninjs"} {
-		if exp := d.ok("export", id, "--format", f); strings.Contains(exp, "Check the figure") || strings.Contains(exp, "Confirmed by phone") {
+	for _, f := range formats.ExportFormats {
+		if exp := d.ok("export", id, "--format", string(f)); strings.Contains(exp, "Check the figure") || strings.Contains(exp, "Confirmed by phone") {
 			t.Errorf("the %s export carries a comment", f)
+		}
+	}
+	// The desk copy, and only it, carries them, as margin notes.
+	desk := d.ok("export", id, "--format", "html", "--desk-copy")
+	for _, want := range []string{`<aside class="comment orphaned"`, "Check the figure", "Confirmed by phone", "43,500 persons", "not for publication"} {
+		if !strings.Contains(desk, want) {
+			t.Errorf("the desk copy lacks %q", want)
+		}
+	}
+	for _, bad := range [][]string{{"--format", "md", "--desk-copy"}, {"--all", "--dir", t.TempDir(), "--format", "html", "--desk-copy"}} {
+		if code, _, errs := d.run(append([]string{"export", id}, bad...)...); code != exitUsage || !strings.Contains(errs, "--desk-copy") {
+			t.Errorf("export %v: exit %d %q", bad, code, errs)
 		}
 	}
 }
@@ -239,5 +255,42 @@ func TestReviewOfPublishedStory(t *testing.T) {
 	out := d.ok("review", id, "4", "draft", "--reject", num.ID, "--correction", "The figure is 43,500 after all.")
 	if !strings.Contains(out, "(correction: ") {
 		t.Errorf("review printed %q, want a correction", out)
+	}
+}
+
+// TestReviewTakesTheLock: on a shared store a CLI review writes under the
+// story's lock, and refuses, naming the holder, while another desk edits.
+func TestReviewTakesTheLock(t *testing.T) {
+	pg := pgtest.Database(t)
+	d := newDesk(t)
+	id, cs := reviewed(t, d)
+	d.ok("migrate", "--from", d.db, "--to", pg)
+	global := []string{"--store", pg}
+	ctx := context.Background()
+	s, err := pgstore.Open(ctx, pg, pgstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	boris := storage.Holder{Name: "Boris Ivanov", Desk: storage.NewDeskID()}
+	if _, err := s.Acquire(ctx, id, boris); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := runAt(t, d.env, global, "review", id, "1", "draft", "--reject", cs[0].ID)
+	if code != exitUser || out != "" || !strings.Contains(errs, "Boris Ivanov") || !strings.Contains(errs, "no review written") {
+		t.Errorf("review of a story held elsewhere: exit %d, out %q, err %q", code, out, errs)
+	}
+	if revs, err := s.Revisions(ctx, id); err != nil || len(revs) != 2 {
+		t.Fatalf("after the refusal: %d revisions (%v), want 2", len(revs), err)
+	}
+	if err := s.Release(ctx, id, boris); err != nil {
+		t.Fatal(err)
+	}
+	if out := okAt(t, d.env, global, "review", id, "1", "draft", "--reject", cs[0].ID, "--author", "Chief Sub"); !strings.HasPrefix(out, id+" revision 3 (review") {
+		t.Errorf("review once free: %q", out)
+	}
+	// The review gave the lock back: Boris can take it again.
+	if l, held, err := s.LockOf(ctx, id); err != nil || held {
+		t.Errorf("after the review the story is still held: %+v %v", l, err)
 	}
 }

@@ -12,17 +12,18 @@ import (
 type bodyBlock struct {
 	Kind  editor.BlockKind
 	Nodes []inline.Node
+	Src   int // index among editor.ParseBody's blocks (comments anchor to it)
 }
 
 func parseBody(md string) []bodyBlock {
 	blocks := editor.ParseBody(md)
 	out := make([]bodyBlock, 0, len(blocks))
-	for _, b := range blocks {
+	for i, b := range blocks {
 		nodes := inline.Parse(b.Text)
 		if len(nodes) == 0 {
 			continue
 		}
-		out = append(out, bodyBlock{Kind: b.Kind, Nodes: nodes})
+		out = append(out, bodyBlock{Kind: b.Kind, Nodes: nodes, Src: i})
 	}
 	return out
 }
@@ -33,6 +34,13 @@ func parseBody(md string) []bodyBlock {
 // story reads right to left. lead, when set, leads the first paragraph
 // (or stands as its own first paragraph) in a <span class="dateline">.
 func htmlBody(b *strings.Builder, blocks []bodyBlock, indent string, dirAuto bool, lead string) {
+	htmlBodyThen(b, blocks, indent, dirAuto, lead, nil)
+}
+
+// htmlBodyThen is htmlBody calling after (when not nil) behind each
+// block, with the block's index among editor.ParseBody's: the desk copy
+// writes a block's margin notes there.
+func htmlBodyThen(b *strings.Builder, blocks []bodyBlock, indent string, dirAuto bool, lead string, after func(src int)) {
 	dir := ""
 	if dirAuto {
 		dir = ` dir="auto"`
@@ -58,6 +66,9 @@ func htmlBody(b *strings.Builder, blocks []bodyBlock, indent string, dirAuto boo
 			}
 			htmlInline(b, bl.Nodes)
 			b.WriteString("</p>\n")
+		}
+		if after != nil {
+			after(bl.Src)
 		}
 	}
 }

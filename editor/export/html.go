@@ -8,6 +8,7 @@ import (
 
 	"copydesk/assets"
 	"copydesk/editor"
+	"copydesk/editor/comments"
 )
 
 // HTML writes the article as one standalone UTF-8 HTML5 document: the
@@ -22,6 +23,12 @@ import (
 // The page that publishes the story puts the picture in before the
 // caption; an <img> with an invented src would be a broken image.
 func HTML(a *editor.Article, opt Options) ([]byte, error) {
+	return html(a, opt, nil)
+}
+
+// html writes the page; desk, when not nil, makes it the desk copy with
+// the comments in the margin (deskcopy.go).
+func html(a *editor.Article, opt Options, desk *deskNotes) ([]byte, error) {
 	if err := checkFields(a); err != nil {
 		return nil, err
 	}
@@ -60,10 +67,15 @@ func HTML(a *editor.Article, opt Options) ([]byte, error) {
 	b.WriteString(`<meta name="generator" content="Copydesk">` + "\n")
 	b.WriteString("<style>\n")
 	b.Write(assets.ArticleCSS)
+	if desk != nil {
+		b.WriteString(deskCSS)
+	}
 	b.WriteString("</style>\n")
 	b.WriteString("<script type=\"application/ld+json\">\n")
 	b.Write(ld)
-	b.WriteString("\n</script>\n</head>\n<body>\n<article>\n<header>\n")
+	b.WriteString("\n</script>\n</head>\n<body>\n")
+	desk.banner(&b)
+	b.WriteString("<article>\n<header>\n")
 
 	if !a.Embargo.IsZero() {
 		b.WriteString(`<p class="embargo">Embargoed: not for publication before ` + timeElement(a.Embargo, true) + "</p>\n")
@@ -82,11 +94,17 @@ func HTML(a *editor.Article, opt Options) ([]byte, error) {
 	}
 	b.WriteString(storyDate(a, opt) + "</p>\n")
 	b.WriteString("</header>\n")
+	desk.write(&b, comments.Headline, 0)
+	desk.write(&b, comments.Standfirst, 0)
 
 	htmlPhoto(&b, a.Photo)
 
 	b.WriteString("<div class=\"body\">\n")
-	htmlBody(&b, blocks, "", true, "")
+	var after func(int)
+	if desk != nil {
+		after = func(src int) { desk.write(&b, comments.Body, src) }
+	}
+	htmlBodyThen(&b, blocks, "", true, "", after)
 	b.WriteString("</div>\n")
 
 	if len(a.Tags) > 0 {
@@ -105,6 +123,7 @@ func HTML(a *editor.Article, opt Options) ([]byte, error) {
 		}
 		b.WriteString("</aside>\n")
 	}
+	desk.rest(&b)
 	b.WriteString("</article>\n</body>\n</html>\n")
 	return []byte(b.String()), nil
 }

@@ -86,6 +86,17 @@ func TestHTMLPassesNuChecker(t *testing.T) {
 		t.Skip("java is not installed: the Nu HTML Checker needs Java 17 (apt-get install openjdk-17-jre-headless)")
 	}
 	files := writeAll(t, writers[0])
+	// The desk copy too: the same page with margin notes.
+	a := exporttest.Fixture(t)
+	desk, err := export.DeskCopyHTML(a, deskComments(t, a), goldenOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	deskFile := filepath.Join(t.TempDir(), "deskcopy.html")
+	if err := os.WriteFile(deskFile, desk, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files = append(files, deskFile)
 	args := append([]string{"-jar", jar, "--errors-only", "--format", "json"}, files...)
 	cmd := exec.Command("java", args...)
 	var stdout, stderr bytes.Buffer

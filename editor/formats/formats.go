@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"copydesk/editor"
+	"copydesk/editor/comments"
 	"copydesk/editor/export"
 	"copydesk/editor/interchange"
 	"copydesk/editor/markdown"
@@ -177,10 +178,17 @@ type ExportOptions struct {
 	Revision  uint64       // the revision exported, 0 for the draft
 	Now       time.Time    // the moment of export; zero is time.Now()
 	Published time.Time    // first publication, when known
+	// DeskCopy asks for the desk copy: HTML only, with Comments (anchored
+	// to the article) as margin notes. Public exports never carry them.
+	DeskCopy bool
+	Comments []*comments.Comment
 }
 
 // Export writes a in format f.
 func Export(a *editor.Article, f Format, opt ExportOptions) ([]byte, error) {
+	if opt.DeskCopy && f != HTML {
+		return nil, fmt.Errorf("a desk copy is an HTML page: --format html, not %s", f)
+	}
 	switch f {
 	case Text:
 		return wire.Format(a, opt.Style), nil
@@ -190,6 +198,12 @@ func Export(a *editor.Article, f Format, opt ExportOptions) ([]byte, error) {
 	eo := export.Options{Style: opt.Style, Revision: opt.Revision, Now: opt.Now, Published: opt.Published}
 	switch f {
 	case HTML:
+		if opt.DeskCopy {
+			// Anchored to the copy exported (the window's may be newer
+			// than the store's draft the comments were read with).
+			comments.Reanchor(opt.Comments, a)
+			return export.DeskCopyHTML(a, opt.Comments, eo)
+		}
 		return export.HTML(a, eo)
 	case NITF:
 		return export.NITF(a, eo)

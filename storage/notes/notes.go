@@ -168,3 +168,18 @@ func Reviews(ctx context.Context, s storage.Store, articleID string) ([]*Review,
 	slices.SortStableFunc(out, func(a, b *Review) int { return a.Time.Compare(b.Time) })
 	return out, nil
 }
+
+// NoteSummary is what a review revision's note says of its decisions
+// ("3 accepted, 1 rejected (C2)"), read from the note alone so that a
+// list of revisions needs no record per row; "" for any other note.
+func NoteSummary(rev storage.Revision) string {
+	rest, ok := strings.CutPrefix(rev.Note, noteTag)
+	if !ok || rev.Kind != storage.KindReview && rev.Kind != storage.KindCorrection {
+		return ""
+	}
+	_, counts, ok := strings.Cut(rest, ", ")
+	if !ok {
+		return ""
+	}
+	return counts
+}
