@@ -105,7 +105,7 @@ func (p *Panel) apply(g group, with *string) {
 func (p *Panel) ignore(word string) {
 	a := p.shown
 	go func() {
-		c, _ := p.loaded()
+		c, _, _ := p.loaded()
 		c.Speller.Ignore(word)
 		if a != nil {
 			p.CheckNow(a)
@@ -118,7 +118,7 @@ func (p *Panel) ignore(word string) {
 func (p *Panel) addWord(word string) {
 	a := p.shown
 	go func() {
-		c, _ := p.loaded()
+		c, _, _ := p.loaded()
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
 		words, err := check.AddDeskWord(ctx, p.opt.Store, word)

@@ -194,3 +194,35 @@ func splitWords(text []rune) []word {
 	flush()
 	return out
 }
+
+// State is how a count stands against its limit, for the window's
+// green, orange and red.
+type State int
+
+// The states, from best to worst.
+const (
+	Fits State = iota
+	Near       // at 90% of the limit or more
+	Over
+)
+
+// StateOf says how one count stands: near from 90% of the limit, the
+// same threshold as the counters beside the fields.
+func StateOf(c editor.LimitCount) State {
+	switch {
+	case c.Over():
+		return Over
+	case c.Max > 0 && c.Used*10 >= c.Max*9:
+		return Near
+	}
+	return Fits
+}
+
+// Worst is the worst state among counts; Fits for none.
+func Worst(counts []editor.LimitCount) State {
+	s := Fits
+	for _, c := range counts {
+		s = max(s, StateOf(c))
+	}
+	return s
+}

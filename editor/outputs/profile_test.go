@@ -96,3 +96,22 @@ func TestPrintLinesProfile(t *testing.T) {
 		t.Errorf("Over = %+v, want %+v", got, want)
 	}
 }
+
+func TestStates(t *testing.T) {
+	tests := []struct {
+		used, max int
+		want      State
+	}{
+		{0, 55, Fits}, {49, 55, Fits}, {50, 55, Near}, {55, 55, Near}, {56, 55, Over}, {9, 0, Fits},
+	}
+	for _, tt := range tests {
+		c := editor.LimitCount{Used: tt.used, Max: tt.max}
+		if got := StateOf(c); got != tt.want {
+			t.Errorf("StateOf(%d/%d) = %d, want %d", tt.used, tt.max, got, tt.want)
+		}
+	}
+	cs := []editor.LimitCount{{Used: 1, Max: 10}, {Used: 11, Max: 10}, {Used: 9, Max: 10}}
+	if Worst(cs) != Over || Worst(cs[:1]) != Fits || Worst(nil) != Fits || Worst(cs[2:]) != Near {
+		t.Error("Worst")
+	}
+}
