@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"copydesk/editor/outputs"
@@ -67,5 +69,41 @@ func cmdSend(e *env, args []string) error {
 		fmt.Fprintln(e.io.out, path)
 		fmt.Fprintf(e.io.err, "sent %s as %s to %s; recorded as revision %d\n", a.ID, p.Name, *to, seq)
 		return nil
+	})
+}
+
+func init() {
+	register(command{"sent", "ID REV [--json]",
+		"print the exact bytes a transmission sent (REV: the revision `send` recorded it as)", cmdSent})
+}
+
+// cmdSent: copydesk sent ID REV [--json]
+func cmdSent(e *env, args []string) error {
+	fs := e.newFlags("sent")
+	asJSON := fs.Bool("json", false, "print the whole record (when, who, profile, target, result, bytes in base64) as JSON")
+	pos, err := e.parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := needArgs(pos, 2, 2, "article ID and revision"); err != nil {
+		return err
+	}
+	seq, err := strconv.ParseUint(pos[1], 10, 64)
+	if err != nil || seq == 0 {
+		return usagef("REV must be a revision number, not %q", pos[1])
+	}
+	return e.withReader(func(s storage.Store) error {
+		t, err := record.LoadTransmission(e.ctx, s, pos[0], seq)
+		if errors.Is(err, storage.ErrNotFound) {
+			return fmt.Errorf("revision %d of %s records no transmission (copydesk history %s lists them as sent or send failed)", seq, pos[0], pos[0])
+		}
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return writeJSON(e, t)
+		}
+		_, err = e.io.out.Write(t.Bytes)
+		return err
 	})
 }

@@ -52,6 +52,12 @@ func TestSendHotFolder(t *testing.T) {
 		t.Errorf("history lacks the transmissions:\n%s", hist)
 	}
 
+	if out := d.ok("sent", id, strconv.FormatUint(seq, 10)); out != string(got) {
+		t.Errorf("sent ID %d printed %q, want the bytes sent", seq, out)
+	}
+	if code, _, errs := d.run("sent", id, "1"); code != exitUser || !strings.Contains(errs, "records no transmission") {
+		t.Errorf("sent on the import revision: exit %d, %s", code, errs)
+	}
 	s, err := badgerstore.Open(d.db, badgerstore.Options{})
 	if err != nil {
 		t.Fatal(err)
