@@ -18,7 +18,7 @@ import (
 // offsets. It loads the desk's dictionary the first time (store I/O): call
 // it off the UI goroutine. Without a dictionary for lang it marks nothing.
 func (p *Panel) Misspelled(lang, text string) []check.Span {
-	c, _ := p.loaded()
+	c, _, _ := p.loaded()
 	spans, err := c.Speller.Misspelled(lang, text)
 	if err != nil {
 		return nil
@@ -28,7 +28,7 @@ func (p *Panel) Misspelled(lang, text string) []check.Span {
 
 // Suggest returns the suggestions the panel offers for a word.
 func (p *Panel) Suggest(lang, word string) []string {
-	c, _ := p.loaded()
+	c, _, _ := p.loaded()
 	return c.Speller.Suggest(lang, word)
 }
 
@@ -59,7 +59,7 @@ func (p *Panel) notifySpelling() {
 func (p *Panel) addWord(word string) {
 	a := p.shown
 	go func() {
-		c, _ := p.loaded()
+		c, _, _ := p.loaded()
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
 		words, err := check.AddDeskWord(ctx, p.opt.Store, word)

@@ -1,7 +1,8 @@
 // Package checks is the window's check panel: the story's spelling and
 // house-style findings in reading order, with suggestions and one-click
-// fixes, "ignore" and "add to desk dictionary", and the section's length
-// limits ("87/90"). The main window embeds it with New, calls Check after
+// fixes, "ignore" and "add to desk dictionary", the section's length
+// limits ("87/90") and a row per output profile (alert, urgent, story,
+// web) with its counts and overruns. The main window embeds it with New, calls Check after
 // every edit, and wires OnJump (show the place) and OnFix (take the fixed
 // article as the new working copy).
 //
@@ -22,6 +23,7 @@ import (
 
 	"copydesk/editor"
 	"copydesk/editor/check"
+	"copydesk/editor/outputs"
 	"copydesk/storage"
 )
 
@@ -63,6 +65,7 @@ type Panel struct {
 	speller   *check.Speller // kept across Reload: it holds the session's ignores
 	setupNote string         // a problem loading the desk's rules or dictionary
 	rules     atomic.Pointer[check.Rules]
+	profiles  []outputs.Profile // the desk's output profiles; setupMu
 
 	spellingChanged func() // the window's marks (marks.go)
 
@@ -75,6 +78,7 @@ type Panel struct {
 	report  check.Report
 	title   *widget.Label
 	limits  *fyne.Container
+	outputs *fyne.Container // a row per output profile (outputs.go)
 	notice  *widget.Label
 	summary *widget.Label
 	list    *fyne.Container
@@ -92,6 +96,7 @@ func New(opt Options) *Panel {
 	p := &Panel{opt: opt}
 	p.title = widget.NewLabelWithStyle("Checks", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.limits = container.New(layout.NewCustomPaddedVBoxLayout(0))
+	p.outputs = container.New(layout.NewCustomPaddedVBoxLayout(0))
 	p.notice = widget.NewLabel("")
 	p.notice.Wrapping = fyne.TextWrapWord
 	p.notice.Importance = widget.WarningImportance
@@ -107,7 +112,7 @@ func New(opt Options) *Panel {
 // CreateRenderer lays the panel out: title, limits, notice and summary on
 // top, the findings scrolling below.
 func (p *Panel) CreateRenderer() fyne.WidgetRenderer {
-	top := container.NewVBox(p.title, p.limits, p.notice, p.summary, widget.NewSeparator())
+	top := container.NewVBox(p.title, p.limits, p.outputs, p.notice, p.summary, widget.NewSeparator())
 	return widget.NewSimpleRenderer(container.NewBorder(top, nil, nil, nil, p.scroll))
 }
 
@@ -157,11 +162,12 @@ func (p *Panel) current(gen uint64) bool {
 // run checks on the calling (background) goroutine and shows the result
 // unless a newer Check came in meanwhile.
 func (p *Panel) run(gen uint64, a *editor.Article) {
-	c, note := p.loaded()
+	c, note, ps := p.loaded()
 	if !p.current(gen) {
 		return
 	}
 	rep := c.Check(a)
+	outs := measureOutputs(ps, a)
 	if note != "" {
 		if rep.Notice != "" {
 			rep.Notice = note + "\n" + rep.Notice
@@ -173,6 +179,7 @@ func (p *Panel) run(gen uint64, a *editor.Article) {
 		if !p.current(gen) {
 			return
 		}
+		p.showOutputs(outs)
 		p.show(a, rep)
 	})
 }
@@ -188,13 +195,13 @@ func (p *Panel) Reload() {
 
 // loaded returns the checker, loading the desk's rules and dictionary
 // first when needed. It does store I/O: not on the UI goroutine.
-func (p *Panel) loaded() (*check.Checker, string) {
+func (p *Panel) loaded() (*check.Checker, string, []outputs.Profile) {
 	p.setupMu.Lock()
 	defer p.setupMu.Unlock()
 	if p.checker == nil {
 		p.setup()
 	}
-	return p.checker, p.setupNote
+	return p.checker, p.setupNote, p.profiles
 }
 
 // setup loads the desk's rules and dictionary. Called with setupMu held.
@@ -227,6 +234,10 @@ func (p *Panel) setup() {
 		p.speller.SetDesk(desk)
 	}
 	p.checker = &check.Checker{Rules: rules, Speller: p.speller}
+	var note string
+	if p.profiles, note = p.loadProfiles(); note != "" && p.setupNote == "" {
+		p.setupNote = note
+	}
 	p.rules.Store(rules)
 }
 

@@ -103,7 +103,7 @@ func (p *Panel) apply(g group, with *string) {
 func (p *Panel) ignore(word string) {
 	a := p.shown
 	go func() {
-		c, _ := p.loaded()
+		c, _, _ := p.loaded()
 		c.Speller.Ignore(word)
 		p.notifySpelling()
 		if a != nil {

@@ -12,8 +12,8 @@ import (
 )
 
 func init() {
-	register(command{"check", "ID [--rev N] [--json] [--rules FILE] [--add-word WORD] | --set-rules FILE | --print-rules",
-		"check spelling, house style and length limits; keep the desk dictionary and house-style rules", cmdCheck})
+	register(command{"check", "ID [--rev N] [--json] [--rules FILE] [--output PROFILE] [--add-word WORD] | --set-rules FILE | --print-rules",
+		"check spelling, house style, length limits and the output profiles' limits; keep the desk dictionary and house-style rules", cmdCheck})
 }
 
 // checkJSON is what `check --json` prints.
@@ -22,6 +22,8 @@ type checkJSON struct {
 	Revision uint64 `json:"revision"`
 	Rules    string `json:"rules"`
 	check.Report
+	// Outputs are the story's counts against the desk's output profiles.
+	Outputs []outputJSON `json:"outputs"`
 }
 
 // cmdCheck: copydesk check ID [--rev N] [--json] [--rules FILE] [--add-word WORD]
@@ -33,6 +35,7 @@ func cmdCheck(e *env, args []string) error {
 	rulesFile := fs.String("rules", "", "check with this house-style rules `FILE` (YAML) instead of the desk's")
 	setRules := fs.String("set-rules", "", "validate a house-style rules `FILE` (YAML) and keep it as the desk's")
 	addWord := fs.String("add-word", "", "add `WORD` to the desk dictionary first")
+	output := fs.String("output", "", "show the story's counts against output `PROFILE` (alert, urgent, story, web or the desk's own)")
 	printRules := fs.Bool("print-rules", false, "print the desk's house-style rules file (or the built-in one for --style) to start editing from")
 	pos, err := e.parse(fs, args)
 	if err != nil {
@@ -62,7 +65,7 @@ func cmdCheck(e *env, args []string) error {
 		with = e.withStore // they write the desk's settings
 	}
 	run := checkRun{pos: pos, rev: *rev, asJSON: *asJSON, printRules: *printRules,
-		setRules: *setRules, addWord: *addWord, fileRules: fileRules}
+		setRules: *setRules, addWord: *addWord, fileRules: fileRules, output: *output}
 	return with(func(s storage.Store) error { return run.on(e, s) })
 }
 
@@ -73,6 +76,7 @@ type checkRun struct {
 	asJSON, printRules bool
 	setRules, addWord  string
 	fileRules          *check.Rules
+	output             string // a profile name for --output; "" for all
 }
 
 // on changes the desk's checks, prints its rules, then checks the
@@ -89,7 +93,7 @@ func (c checkRun) on(e *env, s storage.Store) error {
 	if len(c.pos) == 0 {
 		return nil
 	}
-	return checkArticle(e, s, c.pos[0], c.rev, c.fileRules, c.asJSON)
+	return checkArticle(e, s, c.pos[0], c.rev, c.fileRules, c.asJSON, c.output)
 }
 
 // changeDeskChecks keeps a rules file as the desk's (setRules, when not
@@ -143,7 +147,9 @@ func printBuiltinRules(e *env) error {
 
 // checkArticle checks the article (revision rev, 0 for the working draft)
 // under fileRules, else the desk's rules, and prints the report.
-func checkArticle(e *env, s storage.Store, id string, rev uint64, fileRules *check.Rules, asJSON bool) error {
+// With output, it prints the counts for that output profile; without,
+// the overruns of every profile.
+func checkArticle(e *env, s storage.Store, id string, rev uint64, fileRules *check.Rules, asJSON bool, output string) error {
 	a, seq, err := loadArticle(e, s, id, rev)
 	if err != nil {
 		return err
@@ -160,6 +166,10 @@ func checkArticle(e *env, s storage.Store, id string, rev uint64, fileRules *che
 	}
 	c := &check.Checker{Rules: rules, Speller: check.NewSpeller(nil, desk)}
 	rep := c.Check(a)
+	outs, err := outputCounts(e, s, a, output)
+	if err != nil {
+		return err
+	}
 	if rep.Notice != "" {
 		fmt.Fprintln(e.io.err, "copydesk check:", rep.Notice)
 	}
@@ -167,8 +177,9 @@ func checkArticle(e *env, s storage.Store, id string, rev uint64, fileRules *che
 		if rep.Findings == nil {
 			rep.Findings = []check.Finding{}
 		}
-		return writeJSON(e, checkJSON{ID: a.ID, Revision: seq, Rules: ruleSetName(rules), Report: rep})
+		return writeJSON(e, checkJSON{ID: a.ID, Revision: seq, Rules: ruleSetName(rules), Report: rep, Outputs: outs})
 	}
+	printOutputs(e, outs, output != "")
 	printReport(e, rep)
 	return nil
 }
