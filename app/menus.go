@@ -320,7 +320,7 @@ func (w *Window) settingsDialog() {
 		}
 		w.setTheme(strings.ToLower(themes.Selected))
 	}, w.win)
-	d.Resize(fyne.NewSize(560, 340))
+	d.Resize(fyne.NewSize(560, 320))
 	d.Show()
 }
 
