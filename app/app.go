@@ -53,6 +53,9 @@ type Config struct {
 	// Context, when it ends (SIGTERM, Ctrl+C in the terminal), closes the
 	// window as File › Quit does: unsaved changes become a checkpoint.
 	Context context.Context
+	// InboxFlag is the wire inbox named on the command line (--inbox),
+	// which wins over the one set in Settings for this run; "" when none.
+	InboxFlag string
 
 	// Desk is who this window is to the other desks of a shared store
 	// (locks, live updates). Empty fields are filled in: Name from the

@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"time"
 
@@ -62,7 +63,7 @@ func newLibrary(w *Window) *library {
 	l.search = newFieldEntry(w, false)
 	l.search.SetPlaceHolder("Search headline, slug, tags, body")
 	l.search.OnChanged = func(string) { l.refresh(false) }
-	statuses := []string{allStatuses, allWithSpiked}
+	statuses := []string{allStatuses, allWithSpiked, inboxStories}
 	for _, s := range editor.Statuses {
 		statuses = append(statuses, s.Label())
 	}
@@ -175,6 +176,9 @@ func (l *library) query() (q storage.Query, spikedToo bool) {
 	if l.tag.Selected != allTags {
 		q.Tag = l.tag.Selected
 	}
+	if l.status.Selected == inboxStories {
+		q.IDs = []string{} // filled by listRows, off the UI goroutine (inboxfilter.go)
+	}
 	return q, l.status.Selected == allWithSpiked
 }
 
@@ -182,6 +186,9 @@ func (l *library) query() (q storage.Query, spikedToo bool) {
 // well (a store lists them only when asked for by status), merged newest
 // change first.
 func (l *library) listRows(q storage.Query, spikedToo bool) ([]storage.Summary, int, error) {
+	if err := l.inboxIDs(&q); err != nil {
+		return nil, 0, err
+	}
 	rows, total, err := l.w.store.List(l.w.ctx, q)
 	if err != nil || !spikedToo {
 		return rows, total, err
@@ -249,7 +256,7 @@ func (l *library) reloadRows() bool {
 	}
 	l.rowsGen++ // a read off the UI goroutine that began before is stale
 	q, spikedToo := l.query()
-	if first := l.w.cfg.firstPage; first != nil && !spikedToo && first.query == q {
+	if first := l.w.cfg.firstPage; first != nil && !spikedToo && reflect.DeepEqual(first.query, q) {
 		// Read while the window was being made (Run); only once, as
 		// later reloads come after changes.
 		l.w.cfg.firstPage = nil

@@ -302,14 +302,17 @@ func (w *Window) settingsDialog() {
 	themes := widget.NewRadioGroup([]string{"System", "Light", "Dark"}, nil)
 	themes.Horizontal = true
 	themes.SetSelected(editor.Capitalise(w.settings.Theme()))
+	inbox := w.inboxSetting()
 	d := dialog.NewForm("Settings", "Save", "Cancel", []*widget.FormItem{
 		widget.NewFormItem("Your name", name),
 		widget.NewFormItem("Dateline style", style),
 		widget.NewFormItem("Theme", themes),
+		inbox.item,
 	}, func(ok bool) {
 		if !ok {
 			return
 		}
+		inbox.save()
 		w.settings.SetName(strings.TrimSpace(name.Text))
 		for _, s := range editor.Styles {
 			if s.Label() == style.Selected && s != w.settings.Style() {
@@ -319,7 +322,7 @@ func (w *Window) settingsDialog() {
 		}
 		w.setTheme(strings.ToLower(themes.Selected))
 	}, w.win)
-	d.Resize(fyne.NewSize(480, 260))
+	d.Resize(fyne.NewSize(560, 320))
 	d.Show()
 }
 

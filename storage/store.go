@@ -127,7 +127,12 @@ type Query struct {
 	// Badger store has one) also counts a word found as a whole word of
 	// the body: runs of letters and digits, case-insensitively, so "duma"
 	// finds "Duma," but "postpone" does not find "postponed".
-	Text   string
+	Text string
+	// IDs, when not nil, keeps only the articles with these IDs (an empty,
+	// non-nil list keeps none): a set of stories known elsewhere, such as
+	// those the wire inbox brought (storage/inbox.Stories), listed with
+	// the store's filters, order and counts.
+	IDs    []string
 	Offset int
 	Limit  int // 0: no limit
 }

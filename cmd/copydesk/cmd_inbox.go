@@ -56,14 +56,15 @@ func cmdInbox(e *env, args []string) error {
 	})
 }
 
-// watchInbox starts the window's wire inbox (--inbox DIR) on s, and
-// returns the store the window uses: it shows each imported story in the
-// library as it arrives. What becomes of each file is printed on stderr.
-func (e *env) watchInbox(s storage.Store) storage.Store {
-	if e.inbox == "" {
+// watchInbox starts the window's wire inbox dir (--inbox DIR, else the
+// one set in Settings) on s, and returns the store the window uses: it
+// shows each imported story in the library as it arrives. What becomes of
+// each file is printed on stderr. dir "" is no inbox.
+func (e *env) watchInbox(s storage.Store, dir string) storage.Store {
+	if dir == "" {
 		return s
 	}
-	ws, _ := inbox.StartLive(e.ctx, e.inbox, s, e.author, func(r inbox.Result) {
+	ws, _ := inbox.StartLive(e.ctx, dir, s, e.author, func(r inbox.Result) {
 		fmt.Fprintln(e.io.err, "inbox:", r)
 	})
 	return ws

@@ -35,6 +35,7 @@ func runGUI(e *env) int {
 
 func runWindow(e *env, logDir string) int {
 	cfg := app.Config{DBDir: e.location(), Author: e.author, Style: e.style, Version: buildVersion(), Context: e.ctx, LogDir: logDir}
+	cfg.InboxFlag = e.inbox
 	cfg.Extensions = extensions(e)
 	gate, err := e.gate()
 	if err != nil {
@@ -56,7 +57,10 @@ func runWindow(e *env, logDir string) int {
 			fmt.Fprintln(e.io.err, "copydesk:", oneLine(err))
 			return s, err
 		}
-		return e.watchInbox(s), nil
+		// The setting is read here: Run has made the app, and with it
+		// the preferences, before it opens the store.
+		settings := app.NewSettings(fyne.CurrentApp().Preferences(), "", "")
+		return e.watchInbox(s, settings.Inbox(e.inbox)), nil
 	}
 	if err := app.Run(cfg); err != nil {
 		if !openFailed {

@@ -146,7 +146,7 @@ func (c *libraryCache) note(sum storage.Summary) {
 
 // list walks the library in memory for a query without a tag: the IDs of
 // the page asked for, and how many match in all.
-func (c *libraryCache) list(ctx context.Context, q storage.Query, words [][]byte, bodies *bodyMatcher) ([]string, int, error) {
+func (c *libraryCache) list(ctx context.Context, q storage.Query, only map[string]bool, words [][]byte, bodies *bodyMatcher) ([]string, int, error) {
 	c.mu.RLock()
 	defer c.mu.RUnlock()
 	var page []string
@@ -154,6 +154,9 @@ func (c *libraryCache) list(ctx context.Context, q storage.Query, words [][]byte
 	for n, e := range c.order {
 		if n%8192 == 0 && ctx.Err() != nil {
 			return nil, 0, ctx.Err()
+		}
+		if only != nil && !only[e.id] {
+			continue
 		}
 		if q.Status == "" {
 			if e.status == editor.StatusSpiked {

@@ -36,7 +36,7 @@ func (s *Store) List(ctx context.Context, q storage.Query) ([]storage.Summary, i
 		rows  []storage.Summary
 		total int
 	)
-	if q.Text == "" && q.Tag == "" && q.Limit > 0 {
+	if q.Text == "" && q.Tag == "" && q.IDs == nil && q.Limit > 0 {
 		rows, total, ok, err := s.firstRows(q)
 		if ok || err != nil {
 			return rows, total, err
@@ -58,12 +58,12 @@ func (s *Store) List(ctx context.Context, q storage.Query) ([]storage.Summary, i
 		var page []string
 		var err error
 		if q.Tag == "" {
-			page, total, err = s.lib.list(ctx, q, words, bodies)
+			page, total, err = s.lib.list(ctx, q, onlyIDs(q.IDs), words, bodies)
 			if err == nil {
 				err = s.checkListed(txn)
 			}
 		} else {
-			page, total, err = listIndex(ctx, txn, q, words, bodies)
+			page, total, err = listIndex(ctx, txn, q, onlyIDs(q.IDs), words, bodies)
 		}
 		if err != nil {
 			return err
@@ -80,7 +80,7 @@ func (s *Store) List(ctx context.Context, q storage.Query) ([]storage.Summary, i
 // listIndex walks the index q names (a tag's, else the status's, else the
 // modification index) and returns the page of IDs that match and how many
 // match in all.
-func listIndex(ctx context.Context, txn *badger.Txn, q storage.Query, words [][]byte, bodies *bodyMatcher) (page []string, total int, err error) {
+func listIndex(ctx context.Context, txn *badger.Txn, q storage.Query, only map[string]bool, words [][]byte, bodies *bodyMatcher) (page []string, total int, err error) {
 	var prefix []byte
 	switch {
 	case q.Tag != "":
@@ -100,6 +100,13 @@ func listIndex(ctx context.Context, txn *badger.Txn, q storage.Query, words [][]
 			}
 		}
 		item := it.Item()
+		id, ok := indexID(item.Key())
+		if !ok {
+			return nil, 0, errIndexKey
+		}
+		if only != nil && !only[id] {
+			continue
+		}
 		keep, err := indexEntryMatches(item, q, words, bodies)
 		if err != nil {
 			return nil, 0, err
@@ -111,13 +118,21 @@ func listIndex(ctx context.Context, txn *badger.Txn, q storage.Query, words [][]
 		if total <= q.Offset || (q.Limit > 0 && len(page) >= q.Limit) {
 			continue
 		}
-		id, ok := indexID(item.Key())
-		if !ok {
-			return nil, 0, errIndexKey
-		}
 		page = append(page, id)
 	}
 	return page, total, nil
+}
+
+// onlyIDs is Query.IDs as a set; nil when the query names none.
+func onlyIDs(ids []string) map[string]bool {
+	if ids == nil {
+		return nil
+	}
+	set := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		set[id] = true
+	}
+	return set
 }
 
 // indexEntryMatches says whether an index entry is listed for q: its

@@ -42,6 +42,9 @@ func (s *Store) List(ctx context.Context, q storage.Query) ([]storage.Summary, i
 	if q.Tag != "" {
 		where = append(where, "EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.tag_key = "+arg(editor.TagKey(q.Tag))+")")
 	}
+	if q.IDs != nil {
+		where = append(where, "a.id = ANY("+arg(q.IDs)+")")
+	}
 	for _, w := range storage.TextWords(q.Text) {
 		cond := "strpos(a.search, " + arg(w) + ") > 0"
 		if terms := splitTerms(w); len(terms) > 0 {

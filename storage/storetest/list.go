@@ -174,6 +174,41 @@ func testListFollowsChanges(t *testing.T, s storage.Store, _ func() storage.Stor
 	mustVerify(t, s)
 }
 
+// testListIDs: Query.IDs keeps the named stories, with every other
+// filter, the order and the counts as usual; an unknown ID is no row, and
+// an empty list none at all (nil is no ID filter).
+func testListIDs(t *testing.T, s storage.Store, _ func() storage.Store) {
+	d := newDesk(t, s)
+	ids := func(names ...string) []string {
+		out := []string{}
+		for _, n := range names {
+			out = append(out, d.ids[n])
+		}
+		return out
+	}
+	tests := []struct {
+		q     storage.Query
+		want  []string
+		total int
+	}{
+		{storage.Query{IDs: ids("sochi", "storm")}, []string{"storm", "sochi"}, 2},
+		{storage.Query{IDs: append(ids("final"), "no-such-story")}, []string{"final"}, 1},
+		{storage.Query{IDs: ids("sochi", "killed")}, []string{"sochi"}, 1},
+		{storage.Query{IDs: ids("sochi", "killed"), Status: editor.StatusSpiked}, []string{"killed"}, 1},
+		{storage.Query{IDs: ids("sochi", "budget", "storm"), Tag: "russia"}, []string{"budget", "sochi"}, 2},
+		{storage.Query{IDs: ids("sochi", "budget"), Text: "vote"}, []string{"budget"}, 1},
+		{storage.Query{IDs: ids("sochi", "budget", "storm", "final"), Limit: 2}, []string{"final", "storm"}, 4},
+		{storage.Query{IDs: ids("sochi", "budget", "storm"), Status: editor.StatusReady, Limit: 1}, []string{"storm"}, 1},
+		{storage.Query{IDs: []string{}}, []string{}, 0},
+		{storage.Query{IDs: []string{}, Limit: 5}, []string{}, 0},
+	}
+	for _, tc := range tests {
+		t.Run(fmt.Sprintf("%+v", tc.q), func(t *testing.T) {
+			d.expectList(t, s, tc.q, tc.want, tc.total)
+		})
+	}
+}
+
 func testListRefusesBadQuery(t *testing.T, s storage.Store, _ func() storage.Store) {
 	newDesk(t, s)
 	for _, q := range []storage.Query{

@@ -41,6 +41,7 @@ var suite = []suiteTest{
 	{"ConcurrentDrafts", testConcurrentDrafts},
 	{"List", testList},
 	{"ListFollowsChanges", testListFollowsChanges},
+	{"ListIDs", testListIDs},
 	{"ListRefusesBadQuery", testListRefusesBadQuery},
 	{"Tags", testTags},
 	{"DumpLoad", testDumpLoad},
