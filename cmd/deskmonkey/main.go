@@ -1,0 +1,96 @@
+// Command deskmonkey sends the real Copydesk window random events from a
+// printed seed, in a private Xvfb: keys of the body's key map, Latin and
+// Cyrillic typing, clicks anywhere in the window but the menu bar, menu
+// shortcuts (never Quit), tab and story switches, resizes, Escape. A modal
+// dialog left open is closed (Escape, else its Cancel/Close) every few
+// events, as a person would.
+//
+// After every event the process must be alive with no panic or goroutine
+// dump in its stderr, and the window must fit the screen. At the end a
+// marker is typed at the end of the body; the whole body is copied from the
+// window (Ctrl+A twice, Ctrl+C, read back with xclip); File › Quit
+// (Ctrl+Shift+Q) must exit 0; the stored draft holding the marker must
+// equal the copied body byte for byte; `copydesk verify` must say OK.
+//
+//	go run ./cmd/deskmonkey -bin ./copydesk [-seed N] [-events 1000] [-size 1280x800]
+//
+// The same seed and count give the same events (-print lists them without
+// a window); the window's answers to them may differ in timing.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+)
+
+type options struct {
+	bin, fixture, shots string
+	seed                uint64
+	events              int
+	sw, sh              int
+	print               bool
+}
+
+func main() {
+	var o options
+	var seed, size string
+	flag.StringVar(&o.bin, "bin", "./copydesk", "the copydesk binary")
+	flag.StringVar(&o.fixture, "fixture", "editor/testfixture/testdata/fixtures/wire-tass-2019-10-16.txt", "a story to start on (wire copy)")
+	flag.StringVar(&seed, "seed", "", "the seed (default: from the clock, printed)")
+	flag.IntVar(&o.events, "events", 1000, "how many events")
+	flag.StringVar(&size, "size", "1280x800", "the screen, WxH")
+	flag.StringVar(&o.shots, "shots", "", "a directory for screenshots of failures (default: a temp dir, kept on failure)")
+	flag.BoolVar(&o.print, "print", false, "print the events and exit")
+	flag.Parse()
+	if flag.NArg() > 0 {
+		usage("unexpected arguments: %s", strings.Join(flag.Args(), " "))
+	}
+	if seed == "" {
+		o.seed = uint64(time.Now().UnixNano() % 1e9)
+	} else {
+		n, err := strconv.ParseUint(seed, 10, 64)
+		if err != nil {
+			usage("-seed %q: want a whole number", seed)
+		}
+		o.seed = n
+	}
+	if _, err := fmt.Sscanf(size, "%dx%d", &o.sw, &o.sh); err != nil || o.sw < 800 || o.sh < 500 {
+		usage("-size %q: want WxH, at least 800x500", size)
+	}
+	if o.events < 0 {
+		usage("-events %d: want 0 or more", o.events)
+	}
+	evs := Generate(o.seed, o.events, o.sw, o.sh)
+	if o.print {
+		for i, e := range evs {
+			fmt.Printf("%d %s\n", i+1, e)
+		}
+		return
+	}
+	fmt.Printf("deskmonkey: seed %d, %d events, %dx%d (replay: make monkey SEED=%d EVENTS=%d)\n", o.seed, o.events, o.sw, o.sh, o.seed, o.events)
+	start := time.Now()
+	failures, err := run(o, evs)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "deskmonkey: %v\n", err)
+		os.Exit(2)
+	}
+	if len(failures) > 0 {
+		fmt.Fprintf(os.Stderr, "deskmonkey: FAIL (seed %d, %d events, %s):\n", o.seed, o.events, time.Since(start).Round(time.Second))
+		for _, f := range failures {
+			fmt.Fprintf(os.Stderr, "  %s\n", f)
+		}
+		fmt.Fprintf(os.Stderr, "deskmonkey: replay with: make monkey SEED=%d EVENTS=%d\n", o.seed, o.events)
+		os.Exit(1)
+	}
+	fmt.Printf("deskmonkey: PASS: seed %d, %d events in %s\n", o.seed, o.events, time.Since(start).Round(time.Second))
+}
+
+func usage(format string, args ...any) {
+	fmt.Fprintf(os.Stderr, "deskmonkey: "+format+"\n", args...)
+	flag.Usage()
+	os.Exit(2)
+}
