@@ -37,27 +37,30 @@ func (w *Window) importDialog() {
 		}
 	}, w.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt", ".md", ".markdown", ".xml", ".json"}))
-	showFitted(d, fileDialogSize, w.win)
+	w.showFitted(d, fileDialogSize)
 }
 
 // fileDialogSize is the size the file dialogs ask for; showFitted makes
 // it smaller on a small screen.
 var fileDialogSize = fyne.NewSize(900, 600)
 
-// sizedDialog is a dialog that can be shown and resized: dialog.Dialog
-// and *dialog.FileDialog, which is not a dialog.Dialog.
+// sizedDialog is a dialog that can be shown, resized and closed:
+// dialog.Dialog and *dialog.FileDialog, which is not a dialog.Dialog.
 type sizedDialog interface {
 	Show()
+	Hide()
 	Resize(fyne.Size)
+	SetOnClosed(func())
 }
 
 // showFitted shows d at size want, or smaller so that it fits in the
-// window. It shows first and resizes after: Fyne 2.8.1's FileDialog.Resize
-// reads the size of the dialog it builds only in Show, and a Resize before
-// Show dereferenced nil (File › Import… crashed the window every time).
-func showFitted(d sizedDialog, want fyne.Size, win fyne.Window) {
-	d.Show()
-	d.Resize(fitted(want, win.Canvas().Size()))
+// window, and lets Escape close it. It shows first and resizes after:
+// Fyne 2.8.1's FileDialog.Resize reads the size of the dialog it builds
+// only in Show, and a Resize before Show dereferenced nil (File › Import…
+// crashed the window every time).
+func (w *Window) showFitted(d sizedDialog, want fyne.Size) {
+	w.showClosable(d)
+	d.Resize(fitted(want, w.win.Canvas().Size()))
 }
 
 // fitted is want made small enough to leave a margin of the window around it.
@@ -144,5 +147,5 @@ func (w *Window) exportDialog() {
 		name = "story"
 	}
 	d.SetFileName(strings.NewReplacer("/", "-", `\`, "-").Replace(name) + ".html")
-	showFitted(d, fileDialogSize, w.win)
+	w.showFitted(d, fileDialogSize)
 }

@@ -76,10 +76,11 @@ var queues = map[*Window]chan func(){}
 func uiQueue(w *Window) chan func() { return queues[w] }
 
 type harness struct {
-	w     *Window
-	store storage.Store
-	timer *manualTimer
-	dir   string
+	w      *Window
+	opened fyne.Size // the size NewWindow gave the window
+	store  storage.Store
+	timer  *manualTimer
+	dir    string
 }
 
 // newHarness opens a window on a fresh Badger store in a temp dir, with
@@ -109,6 +110,7 @@ func newHarnessOn(t testing.TB, a fyne.App, dir string, ext Extensions, tune fun
 		tune(&cfg)
 	}
 	h.w = NewWindow(a, cfg)
+	h.opened = h.w.win.Canvas().Size()
 	queues[h.w] = q
 	h.w.win.Resize(DefaultWindowSize)
 	t.Cleanup(func() {

@@ -324,7 +324,7 @@ func (*twoColumns) MinSize(objs []fyne.CanvasObject) fyne.Size {
 
 // showClosable shows a dialog that Escape closes (with nothing focused,
 // the window's canvas gets the key).
-func (w *Window) showClosable(d dialog.Dialog) {
+func (w *Window) showClosable(d sizedDialog) {
 	w.escape = d.Hide
 	d.SetOnClosed(func() { w.escape = nil })
 	d.Show()

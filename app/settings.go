@@ -90,6 +90,20 @@ func (s *Settings) WindowSize() fyne.Size {
 	return fyne.NewSize(float32(w), float32(h))
 }
 
+// screen tells the size of the screen the window is on, when it can
+// (screen.go); tests stand in a screen of their own.
+var screen = screenSize
+
+// fitScreen is sz made no larger than the screen: a size remembered on a
+// larger screen, or one a too-wide layout forced on the window, would
+// otherwise open the window past the screen's edges.
+func fitScreen(sz fyne.Size, c fyne.Canvas) fyne.Size {
+	if s, ok := screen(c); ok {
+		return sz.Min(s)
+	}
+	return sz
+}
+
 // SetWindowSize remembers the window's size.
 func (s *Settings) SetWindowSize(sz fyne.Size) {
 	s.p.SetFloat(prefWidth, float64(sz.Width))

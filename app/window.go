@@ -131,7 +131,7 @@ func NewWindow(a fyne.App, cfg Config) *Window {
 	}
 	w.build()
 	w.win.SetMainMenu(w.mainMenu())
-	w.win.Resize(w.settings.WindowSize())
+	w.win.Resize(fitScreen(w.settings.WindowSize(), w.win.Canvas()))
 	w.win.SetCloseIntercept(w.requestClose)
 	w.win.Canvas().SetOnTypedKey(w.typedKey)
 	if cfg.tagsAfterFirstFrame {
@@ -293,6 +293,11 @@ func (w *Window) openNewestAfterFirstFrame(a fyne.App) {
 	a.Lifecycle().SetOnStarted(func() {
 		if w.closing {
 			return
+		}
+		// Again now that the window is on its screen: before, the canvas
+		// scale was not known yet.
+		if sz := w.win.Canvas().Size(); fitScreen(sz, w.win.Canvas()) != sz {
+			w.win.Resize(fitScreen(sz, w.win.Canvas()))
 		}
 		w.lib.loadTags()
 		if !newest || w.doc != nil {
@@ -458,7 +463,7 @@ func (w *Window) requestClose() {
 		w.confirmDiscard(w.requestClose, nil)
 		return
 	}
-	w.settings.SetWindowSize(w.win.Canvas().Size())
+	w.settings.SetWindowSize(fitScreen(w.win.Canvas().Size(), w.win.Canvas()))
 	w.settings.SetSplits(w.leftSplit.Offset, w.rightSplit.Offset)
 	w.stopAutosave()
 	w.bg.Wait()

@@ -70,6 +70,14 @@ func heading(text string) *widget.Label {
 	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
+// clipped ends l with an ellipsis where it does not fit: a revision's
+// label can be a whole import path, and an untruncated label is as wide
+// as its text, which widened the window.
+func clipped(l *widget.Label) *widget.Label {
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
 // showFields is the metadata table: field, before, after.
 func (v *View) showFields(r *compare.Result) {
 	v.fieldsBox.Add(heading("Metadata"))
@@ -149,7 +157,7 @@ func (v *View) showText(r *compare.Result) {
 			return fmt.Sprintf("#%d", info.Seq) + " " + quoteLabel(info.Label)
 		}
 		v.textBox.Add(container.NewBorder(nil, nil, container.New(&fixedWidth{width: 3 * theme.TextSize()}), nil,
-			container.NewGridWithColumns(2, heading("Before: "+side(v.meta.From)), heading("After: "+side(v.meta.To)))))
+			container.NewGridWithColumns(2, clipped(heading("Before: "+side(v.meta.From))), clipped(heading("After: "+side(v.meta.To))))))
 	}
 	near := make([]bool, len(r.Blocks)) // within context of a change
 	for k, e := range r.Blocks {

@@ -132,12 +132,18 @@ func (v *View) build() {
 	v.fieldsBox = container.NewVBox()
 	v.checksBox = container.NewVBox()
 	v.textBox = container.NewVBox()
-	v.scroll = container.NewVScroll(container.NewVBox(v.fieldsBox, v.checksBox, v.textBox))
+	// Scrolled both ways: a vertical scroll is as wide as its content, and
+	// the window grew to hold whatever did not wrap (issue 13).
+	v.scroll = container.NewScroll(container.NewVBox(v.fieldsBox, v.checksBox, v.textBox))
 
 	pickers := container.New(layout.NewFormLayout(),
 		widget.NewLabel("From"), v.fromSel,
 		widget.NewLabel("To"), v.toSel)
-	tools := container.NewHBox(v.mode, layout.NewSpacer(), v.prevBtn, v.nextBtn, v.saveBtn)
+	// Two rows, which fit the pane on a 1280-px screen; narrower, they
+	// scroll sideways rather than widen the window.
+	tools := container.NewHScroll(container.NewVBox(
+		container.NewHBox(v.mode, layout.NewSpacer(), v.saveBtn),
+		container.NewHBox(v.prevBtn, v.nextBtn)))
 	top := container.NewVBox(pickers, tools, v.stats, widget.NewSeparator())
 	right := container.NewBorder(top, nil, nil, nil, v.scroll)
 
@@ -270,6 +276,10 @@ func (v *View) do(f func()) {
 		f()
 	})
 }
+
+// Wait waits for the reads and comparisons running in the background
+// (tests of the window wait for them before looking).
+func (v *View) Wait() { v.bg.Wait() }
 
 // goBackground runs f on a goroutine of its own, counted in v.bg.
 func (v *View) goBackground(f func()) {
