@@ -29,12 +29,12 @@ BUILD_PKGS := gcc libc6-dev pkg-config libgl-dev libegl-dev libx11-dev libxcurso
 # server from Debian's binaries (initdb, pg_ctl; no system service needed).
 PG_PKGS := postgresql
 # What the tests drive or validate with.
-TEST_PKGS := xvfb xdotool imagemagick libxml2-utils pandoc wdiff chromium $(PG_PKGS)
+TEST_PKGS := xvfb xdotool xclip imagemagick libxml2-utils pandoc wdiff chromium $(PG_PKGS)
 # Java and npm only when the machine has none: a Node.js from NodeSource
 # ships its own npm and conflicts with Debian's npm package.
 NEED_CMDS := java:openjdk-17-jre-headless npm:npm
 
-.PHONY: run build test check deps-build deps-test vnu e2e bench fuzz crashtest loadtest clean
+.PHONY: run build test check deps-build deps-test vnu e2e walkthrough monkey bench fuzz crashtest loadtest clean
 
 run: build
 	./$(BIN)
@@ -70,9 +70,31 @@ test: deps-test vnu check build
 	COPYDESK_REQUIRE_POSTGRES=1 $(GO) test -race -tags $(TESTTAGS) -timeout 20m ./...
 	$(MAKE) --no-print-directory e2e
 
-# e2e: the real binary in a throwaway X server, driven with xdotool.
+# e2e: the real binary in a throwaway X server, driven with xdotool: the
+# scripted runs, the walkthrough at three sizes, and the monkey (1,020
+# events: 340 at each size, one printed seed).
 e2e: build
-	@if [ -x app/testdata/e2e.sh ]; then app/testdata/e2e.sh ./$(BIN); else echo "e2e: no end-to-end script yet"; fi
+	app/testdata/e2e.sh ./$(BIN)
+	app/testdata/walkthrough.sh ./$(BIN) $(WALK_SIZES)
+	@seed=$(if $(SEED),$(SEED),$$(( $$(date +%s%N) % 1000000000 ))); \
+	  for size in $(WALK_SIZES); do \
+	    $(GO) run ./cmd/deskmonkey -bin ./$(BIN) -seed $$seed -events 340 -size $$size || exit 1; \
+	  done
+
+# walkthrough: every menu item, shortcut, dialog and body key in the real
+# window at each of WALK_SIZES, checked after every step (app/testdata/walkthrough.sh).
+WALK_SIZES ?= 1024x600 1280x800 1920x1080
+walkthrough: build
+	@.ci/ensure-apt xvfb xdotool imagemagick
+	app/testdata/walkthrough.sh ./$(BIN) $(WALK_SIZES)
+
+# monkey: EVENTS random events from SEED (default: a random seed, printed)
+# in the real window at MONKEY_SIZE; the same SEED and EVENTS replay a run.
+EVENTS ?= 1000
+MONKEY_SIZE ?= 1280x800
+monkey: build
+	@.ci/ensure-apt xvfb xdotool xclip imagemagick
+	$(GO) run ./cmd/deskmonkey -bin ./$(BIN) $(if $(SEED),-seed $(SEED)) -events $(EVENTS) -size $(MONKEY_SIZE)
 
 # crashtest: 200 SIGKILLs of a writing child; the store must open, verify
 # and keep every acknowledged write (make test runs 20).

@@ -9,6 +9,7 @@
 
 failures=0
 fails=()
+notes=()
 xpid=""
 app=""
 startn=0
@@ -153,8 +154,9 @@ dialog_edges() {
   h=$(vh)
   DBOT=$(convert "$work/dlg.png" -crop "1x${h}+${cx}+0" +repage txt:- 2>/dev/null |
     awk -F'[,:]' '/#181D25|#F5F5F5|#FFFFFF/ { y = $2 } END { print y + 0 }')
-  DRIGHT=$(convert "$work/dlg.png" -crop "$(vw)x1+0+$((DBOT - 4))" +repage txt:- 2>/dev/null |
-    awk -F'[,:]' '/#181D25|#F5F5F5|#FFFFFF/ { x = $1 } END { print x + 0 }')
+  # The bottom padding row is the dialog's colour from the centre to its edge.
+  DRIGHT=$(convert "$work/dlg.png" -crop "$((SW - cx))x1+${cx}+$((DBOT - 1))" +repage txt:- 2>/dev/null |
+    awk -F'[,:]' -v cx="$cx" '!/#181D25|#F5F5F5|#FFFFFF/ && $1 !~ /^#/ { print cx + $1 - 1; found = 1; exit } END { if (!found) print cx }')
 }
 
 # dismiss HOW: closes the open dialog: escape (Escape), cancel (the left of
@@ -198,6 +200,15 @@ dialog() {
   fi
   sleep 0.3
   [ -n "${WALK_SHOTS_ALL:-}" ] && shot "$size-$step"
+  if [ "$how" != escape ]; then
+    # Escape first, as a person would; the dialog's own button if it stays.
+    xdotool key Escape
+    if wait_overlay closed 1; then
+      check "$step (closed by Escape)"
+      return
+    fi
+    notes+=("$size $step: Escape does not close it; closed with its $how button")
+  fi
   dismiss "$how"
   if ! wait_overlay closed 3; then
     note_fail "$step" "the dialog did not close ($how)"

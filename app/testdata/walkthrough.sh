@@ -275,6 +275,10 @@ for size in "${sizes[@]}"; do
   echo "walk: $size done in $((SECONDS - t0)) s, $failures failure(s) so far"
 done
 
+if [ ${#notes[@]} -gt 0 ]; then
+  echo "walk: notes (not failures):"
+  printf '  %s\n' "${notes[@]}"
+fi
 if [ "$failures" -gt 0 ]; then
   echo "walk: FAIL: $failures failure(s):" >&2
   printf '  %s\n' "${fails[@]}" >&2

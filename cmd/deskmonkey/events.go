@@ -11,15 +11,15 @@ type Kind int
 
 // The kinds of event, each with its share of a run (weights below).
 const (
-	KeyEvent      Kind = iota // a key of the body's key map
-	TypeLatin                 // a few Latin words
-	TypeCyrillic              // a Cyrillic word (typed slowly: xdotool drops keys)
-	Click                     // a click anywhere in the window but the menu bar
-	Shortcut                  // a menu shortcut (never Quit)
-	TabSwitch                 // Edit/History, Metadata/Checks
-	StorySwitch               // a row of the library
-	Resize                    // the window to another size within the screen
-	Escape                    // Escape
+	KeyEvent     Kind = iota // a key of the body's key map
+	TypeLatin                // a few Latin words
+	TypeCyrillic             // a Cyrillic word (typed slowly: xdotool drops keys)
+	Click                    // a click anywhere in the window but the menu bar
+	Shortcut                 // a menu shortcut (never Quit)
+	TabSwitch                // Edit/History, Metadata/Checks
+	StorySwitch              // a row of the library
+	Resize                   // the window to another size within the screen
+	Escape                   // Escape
 )
 
 var kindNames = [...]string{"key", "latin", "cyrillic", "click", "shortcut", "tab", "story", "resize", "escape"}

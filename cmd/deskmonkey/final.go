@@ -1,9 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
+	"image/png"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"time"
 )
@@ -12,9 +16,12 @@ import (
 // the menu bar): Escape, else its dismiss button (the left of two equal
 // buttons), a file dialog's Cancel (bottom right), a lone OK.
 func (s *session) closeDialogs(step string) {
-	for try := 0; try < 5; try++ {
+	for try := 0; try < 6; try++ {
+		if !s.dimmed() {
+			return
+		}
 		img, err := s.x.screenshot()
-		if err != nil || sameColour(img.At(3, 3), s.base) {
+		if err != nil {
 			return
 		}
 		g, _ := s.x.geometry(s.win)
@@ -23,17 +30,25 @@ func (s *session) closeDialogs(step string) {
 		switch {
 		case try == 0 || err != nil:
 			s.key("Escape")
-		case try == 1 || try == 4:
+		case try == 1: // an entry has the keyboard (Escape went to it): Tab reaches Cancel
+			s.key("Tab space")
+		case try == 2 || try == 5:
 			_ = s.x.click(cx-30, bottom-34)
-		case try == 2:
-			_ = s.x.click(right-102, bottom-22)
+		case try == 3:
+			// A file dialog's Cancel is at its bottom right; elsewhere that
+			// spot is the dialog's background, or a confirm button (blue).
+			// (Read above the button's text.)
+			c := img.At(right-102, bottom-36)
+			r, g, b, _ := c.RGBA()
+			if !isDialogColour(c) && !(b>>8 > 200 && r>>8 < 150 && g>>8 < 200) {
+				_ = s.x.click(right-102, bottom-22)
+			}
 		default:
 			_ = s.x.click(cx, bottom-34)
 		}
 		time.Sleep(400 * time.Millisecond)
 	}
-	img, err := s.x.screenshot()
-	if err == nil && !sameColour(img.At(3, 3), s.base) {
+	if s.dimmed() {
 		s.fail(step + ": a dialog could not be closed (Escape, Cancel, Close, OK)")
 	}
 }
@@ -48,36 +63,58 @@ func (s *session) finish() {
 	s.w, s.h = s.o.sw, s.o.sh
 	time.Sleep(500 * time.Millisecond)
 	s.key("ctrl+shift+e")
-	shown := ""
-	for try := 0; try < 2 && !strings.Contains(shown, strings.TrimSpace(marker)); try++ {
-		if try == 1 { // the body had no story or no keyboard: open the newest story
-			fmt.Println("deskmonkey: the marker did not reach the body; opening the library's first story")
-			_ = s.x.click(s.w/10, 180)
-			time.Sleep(time.Second)
-		}
-		_ = s.x.click(s.w/2, s.h*55/100)
+	// A story the store keeps: a new one without a headline is dropped on
+	// Quit (the window asks). The library's first row is the newest change,
+	// most often the story the run was editing; the search is cleared first.
+	_ = s.x.click(s.w/8, 48)
+	s.key("ctrl+a BackSpace")
+	time.Sleep(500 * time.Millisecond)
+	_ = s.x.click(s.w/8, 180)
+	time.Sleep(time.Second)
+	s.confirmDialog() // "Discard the new story?" (it has no headline): yes
+	time.Sleep(time.Second)
+	s.closeDialogs("opening the library's first story")
+	var shown string
+	for try := 0; try < 2; try++ {
+		_ = s.x.click(s.w/2, s.h*(55-10*try)/100)
 		s.key("ctrl+End")
 		s.typeText(marker, 40)
 		time.Sleep(2500 * time.Millisecond) // past the autosave delay
+		_ = os.MkdirAll(s.o.shots, 0o755)
+		s.x.saveShot(filepath.Join(s.o.shots, fmt.Sprintf("final-%d.png", try+1)))
 		s.key("ctrl+a ctrl+a ctrl+c")
 		time.Sleep(300 * time.Millisecond)
-		out, err := s.x.run("xclip", "-o", "-selection", "clipboard")
-		if err != nil {
-			s.fail(fmt.Sprintf("cannot read the clipboard (apt-get install xclip): %v", err))
-			return
+		shown, _ = s.x.run("xclip", "-o", "-selection", "clipboard")
+		if strings.Contains(shown, strings.TrimSpace(marker)) {
+			break
 		}
-		shown = out
+		fmt.Printf("deskmonkey: the marker is not in the body copied from the window (try %d; %s)\n", try+1, filepath.Join(s.o.shots, fmt.Sprintf("final-%d.png", try+1)))
 	}
-	if !s.check("the end") {
+	if !strings.Contains(shown, strings.TrimSpace(marker)) {
+		s.fail(fmt.Sprintf("the marker typed at the end of the body is not in the body copied from the window: %q", clip(shown, 200)))
+	}
+	g, _ := s.x.geometry(s.win)
+	if !s.check("the end", g) {
 		return
 	}
 	s.key("ctrl+shift+q")
 	select {
 	case <-s.exited:
-	case <-time.After(30 * time.Second):
-		s.fail("File › Quit (Ctrl+Shift+Q) did not end the program within 30 s")
-		s.kill()
-		return
+	case <-time.After(8 * time.Second):
+		// A question first (a story that cannot be kept, a correction):
+		// answered with its confirm button, and said.
+		shot := filepath.Join(s.o.shots, "quit-question.png")
+		_ = os.MkdirAll(s.o.shots, 0o755)
+		s.x.saveShot(shot)
+		fmt.Printf("deskmonkey: Quit asked a question (%s); answering with its confirm button\n", shot)
+		s.confirmDialog()
+		select {
+		case <-s.exited:
+		case <-time.After(30 * time.Second):
+			s.fail("File › Quit (Ctrl+Shift+Q) did not end the program within 30 s")
+			s.kill()
+			return
+		}
 	}
 	if s.exitErr != nil {
 		s.fail(fmt.Sprintf("Quit: exit status: %v", s.exitErr))
@@ -146,4 +183,34 @@ func clip(s string, n int) string {
 		return s[:n] + "…"
 	}
 	return s
+}
+
+// confirmDialog presses the confirm button (the right of two) of an open
+// dialog, if one is open.
+func (s *session) confirmDialog() {
+	img, err := s.x.screenshot()
+	if err != nil || sameColour(img.At(3, 3), s.base) {
+		return
+	}
+	cx := min(s.w/2, s.o.sw-1)
+	if bottom, _, err := dialogEdges(img, cx); err == nil {
+		_ = s.x.click(cx+30, bottom-34)
+	}
+}
+
+// dimmed: a modal dialog's dim covers the menu bar (one pixel is read: a
+// whole screenshot costs twice as much).
+func (s *session) dimmed() bool {
+	cmd := exec.Command("import", "-window", "root", "-crop", "1x1+3+3", "png:-")
+	cmd.Env = append(os.Environ(), "DISPLAY="+s.x.display)
+	out, err := cmd.Output()
+	if err != nil {
+		return false
+	}
+	img, err := png.Decode(bytes.NewReader(out))
+	if err != nil {
+		return false
+	}
+	b := img.Bounds()
+	return !sameColour(img.At(b.Min.X, b.Min.Y), s.base)
 }

@@ -53,21 +53,30 @@ func run(o options, evs []Event) ([]string, error) {
 		return nil, err
 	}
 	defer s.kill()
+	prev := "the start"
 	for i, e := range evs {
 		s.recent = append(s.recent, fmt.Sprintf("#%d %s", i+1, e))
 		if len(s.recent) > 8 {
 			s.recent = s.recent[1:]
 		}
-		s.do(e)
-		if !s.check(fmt.Sprintf("event #%d (%s)", i+1, e)) {
+		// One xdotool run reads the geometry the previous event left and
+		// sends this one (a process start costs ~100 ms on a busy machine).
+		out, _ := s.x.run("xdotool", append([]string{"getwindowgeometry", "--shell", s.win}, s.args(e)...)...)
+		if !s.check(prev, parseGeometry(out)) {
 			return s.failures, nil
 		}
-		if (i+1)%10 == 0 || e.Kind == Shortcut || e.Kind == Click {
-			s.closeDialogs(fmt.Sprintf("event #%d", i+1))
+		s.after(e)
+		prev = fmt.Sprintf("event #%d (%s)", i+1, e)
+		if (i+1)%10 == 0 || opensDialog(e) {
+			s.closeDialogs(prev)
 		}
 		if (i+1)%200 == 0 {
 			fmt.Printf("deskmonkey: %d events\n", i+1)
 		}
+	}
+	g, _ := s.x.geometry(s.win)
+	if !s.check(prev, g) {
+		return s.failures, nil
 	}
 	s.finish()
 	return s.failures, nil
@@ -154,7 +163,7 @@ func (s *session) stderrTail(n int) string {
 }
 
 // check reports false when the run cannot go on (the process is gone).
-func (s *session) check(step string) bool {
+func (s *session) check(step string, g geometry) bool {
 	if !s.alive() {
 		s.fail(fmt.Sprintf("%s: the process died (%v)", step, s.exitErr))
 		return false
@@ -163,8 +172,7 @@ func (s *session) check(step string) bool {
 		s.fail(step + ": stderr holds a panic or goroutine dump")
 		return false
 	}
-	g, err := s.x.geometry(s.win)
-	if err == nil && !s.geomBad && (g.X+g.W > s.o.sw || g.Y+g.H > s.o.sh) {
+	if g.W > 0 && !s.geomBad && (g.X+g.W > s.o.sw || g.Y+g.H > s.o.sh) {
 		s.geomBad = true // reported once: it stays so until resized
 		s.fail(fmt.Sprintf("%s: the window is %dx%d at %d,%d on a %dx%d screen", step, g.W, g.H, g.X, g.Y, s.o.sw, s.o.sh))
 	}
@@ -179,31 +187,77 @@ func (s *session) typeText(text string, delay int) {
 	_ = s.x.xdo("type", "--delay", strconv.Itoa(delay), "--", text)
 }
 
-// do sends one event. Positions are fractions of the size the run asked
-// for, so that a window the program widened is not chased.
-func (s *session) do(e Event) {
+// typeDelay is per key: xdotool drops non-ASCII keys sent faster than
+// about 130 ms apart.
+func typeDelay(k Kind) string {
+	if k == TypeCyrillic {
+		return "130"
+	}
+	return "25"
+}
+
+// args are the xdotool words that send e. Positions are fractions of the
+// size the run asked for, so that a window the program widened is not
+// chased.
+func (s *session) args(e Event) []string {
+	at := func(x, y int) []string { return []string{"mousemove", strconv.Itoa(x), strconv.Itoa(y), "click", "1"} }
 	switch e.Kind {
 	case KeyEvent, Shortcut, Escape:
-		s.key(e.Keys)
-	case TypeLatin:
-		s.typeText(e.Text, 40)
-	case TypeCyrillic:
-		s.typeText(e.Text, 130)
+		return append([]string{"key", "--delay", "30"}, strings.Fields(e.Keys)...)
+	case TypeLatin, TypeCyrillic:
+		return []string{"type", "--delay", typeDelay(e.Kind), "--", e.Text}
 	case Click:
-		_ = s.x.click(int(e.FX*float64(s.w-1)), int(e.FY*float64(s.h-1)))
+		return at(int(e.FX*float64(s.w-1)), int(e.FY*float64(s.h-1)))
 	case TabSwitch:
 		if e.Keys != "" {
-			s.key(e.Keys)
-		} else {
-			_ = s.x.click(int(e.FX*float64(s.w-1)), 49)
+			return append([]string{"key"}, strings.Fields(e.Keys)...)
 		}
+		return at(int(e.FX*float64(s.w-1)), 49)
 	case StorySwitch:
-		_ = s.x.click(int(e.FX*float64(s.w)), 180+70*int(e.FY))
+		return at(int(e.FX*float64(s.w)), 180+70*int(e.FY))
 	case Resize:
-		_ = s.x.xdo("windowsize", s.win, strconv.Itoa(e.W), strconv.Itoa(e.H))
+		return []string{"windowsize", s.win, strconv.Itoa(e.W), strconv.Itoa(e.H)}
+	}
+	return nil
+}
+
+// after lets the window take the event in.
+func (s *session) after(e Event) {
+	if e.Kind == Resize {
 		s.w, s.h = e.W, e.H
 		s.geomBad = false
 		time.Sleep(300 * time.Millisecond)
 	}
-	time.Sleep(40 * time.Millisecond)
+	time.Sleep(20 * time.Millisecond)
+}
+
+// opensDialog: events after which a dialog is likely open.
+func opensDialog(e Event) bool {
+	switch e.Keys {
+	case "ctrl+o", "ctrl+e", "ctrl+shift+s", "ctrl+p", "ctrl+slash":
+		return true
+	}
+	return false
+}
+
+func parseGeometry(out string) geometry {
+	var g geometry
+	for _, l := range strings.Split(out, "\n") {
+		k, v, ok := strings.Cut(l, "=")
+		if !ok {
+			continue
+		}
+		n, _ := strconv.Atoi(v)
+		switch k {
+		case "X":
+			g.X = n
+		case "Y":
+			g.Y = n
+		case "WIDTH":
+			g.W = n
+		case "HEIGHT":
+			g.H = n
+		}
+	}
+	return g
 }

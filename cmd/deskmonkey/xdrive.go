@@ -87,25 +87,7 @@ func (x *xserver) geometry(win string) (geometry, error) {
 	if err != nil {
 		return geometry{}, err
 	}
-	var g geometry
-	for _, l := range strings.Split(out, "\n") {
-		k, v, ok := strings.Cut(l, "=")
-		if !ok {
-			continue
-		}
-		n, _ := strconv.Atoi(v)
-		switch k {
-		case "X":
-			g.X = n
-		case "Y":
-			g.Y = n
-		case "WIDTH":
-			g.W = n
-		case "HEIGHT":
-			g.H = n
-		}
-	}
-	return g, nil
+	return parseGeometry(out), nil
 }
 
 func (x *xserver) screenshot() (image.Image, error) {
@@ -156,12 +138,12 @@ func dialogEdges(img image.Image, cx int) (bottom, right int, err error) {
 	if bottom < 40 {
 		return 0, 0, errors.New("no dialog found")
 	}
-	for x := b.Max.X - 1; x >= cx; x-- {
-		if isDialogColour(img.At(x, bottom-4)) {
-			return bottom, x, nil
-		}
+	// The bottom padding row is the dialog's colour from edge to edge.
+	right = cx
+	for x := cx; x < b.Max.X && isDialogColour(img.At(x, bottom-1)); x++ {
+		right = x
 	}
-	return bottom, cx, nil
+	return bottom, right, nil
 }
 
 func sameColour(a, b color.Color) bool {
