@@ -34,7 +34,7 @@ TEST_PKGS := xvfb xdotool xclip imagemagick libxml2-utils pandoc wdiff chromium 
 # ships its own npm and conflicts with Debian's npm package.
 NEED_CMDS := java:openjdk-17-jre-headless npm:npm
 
-.PHONY: run build test check deps-build deps-test vnu e2e walkthrough monkey bench fuzz crashtest loadtest clean
+.PHONY: run build test check deps-build deps-test vnu e2e walkthrough monkey soak bench fuzz crashtest loadtest clean
 
 run: build
 	./$(BIN)
@@ -95,6 +95,14 @@ MONKEY_SIZE ?= 1280x800
 monkey: build
 	@.ci/ensure-apt xvfb xdotool xclip imagemagick
 	$(GO) run ./cmd/deskmonkey -bin ./$(BIN) $(if $(SEED),-seed $(SEED)) -events $(EVENTS) -size $(MONKEY_SIZE)
+
+# soak: "a day at the desk" in the real window: 50,000 keystrokes, 500 story
+# switches, 200 History views, 100 exports (SOAK_SCALE=0.2: a fifth of it);
+# prints RSS and goroutines at the start, after the first minute and at the end.
+SOAK_SCALE ?= 1
+soak: build
+	@.ci/ensure-apt xvfb xdotool xclip imagemagick
+	$(GO) run ./cmd/deskmonkey -bin ./$(BIN) -soak -soak-scale $(SOAK_SCALE)
 
 # crashtest: 200 SIGKILLs of a writing child; the store must open, verify
 # and keep every acknowledged write (make test runs 20).

@@ -49,6 +49,7 @@ func runGUI(e *env) int {
 		}
 		return s, err
 	}
+	defer debugStats(e.io.err)()
 	if err := app.Run(cfg); err != nil {
 		if !openFailed {
 			fmt.Fprintln(e.io.err, "copydesk:", oneLine(err))

@@ -13,6 +13,13 @@
 // equal the copied body byte for byte; `copydesk verify` must say OK.
 //
 //	go run ./cmd/deskmonkey -bin ./copydesk [-seed N] [-events 1000] [-size 1280x800]
+//	go run ./cmd/deskmonkey -bin ./copydesk -soak [-soak-scale 0.2]
+//
+// -soak is "a day at the desk" instead (make soak): keystrokes, story
+// switches, History views and exports in the real window, with the
+// process's resident memory (VmRSS) and goroutines (the window logs them
+// when $COPYDESK_DEBUG_STATS is set) at the start, after the first minute
+// and at the end.
 //
 // The same seed and count give the same events (-print lists them without
 // a window); the window's answers to them may differ in timing.
@@ -33,6 +40,8 @@ type options struct {
 	events              int
 	sw, sh              int
 	print               bool
+	soak                bool
+	soakScale           float64
 }
 
 func main() {
@@ -45,6 +54,8 @@ func main() {
 	flag.StringVar(&size, "size", "1280x800", "the screen, WxH")
 	flag.StringVar(&o.shots, "shots", "", "a directory for screenshots of failures (default: a temp dir, kept on failure)")
 	flag.BoolVar(&o.print, "print", false, "print the events and exit")
+	flag.BoolVar(&o.soak, "soak", false, "a day at the desk instead of random events: 50,000 keystrokes, 500 story switches, 200 History views, 100 exports; RSS and goroutines reported")
+	flag.Float64Var(&o.soakScale, "soak-scale", 1, "scale the day by this factor (0.1: a tenth of it)")
 	flag.Parse()
 	if flag.NArg() > 0 {
 		usage("unexpected arguments: %s", strings.Join(flag.Args(), " "))
@@ -63,6 +74,18 @@ func main() {
 	}
 	if o.events < 0 {
 		usage("-events %d: want 0 or more", o.events)
+	}
+	if o.soak {
+		if o.soakScale <= 0 {
+			usage("-soak-scale %g: want more than 0", o.soakScale)
+		}
+		plan := fullDay.scaled(o.soakScale)
+		fmt.Printf("desksoak: %d keystrokes, %d story switches, %d History views, %d exports at %dx%d\n", plan.keys, plan.switches, plan.history, plan.exports, o.sw, o.sh)
+		if err := soak(o, plan); err != nil {
+			fmt.Fprintf(os.Stderr, "desksoak: %v\n", err)
+			os.Exit(1)
+		}
+		return
 	}
 	evs := Generate(o.seed, o.events, o.sw, o.sh)
 	if o.print {

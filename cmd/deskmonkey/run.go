@@ -28,6 +28,7 @@ type session struct {
 	failures []string
 	recent   []string // the last events, for a failure's report
 	geomBad  bool
+	extraEnv []string // for the window's process
 }
 
 var crashRE = regexp.MustCompile(`(?m)^panic:|fatal error|^goroutine \d+ \[|SIGSEGV`)
@@ -97,6 +98,7 @@ func (s *session) start() error {
 	s.cmd.Stdout, s.cmd.Stderr = logf, logf
 	s.cmd.Env = append(os.Environ(), "DISPLAY="+s.x.display, "HOME="+home, "LANG=C.UTF-8",
 		"XDG_CONFIG_HOME="+filepath.Join(home, ".config"), "XDG_CACHE_HOME="+filepath.Join(home, ".cache"))
+	s.cmd.Env = append(s.cmd.Env, s.extraEnv...)
 	if err := s.cmd.Start(); err != nil {
 		logf.Close()
 		return err
