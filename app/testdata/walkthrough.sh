@@ -186,14 +186,24 @@ part_history() {
   sleep 1
   pause=1.5 step "History" keys ctrl+shift+h || return 1
   shot "$size-history-inline"
-  local x y
-  read -r x y <<<"$(at "$HIST_SIDE" 0)"
-  step "History: side by side" click "$x" 167 || return 1
-  sleep 1
-  shot "$size-history-side"
-  step "History: next change" keys alt+Down || return 1
-  read -r x y <<<"$(at "$HIST_INLINE" 0)"
-  step "History: inline" click "$x" 167 || return 1
+  local x y inline
+  # The Inline radio is the first primary-blue pixel of its row (selected
+  # at first); Side by side is 118 px to its right at every size.
+  import -window root "$work/hist.png" 2>/dev/null
+  inline=$(convert "$work/hist.png" -crop "${SW}x1+0+167" +repage txt:- 2>/dev/null |
+    awk -F'[,: ()]+' 'NR > 1 && $3 < 60 && $4 > 100 && $4 < 130 && $5 > 230 { print $1; exit }')
+  if [ -z "$inline" ]; then
+    note_fail "History: the Inline radio" "not found on its row (y 167)"
+  else
+    step "History: side by side" click $((inline + 120)) 167 || return 1
+    sleep 1
+    shot "$size-history-side"
+    import -window root "$work/hist.png" 2>/dev/null
+    [ "$(convert "$work/hist.png" -format "%[pixel:p{$((inline + 4)),167}]" info:)" != "srgb(41,111,246)" ] ||
+      note_fail "History: side by side" "the Inline radio is still selected"
+    step "History: next change" keys alt+Down || return 1
+    step "History: inline" click $((inline + 4)) 167 || return 1
+  fi
   # The revision list takes the keyboard when a row is clicked; Tab then
   # reaches Preview, Restore…, Label… below it.
   read -r x y <<<"$(at 0.25 0)"
@@ -241,22 +251,11 @@ run() {
   done
 }
 
-# Where the Inline and Side by side radios are, as fractions of the
-# window's width, per size (measured from screenshots).
-hist_positions() {
-  case $1 in
-  1024x600) HIST_INLINE=0.44 HIST_SIDE=0.52 ;;
-  1920x1080) HIST_INLINE=0.40 HIST_SIDE=0.45 ;;
-  *) HIST_INLINE=0.42 HIST_SIDE=0.51 ;;
-  esac
-}
-
 long=$work/long.txt
 long_story "$long"
 for size in "${sizes[@]}"; do
   t0=$SECONDS
   start_x "$size"
-  hist_positions "$size"
   export HOME=$work/home-$size XDG_CONFIG_HOME=$work/home-$size/.config XDG_CACHE_HOME=$work/home-$size/.cache
   mkdir -p "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME"
   db=$work/db-$size
