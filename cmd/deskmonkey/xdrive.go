@@ -39,7 +39,7 @@ func startX(w, h int) (*xserver, error) {
 	line, err := bufio.NewReader(r).ReadString('\n')
 	if err != nil {
 		_ = cmd.Process.Kill()
-		return nil, fmt.Errorf("Xvfb gave no display number: %w", err)
+		return nil, fmt.Errorf("no display number from Xvfb: %w", err)
 	}
 	return &xserver{cmd: cmd, display: ":" + strings.TrimSpace(line), w: w, h: h}, nil
 }
