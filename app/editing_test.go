@@ -154,7 +154,7 @@ func TestBylinesAndDateline(t *testing.T) {
 		{editor.StyleReuters, "SOCHI, Russia, Oct 16 (TASS) -"},
 		{editor.StyleTASS, "SOCHI, October 16. /TASS/."},
 	} {
-		m.style.SetSelected(tt.style.Label())
+		setHouseStyle(t, w, tt.style)
 		if !strings.HasPrefix(m.preview.Text, tt.want) {
 			t.Errorf("%s preview %q, want %q", tt.style, m.preview.Text, tt.want)
 		}

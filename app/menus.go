@@ -244,9 +244,9 @@ func (w *Window) settingsDialog() {
 		}
 		w.settings.SetName(strings.TrimSpace(name.Text))
 		for _, s := range editor.Styles {
-			if s.Label() == style.Selected {
+			if s.Label() == style.Selected && s != w.settings.Style() {
 				w.settings.SetStyle(s)
-				w.meta.style.SetSelected(s.Label())
+				w.meta.styleChanged()
 			}
 		}
 		w.setTheme(strings.ToLower(themes.Selected))

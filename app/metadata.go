@@ -21,7 +21,7 @@ type metadataPanel struct {
 	region   *fieldEntry
 	date     *fieldEntry
 	source   *fieldEntry
-	style    *widget.Select
+	style    *widget.Label // the desk's house style: shown, set in Settings
 	preview  *widget.Label
 	bylines  *bylineList
 	caption  *fieldEntry
@@ -69,20 +69,12 @@ func newMetadataPanel(w *Window) *metadataPanel {
 	m.preview = widget.NewLabel("")
 	m.preview.Wrapping = fyne.TextWrapWord
 	m.preview.TextStyle = fyne.TextStyle{Italic: true}
-	var styles []string
-	for _, s := range editor.Styles {
-		styles = append(styles, s.Label())
-	}
-	m.style = widget.NewSelect(styles, func(label string) {
-		for _, s := range editor.Styles {
-			if s.Label() == label && s != w.settings.Style() {
-				w.settings.SetStyle(s)
-			}
-		}
-		m.updatePreview()
-		w.pane.limits.update() // a desk without rules of its own takes the style's
-	})
-	m.style.SetSelected(w.settings.Style().Label())
+	// The house style is the desk's, not the story's: it shapes every
+	// story's dateline, its length limits and its exports. A picker here
+	// looked as if it set this story's style (issue 13), so the panel only
+	// shows it, and File › Settings… changes it.
+	m.style = widget.NewLabel(styleText(w.settings.Style()))
+	m.style.Wrapping = fyne.TextWrapWord
 
 	m.bylines = newBylineList(w, m.changed)
 	m.caption = line("Photo caption")
@@ -109,7 +101,7 @@ func newMetadataPanel(w *Window) *metadataPanel {
 	}
 	m.urgency = widget.NewSelect(urg, func(string) { m.changed() })
 	m.language = widget.NewSelect(append([]string(nil), languages...), func(string) { m.changed() })
-	m.selects = []*widget.Select{m.style, m.status, m.urgency, m.language}
+	m.selects = []*widget.Select{m.status, m.urgency, m.language}
 	m.embargo = newEmbargoField(w, m.changed)
 	m.correction = line("For readers: what was wrong, and what is right")
 	m.correction.MultiLine = true
@@ -171,6 +163,20 @@ func (m *metadataPanel) dateline(base editor.Dateline) editor.Dateline {
 	// An assumed year stays marked until someone touches the date.
 	d.DateAssumed = base.DateAssumed && d.Date == base.Date
 	return d
+}
+
+// styleText is the house style as the panel shows it, with where to
+// change it. (It wraps; a form item's hint would not, and widened the panel.)
+func styleText(s editor.Style) string {
+	return s.Label() + " · the desk's house style, set in File › Settings…"
+}
+
+// styleChanged shows a new house style (set in Settings) in the panel,
+// the dateline and the length limits.
+func (m *metadataPanel) styleChanged() {
+	m.style.SetText(styleText(m.w.settings.Style()))
+	m.updatePreview()
+	m.w.pane.limits.update() // a desk without rules of its own takes the style's
 }
 
 func (m *metadataPanel) updatePreview() {
@@ -268,7 +274,7 @@ func (m *metadataPanel) setEnabled(on bool) {
 			e.Disable()
 		}
 	}
-	for _, s := range m.selects[1:] {
+	for _, s := range m.selects {
 		if on {
 			s.Enable()
 		} else {

@@ -384,7 +384,7 @@ func TestCountersFollowHouseStyle(t *testing.T) {
 	h.openFixture(t)
 	w := h.w
 	for _, s := range []editor.Style{editor.StyleAP, editor.StyleTASS, editor.StyleReuters} {
-		w.meta.style.SetSelected(s.Label())
+		setHouseStyle(t, w, s)
 		assertCounters(t, w, check.ForStyle(s))
 	}
 	if !w.meta.corrBox.Hidden {
