@@ -42,7 +42,14 @@ start_app() {
   wid=$(timeout 60 xdotool search --sync --onlyvisible --pid "$app" 2>/dev/null | head -1)
   [ -n "$wid" ] || { note_fail "start" "no window within 60 s"; return 1; }
   sleep 1.5 # the first frame
+  # A person on a large screen makes the window fill it (no window
+  # manager here to maximise it); on a small one it must already fit.
   geom
+  if [ "$WIDTH" -lt "$SW" ] && [ "$HEIGHT" -lt "$SH" ] && [ "$SW" -gt 1600 ]; then
+    xdotool windowsize "$wid" "$SW" "$SH"
+    sleep 1
+    geom
+  fi
 }
 
 stop_app() {
@@ -62,7 +69,16 @@ note_fail() {
   name=$(printf '%s-%02d-%s' "${size:-x}" "$failures" "$1" | tr -c 'A-Za-z0-9._-' '_')
   fails+=("${size:-?} $1: $2")
   echo "walk: FAIL at step '$1' (${size:-?}): $2" >&2
-  [ -n "${applog:-}" ] && [ -f "$applog" ] && { echo "--- stderr tail ($applog)" >&2; tail -25 "$applog" >&2; echo "---" >&2; }
+  if [ -n "${applog:-}" ] && [ -f "$applog" ]; then
+    if grep -qE '^panic:|fatal error|SIGSEGV' "$applog"; then
+      echo "--- stderr: the panic ($applog)" >&2
+      grep -m1 -A16 -E '^panic:|fatal error|SIGSEGV' "$applog" >&2
+    else
+      echo "--- stderr tail ($applog)" >&2
+      tail -15 "$applog" >&2
+    fi
+    echo "---" >&2
+  fi
   shot "$name" && echo "walk: screenshot $shots/$name.png" >&2
 }
 

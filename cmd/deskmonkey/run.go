@@ -158,8 +158,15 @@ func (s *session) fail(what string) {
 	fmt.Fprintf(os.Stderr, "deskmonkey: FAIL %s\n", what)
 }
 
+// stderrTail is the window's stderr from its panic on (n lines), or its
+// last n lines.
 func (s *session) stderrTail(n int) string {
 	data, _ := os.ReadFile(s.log)
+	if loc := crashRE.FindIndex(data); loc != nil {
+		data = data[loc[0]:]
+		lines := strings.Split(string(data), "\n")
+		return strings.Join(lines[:min(n, len(lines))], "\n")
+	}
 	lines := strings.Split(strings.TrimRight(string(data), "\n"), "\n")
 	return strings.Join(lines[max(0, len(lines)-n):], "\n")
 }
@@ -175,7 +182,7 @@ func (s *session) check(step string, g geometry) bool {
 		return false
 	}
 	if g.W > 0 && !s.geomBad && (g.X+g.W > s.o.sw || g.Y+g.H > s.o.sh) {
-		s.geomBad = true // reported once: it stays so until resized
+		s.geomBad = true // reported once a run
 		s.fail(fmt.Sprintf("%s: the window is %dx%d at %d,%d on a %dx%d screen", step, g.W, g.H, g.X, g.Y, s.o.sw, s.o.sh))
 	}
 	return true
@@ -227,7 +234,6 @@ func (s *session) args(e Event) []string {
 func (s *session) after(e Event) {
 	if e.Kind == Resize {
 		s.w, s.h = e.W, e.H
-		s.geomBad = false
 		time.Sleep(300 * time.Millisecond)
 	}
 	time.Sleep(20 * time.Millisecond)
