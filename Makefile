@@ -78,8 +78,11 @@ e2e: build
 	app/testdata/walkthrough.sh ./$(BIN) $(WALK_SIZES)
 	@seed=$(if $(SEED),$(SEED),$$(( $$(date +%s%N) % 1000000000 ))); \
 	  for size in $(WALK_SIZES); do \
-	    $(GO) run ./cmd/deskmonkey -bin ./$(BIN) -seed $$seed -events 340 -size $$size || exit 1; \
+	    $(GO) run ./cmd/deskmonkey -bin ./$(BIN) -seed $$seed -events $(E2E_MONKEY_EVENTS) -size $$size || exit 1; \
 	  done
+
+# Monkey events per size in e2e (three sizes: 1,020 in all).
+E2E_MONKEY_EVENTS ?= 340
 
 # walkthrough: every menu item, shortcut, dialog and body key in the real
 # window at each of WALK_SIZES, checked after every step (app/testdata/walkthrough.sh).
