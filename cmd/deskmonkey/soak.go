@@ -28,9 +28,10 @@ type sample struct {
 	at         time.Duration
 	rssKB      int
 	goroutines int
+	heapMB     int // the Go heap in use, from the window's stats line
 }
 
-var statsRE = regexp.MustCompile(`copydesk stats: goroutines=(\d+)`)
+var statsRE = regexp.MustCompile(`copydesk stats: goroutines=(\d+) heap_alloc=(\d+)`)
 
 // soak types plan.keys keystrokes spread over plan.switches story switches
 // (five stories), with plan.history History views and plan.exports exports
@@ -63,7 +64,7 @@ func soak(o options, plan soakPlan) error {
 		time.Sleep(2500 * time.Millisecond) // a fresh stats line
 		samples = append(samples, s.sample(time.Since(t0)))
 		last := samples[len(samples)-1]
-		fmt.Printf("desksoak: %s: RSS %d MB, %d goroutines\n", last.at.Round(time.Second), last.rssKB/1024, last.goroutines)
+		fmt.Printf("desksoak: %s: RSS %d MB, Go heap in use %d MB, %d goroutines\n", last.at.Round(time.Second), last.rssKB/1024, last.heapMB, last.goroutines)
 	}
 	take()
 	perSwitch := plan.keys / plan.switches
@@ -174,6 +175,8 @@ func (s *session) sample(at time.Duration) sample {
 	if data, err := os.ReadFile(s.log); err == nil {
 		if m := statsRE.FindAllSubmatch(data, -1); len(m) > 0 {
 			smp.goroutines, _ = strconv.Atoi(string(m[len(m)-1][1]))
+			heap, _ := strconv.Atoi(string(m[len(m)-1][2]))
+			smp.heapMB = heap >> 20
 		}
 	}
 	return smp
