@@ -28,8 +28,8 @@ BUILD_PKGS := gcc libc6-dev pkg-config libgl-dev libegl-dev libx11-dev libxcurso
 # The shared store's tests and load test start a throwaway PostgreSQL
 # server from Debian's binaries (initdb, pg_ctl; no system service needed).
 PG_PKGS := postgresql
-# What the tests drive or validate with (the last three: packaging-test).
-TEST_PKGS := xvfb xdotool imagemagick libxml2-utils pandoc wdiff chromium \
+# What the tests drive or validate with (xclip: the monkey; the last three: packaging-test).
+TEST_PKGS := xvfb xdotool xclip imagemagick libxml2-utils pandoc wdiff chromium \
 	desktop-file-utils dpkg-dev groff-base
 # make install: where (the binary goes to $(PREFIX)/bin; DESTDIR for staging).
 PREFIX  ?= $(HOME)/.local
@@ -37,8 +37,8 @@ PREFIX  ?= $(HOME)/.local
 # ships its own npm and conflicts with Debian's npm package.
 NEED_CMDS := java:openjdk-17-jre-headless npm:npm
 
-.PHONY: run build test check deps-build deps-test vnu e2e bench fuzz crashtest torture loadtest clean \
-	install uninstall deb packaging-test
+.PHONY: run build test check deps-build deps-test vnu e2e walkthrough monkey soak bench fuzz crashtest \
+	torture loadtest clean install uninstall deb packaging-test
 
 run: build
 	./$(BIN)
@@ -86,9 +86,42 @@ test: deps-test vnu check build
 	$(MAKE) --no-print-directory e2e
 	$(MAKE) --no-print-directory packaging-test
 
-# e2e: the real binary in a throwaway X server, driven with xdotool.
+# e2e: the real binary in a throwaway X server, driven with xdotool: the
+# scripted runs, the walkthrough at three sizes, and the monkey (1,020
+# events: 340 at each size, one printed seed).
 e2e: build
-	@if [ -x app/testdata/e2e.sh ]; then app/testdata/e2e.sh ./$(BIN); else echo "e2e: no end-to-end script yet"; fi
+	app/testdata/e2e.sh ./$(BIN)
+	app/testdata/walkthrough.sh ./$(BIN) $(WALK_SIZES)
+	@seed=$(if $(SEED),$(SEED),$$(( $$(date +%s%N) % 1000000000 ))); \
+	  for size in $(WALK_SIZES); do \
+	    $(GO) run ./cmd/deskmonkey -bin ./$(BIN) -seed $$seed -events $(E2E_MONKEY_EVENTS) -size $$size || exit 1; \
+	  done
+
+# Monkey events per size in e2e (three sizes: 1,020 in all).
+E2E_MONKEY_EVENTS ?= 340
+
+# walkthrough: every menu item, shortcut, dialog and body key in the real
+# window at each of WALK_SIZES, checked after every step (app/testdata/walkthrough.sh).
+WALK_SIZES ?= 1024x600 1280x800 1920x1080
+walkthrough: build
+	@.ci/ensure-apt xvfb xdotool imagemagick
+	app/testdata/walkthrough.sh ./$(BIN) $(WALK_SIZES)
+
+# monkey: EVENTS random events from SEED (default: a random seed, printed)
+# in the real window at MONKEY_SIZE; the same SEED and EVENTS replay a run.
+EVENTS ?= 1000
+MONKEY_SIZE ?= 1280x800
+monkey: build
+	@.ci/ensure-apt xvfb xdotool xclip imagemagick
+	$(GO) run ./cmd/deskmonkey -bin ./$(BIN) $(if $(SEED),-seed $(SEED)) -events $(EVENTS) -size $(MONKEY_SIZE)
+
+# soak: "a day at the desk" in the real window: 50,000 keystrokes, 500 story
+# switches, 200 History views, 100 exports (SOAK_SCALE=0.2: a fifth of it);
+# prints RSS and goroutines at the start, after the first minute and at the end.
+SOAK_SCALE ?= 1
+soak: build
+	@.ci/ensure-apt xvfb xdotool xclip imagemagick
+	$(GO) run ./cmd/deskmonkey -bin ./$(BIN) -soak -soak-scale $(SOAK_SCALE)
 
 # crashtest: 200 SIGKILLs of a writing child; the store must open, verify
 # and keep every acknowledged write (make test runs 20).

@@ -76,7 +76,11 @@ func (e *blockEntry) TypedRune(r rune) {
 func (e *blockEntry) TypedKey(ev *fyne.KeyEvent) {
 	ed := e.row.ed
 	ed.input(e)
-	ed.sel.selectAllArmed = false
+	// The GLFW driver sends the modifier keys here too: Ctrl pressed again
+	// for the second Ctrl+A must leave it armed.
+	if !isModifier(ev.Name) {
+		ed.sel.selectAllArmed = false
+	}
 	if ed.entryKey(e, ev) {
 		return
 	}
@@ -121,3 +125,13 @@ func (e *blockEntry) TappedSecondary(ev *fyne.PointEvent) {
 
 // offset is the caret's rune offset in the block.
 func (e *blockEntry) offset() int { return e.CursorTextOffset() }
+
+// isModifier reports whether k is a modifier key on its own.
+func isModifier(k fyne.KeyName) bool {
+	switch k {
+	case desktop.KeyShiftLeft, desktop.KeyShiftRight, desktop.KeyControlLeft, desktop.KeyControlRight,
+		desktop.KeyAltLeft, desktop.KeyAltRight, desktop.KeySuperLeft, desktop.KeySuperRight:
+		return true
+	}
+	return false
+}

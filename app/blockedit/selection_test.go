@@ -83,6 +83,28 @@ func TestCtrlATwiceSelectsAllBlocks(t *testing.T) {
 	}
 }
 
+// The GLFW driver hands the Ctrl key itself to TypedKey before each Ctrl+A
+// (a person presses Ctrl+A, lets go, presses it again: found in the real
+// window by the monkey); that press must not disarm the second Ctrl+A.
+func TestCtrlATwiceWithCtrlPressedEachTime(t *testing.T) {
+	for _, mod := range []fyne.KeyName{desktop.KeyControlLeft, desktop.KeyControlRight, desktop.KeyShiftLeft, desktop.KeySuperLeft} {
+		t.Run(string(mod), func(t *testing.T) {
+			ed, w := newTestEditor(t, threeBlocks)
+			ed.FocusBlock(1, 2)
+			for range 2 {
+				focused(t, w).TypedKey(&fyne.KeyEvent{Name: desktop.KeyControlLeft})
+				if mod != desktop.KeyControlLeft {
+					focused(t, w).TypedKey(&fyne.KeyEvent{Name: mod})
+				}
+				shortcut(t, w, &fyne.ShortcutSelectAll{})
+			}
+			if from, to, ok := ed.SelectedBlocks(); !ok || from != 0 || to != 3 {
+				t.Fatalf("Ctrl+A twice selected %d..%d (%v)", from, to, ok)
+			}
+		})
+	}
+}
+
 func TestTypingOverSelectedBlocks(t *testing.T) {
 	ed, w := newTestEditor(t, threeBlocks)
 	ed.SelectBlocks(1, 2)

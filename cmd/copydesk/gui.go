@@ -62,6 +62,7 @@ func runWindow(e *env, logDir string) int {
 		settings := app.NewSettings(fyne.CurrentApp().Preferences(), "", "")
 		return e.watchInbox(s, settings.Inbox(e.inbox)), nil
 	}
+	defer debugStats(e.io.err)()
 	if err := app.Run(cfg); err != nil {
 		if !openFailed {
 			fmt.Fprintln(e.io.err, "copydesk:", oneLine(err))
