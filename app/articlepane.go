@@ -201,15 +201,19 @@ func newFindBar(w *Window, body *blockedit.Editor) *findBar {
 	f.with.onEscape = f.hide
 	f.matchCs = widget.NewCheck("Match case", func(bool) { f.queryChanged() })
 	f.whole = widget.NewCheck("Whole words", func(bool) { f.queryChanged() })
-	prev := widget.NewButton("Previous", func() { f.next(false) })
-	next := widget.NewButton("Next", func() { f.next(true) })
-	closeB := widget.NewButton("Close", f.hide)
-	findRow := container.NewBorder(nil, nil, nil,
-		container.NewHBox(f.count, f.matchCs, f.whole, prev, next, closeB), f.query)
+	// Icon buttons, the options and the count on a row of their own, and
+	// a count that truncates: in one row at full width they made the
+	// window wider than a 1024-pixel screen once a count showed.
+	f.count.Truncation = fyne.TextTruncateEllipsis
+	prev := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { f.next(false) })
+	next := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { f.next(true) })
+	closeB := widget.NewButtonWithIcon("", theme.CancelIcon(), f.hide)
+	findRow := container.NewBorder(nil, nil, nil, container.NewHBox(prev, next, closeB), f.query)
+	optsRow := container.NewBorder(nil, nil, container.NewHBox(f.matchCs, f.whole), nil, f.count)
 	one := widget.NewButton("Replace", f.replace)
 	all := widget.NewButton("Replace all", f.replaceAll)
 	f.replRow = container.NewBorder(nil, nil, nil, container.NewHBox(one, all), f.with)
-	f.content = container.NewVBox(findRow, f.replRow)
+	f.content = container.NewVBox(findRow, optsRow, f.replRow)
 	f.content.Hide()
 	return f
 }

@@ -95,3 +95,20 @@ func TestWindowSizeIsFittedToTheScreen(t *testing.T) {
 		})
 	}
 }
+
+// The find bar's count, options and buttons sat in one row: once a count
+// showed, the window needed 1,055–1,060 px on a 1024-pixel screen (found
+// by the monkey at 1024×600).
+func TestFindBarFitsASmallScreen(t *testing.T) {
+	h := newHarness(t)
+	h.w.win.Resize(smallScreen)
+	h.openFixture(t)
+	w := h.w
+	press(w, ctrl(fyne.KeyH))
+	test.Type(w.pane.find.query, "no such words anywhere in this story at all")
+	w.pane.find.count.SetText("replaced, 12,345 left of what was found in the body")
+	settle(w)
+	if got := w.win.Content().MinSize(); got.Width > smallScreen.Width || got.Height > smallScreen.Height {
+		t.Errorf("with the find bar open the window needs %v, more than a %v screen", got, smallScreen)
+	}
+}
