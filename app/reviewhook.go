@@ -26,7 +26,7 @@ func (w *Window) reviewChanges() {
 	w.stopAutosave()
 	w.bg.Wait()
 	appreview.Show(w.win, appreview.Options{Ctx: w.ctx, Store: w.store, Article: w.Article(),
-		Author: w.settings.Name(), OnFinished: w.restored})
+		Author: w.settings.Name(), OnFinished: w.restored, Present: w.present})
 }
 
 // commentsDialog opens Article › Comments…: the story's comments anchored
@@ -42,5 +42,10 @@ func (w *Window) commentsDialog() {
 		quote = sel.SelectedText()
 	}
 	appreview.ShowComments(w.win, appreview.CommentOptions{Ctx: w.ctx, Store: w.store, Article: w.Article(),
-		Author: w.settings.Name(), Quote: quote, Now: w.cfg.Now})
+		Author: w.settings.Name(), Quote: quote, Now: w.cfg.Now, Present: w.present})
+}
+
+// present shows a dialog of app/review so that Escape closes it.
+func (w *Window) present(d dialog.Dialog) {
+	w.showClosable(d)
 }

@@ -27,6 +27,8 @@ type CommentOptions struct {
 	// Quote is the text selected in the editor, offered for a new comment.
 	Quote string
 	Now   func() time.Time
+	// Present shows the dialog; nil is d.Show() (see Options.Present).
+	Present func(d dialog.Dialog)
 }
 
 // CommentsDialog lists a story's comments beside their quotes and takes
@@ -62,7 +64,7 @@ func ShowComments(win fyne.Window, opt CommentOptions) {
 				dialog.ShowError(fmt.Errorf("the comments could not be read: %w", err), win)
 				return
 			}
-			NewComments(win, opt, cs).d.Show()
+			present(NewComments(win, opt, cs).d, opt.Present)
 		})
 	}()
 }

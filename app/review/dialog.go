@@ -29,6 +29,18 @@ type Options struct {
 	// OnFinished runs on the UI goroutine once the review's revision is
 	// written: the window loads a into the editor.
 	OnFinished func(a *editor.Article, rev storage.Revision)
+	// Present shows the dialog; nil is d.Show(). The window passes its
+	// own, which lets Escape close the dialog when nothing in it has focus.
+	Present func(d dialog.Dialog)
+}
+
+// present shows d through present, or plainly.
+func present(d dialog.Dialog, present func(dialog.Dialog)) {
+	if present != nil {
+		present(d)
+		return
+	}
+	d.Show()
 }
 
 // Dialog is the review in progress.
@@ -68,7 +80,7 @@ func Show(win fyne.Window, opt Options) {
 				dialog.ShowInformation("Review changes", "The story has no revision to review against yet: save one first.", win)
 				return
 			}
-			New(win, opt, revs).d.Show()
+			present(New(win, opt, revs).d, opt.Present)
 		})
 	}()
 }
@@ -306,9 +318,12 @@ func (l *cardList) TypedRune(r rune) {
 	}
 }
 
-// TypedKey moves the selection with the arrows.
+// TypedKey moves the selection with the arrows; Escape cancels the
+// review, as its Cancel button does (nothing is written).
 func (l *cardList) TypedKey(k *fyne.KeyEvent) {
 	switch k.Name {
+	case fyne.KeyEscape:
+		l.v.d.Hide()
 	case fyne.KeyDown:
 		l.move(1)
 	case fyne.KeyUp:

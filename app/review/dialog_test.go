@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -170,5 +171,45 @@ func TestCardShowsTheChangeInPlace(t *testing.T) {
 	}
 	if strings.Join(struck, "|") != "Monday" || strings.Join(underlined, "|") != "Tuesday" {
 		t.Errorf("marked: struck %q, underlined %q", struck, underlined)
+	}
+}
+
+// Escape with the card list focused cancels the review as its Cancel
+// button does: nothing is written. (The walkthrough could not close the
+// dialog: the list took Escape and did nothing with it.)
+func TestEscapeCancelsTheReview(t *testing.T) {
+	test.NewTempApp(t)
+	ctx := context.Background()
+	s, err := badgerstore.Open(filepath.Join(t.TempDir(), "db"), badgerstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	a := storetest.Article("Council votes to close plant", 100, 3)
+	if _, err := s.Create(ctx, a, storage.Meta{Author: "rep"}); err != nil {
+		t.Fatal(err)
+	}
+	b := a.Clone()
+	b.Headline = "Council closes plant"
+	w := test.NewWindow(nil)
+	defer w.Close()
+	w.Resize(fyne.NewSize(1000, 700))
+	revs, _ := s.Revisions(ctx, a.ID)
+	shown := false
+	v := New(w, Options{Ctx: ctx, Store: s, Article: b, Author: "chief"}, revs)
+	present(v.d, func(d dialog.Dialog) { shown = true; d.Show() })
+	if !shown {
+		t.Fatal("Present was not used")
+	}
+	closed := false
+	v.d.SetOnClosed(func() { closed = true })
+	w.Canvas().Focus(v.list)
+	test.Type(v.list, "a")
+	v.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if !closed {
+		t.Error("Escape did not close the review")
+	}
+	if revs2, _ := s.Revisions(ctx, a.ID); len(revs2) != len(revs) {
+		t.Errorf("a cancelled review wrote %d revisions", len(revs2)-len(revs))
 	}
 }

@@ -234,6 +234,22 @@ dialog() {
   check "$step (closed)"
 }
 
+# maybe_dialog STEP ACTION...: a menu item that opens a dialog or not,
+# depending on the story (Review changes…, Comments…): a dialog it opens
+# must close, with Escape or else its Cancel or OK button.
+maybe_dialog() {
+  local s=$1
+  shift
+  step "$s" "$@" || return 1
+  sleep 0.5
+  if overlay_open; then
+    xdotool key Escape
+    wait_overlay closed 1 || { dismiss cancel; wait_overlay closed 3; } || { dismiss ok; wait_overlay closed 3; } ||
+      note_fail "$s" "the dialog did not close"
+  fi
+  check "$s (closed)"
+}
+
 # step STEP ACTION...: runs ACTION, then checks the window.
 step() {
   local s=$1

@@ -95,6 +95,7 @@ part_menus() {
   step "Escape (find bar)" keys Escape || return 1
   step "Edit>Replace…" menu Edit 4 || return 1
   step "Escape (replace bar)" keys Escape || return 1
+  maybe_dialog "Edit>Spelling suggestions" menu Edit 5 || return 1
   step "Article>Save revision" menu Article 1 || return 1
   dialog "Article>Save labelled revision…" cancel menu Article 2 || return 1
   local k
@@ -103,6 +104,8 @@ part_menus() {
     if overlay_open; then dismiss cancel; check "Article>Status>$k (closed)" || return 1; fi
   done
   dialog "Article>Spike / unspike…" cancel menu Article 4 || return 1
+  maybe_dialog "Article>Review changes…" menu Article 5 || return 1
+  maybe_dialog "Article>Comments…" menu Article 6 || return 1
   dialog "View>Preview" escape menu View 1 || return 1
   step "View>History" menu View 2 || return 1
   step "View>Editor" menu View 3 || return 1
@@ -112,7 +115,8 @@ part_menus() {
     baseline
   done
   dialog "Help>Keyboard shortcuts" escape menu Help 1 || return 1
-  dialog "Help>About" escape menu Help 2 || return 1
+  step "Help>Open the log folder" menu Help 2 || return 1
+  dialog "Help>About" escape menu Help 3 || return 1
 }
 
 part_shortcuts() {
