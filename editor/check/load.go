@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,6 +11,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"copydesk/editor"
+	"copydesk/editor/yamlfile"
 )
 
 //go:embed builtin/*.yaml
@@ -91,7 +91,7 @@ func parse(file string, data []byte, depth int) (*Rules, error) {
 		return nil, RulesErrors{{File: file, Problem: fmt.Sprintf("is %d bytes: a rules file may hold %d at most", len(data), MaxRulesBytes)}}
 	}
 	if !utf8.Valid(data) {
-		line := 1 + bytes.Count(data[:firstInvalid(data)], []byte("\n"))
+		line := 1 + bytes.Count(data[:yamlfile.FirstInvalid(data)], []byte("\n"))
 		return nil, RulesErrors{{File: file, Line: line, Problem: "is not UTF-8 text: save it as UTF-8"}}
 	}
 	var doc yaml.Node
@@ -150,28 +150,9 @@ func parse(file string, data []byte, depth int) (*Rules, error) {
 	return p.r, nil
 }
 
-func firstInvalid(data []byte) int {
-	for i := 0; i < len(data); {
-		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size == 1 {
-			return i
-		}
-		i += size
-	}
-	return len(data)
-}
-
 // yamlError turns a YAML syntax error ("yaml: line 3: …") into a RulesError.
 func yamlError(file string, err error) *RulesError {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := 0
-	if rest, ok := strings.CutPrefix(msg, "line "); ok {
-		if i := strings.IndexByte(rest, ':'); i > 0 {
-			if n, err := strconv.Atoi(rest[:i]); err == nil {
-				line, msg = n, strings.TrimSpace(rest[i+1:])
-			}
-		}
-	}
+	line, msg := yamlfile.SyntaxError(err)
 	return &RulesError{File: file, Line: line, Problem: "is not valid YAML: " + msg}
 }
 

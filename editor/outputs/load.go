@@ -12,6 +12,7 @@ import (
 
 	"copydesk/editor"
 	"copydesk/editor/formats"
+	"copydesk/editor/yamlfile"
 )
 
 // MaxFileBytes bounds a profiles file: a desk's outputs fit in far less.
@@ -77,7 +78,7 @@ func Load(file string, data []byte) ([]Profile, error) {
 		return nil, Errors{{File: file, Problem: fmt.Sprintf("is %d bytes: a profiles file may hold %d at most", len(data), MaxFileBytes)}}
 	}
 	if !utf8.Valid(data) {
-		line := 1 + bytes.Count(data[:firstInvalid(data)], []byte("\n"))
+		line := 1 + bytes.Count(data[:yamlfile.FirstInvalid(data)], []byte("\n"))
 		return nil, Errors{{File: file, Line: line, Problem: "is not UTF-8 text: save it as UTF-8"}}
 	}
 	var doc yaml.Node
@@ -339,28 +340,9 @@ func (p *parser) count(v *yaml.Node, path string, max int) int {
 	return n
 }
 
-func firstInvalid(data []byte) int {
-	for i := 0; i < len(data); {
-		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size == 1 {
-			return i
-		}
-		i += size
-	}
-	return len(data)
-}
-
-// yamlError turns a YAML syntax error ("yaml: line 3: …") into an Error.
+// yamlError turns a YAML syntax error ("yaml: line 3: …") into a Error.
 func yamlError(file string, err error) *Error {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := 0
-	if rest, ok := strings.CutPrefix(msg, "line "); ok {
-		if i := strings.IndexByte(rest, ':'); i > 0 {
-			if n, err := strconv.Atoi(rest[:i]); err == nil {
-				line, msg = n, strings.TrimSpace(rest[i+1:])
-			}
-		}
-	}
+	line, msg := yamlfile.SyntaxError(err)
 	return &Error{File: file, Line: line, Problem: "is not valid YAML: " + msg}
 }
 
