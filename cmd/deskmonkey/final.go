@@ -101,13 +101,27 @@ func (s *session) finish() {
 	select {
 	case <-s.exited:
 	case <-time.After(8 * time.Second):
-		// A question first (a story that cannot be kept, a correction):
-		// answered with its confirm button, and said.
 		shot := filepath.Join(s.o.shots, "quit-question.png")
 		_ = os.MkdirAll(s.o.shots, 0o755)
 		s.x.saveShot(shot)
-		fmt.Printf("deskmonkey: Quit asked a question (%s); answering with its confirm button\n", shot)
-		s.confirmDialog()
+		// The question that loses copy ("Discard the new story? It has
+		// no headline") is answered as a person who typed a body would:
+		// No, which puts the caret in the headline; a headline is typed
+		// and Quit asked again. A second question is confirmed.
+		fmt.Printf("deskmonkey: Quit asked a question (%s); answering No and giving the story a headline\n", shot)
+		s.dismissDialog()
+		time.Sleep(500 * time.Millisecond)
+		s.typeText(fmt.Sprintf("Monkey %d", s.o.seed), 40)
+		time.Sleep(2500 * time.Millisecond)
+		s.key("ctrl+shift+q")
+		select {
+		case <-s.exited:
+		case <-time.After(8 * time.Second):
+			shot := filepath.Join(s.o.shots, "quit-question-2.png")
+			s.x.saveShot(shot)
+			fmt.Printf("deskmonkey: Quit asked again (%s); answering with its confirm button\n", shot)
+			s.confirmDialog()
+		}
 		select {
 		case <-s.exited:
 		case <-time.After(30 * time.Second):
@@ -183,6 +197,19 @@ func clip(s string, n int) string {
 		return s[:n] + "…"
 	}
 	return s
+}
+
+// dismissDialog presses the dismiss button (the left of two) of an open
+// dialog, if one is open.
+func (s *session) dismissDialog() {
+	img, err := s.x.screenshot()
+	if err != nil || sameColour(img.At(3, 3), s.base) {
+		return
+	}
+	cx := min(s.w/2, s.o.sw-1)
+	if bottom, _, err := dialogEdges(img, cx); err == nil {
+		_ = s.x.click(cx-30, bottom-34)
+	}
 }
 
 // confirmDialog presses the confirm button (the right of two) of an open
