@@ -40,10 +40,10 @@ type CommentsDialog struct {
 	all      []*comments.Comment
 	list     *widget.List
 	detail   *widget.Label
-	reply    *widget.Entry
+	reply    *escEntry
 	toggle   *widget.Button
-	quote    *widget.Entry
-	note     *widget.Entry
+	quote    *escEntry
+	note     *escEntry
 	d        *dialog.CustomDialog
 	selected int
 	lastSave chan struct{} // closed when the latest save is done
@@ -64,7 +64,7 @@ func ShowComments(win fyne.Window, opt CommentOptions) {
 				dialog.ShowError(fmt.Errorf("the comments could not be read: %w", err), win)
 				return
 			}
-			present(NewComments(win, opt, cs).d, opt.Present)
+			NewComments(win, opt, cs).open()
 		})
 	}()
 }
@@ -78,7 +78,7 @@ func NewComments(win fyne.Window, opt CommentOptions, cs []*comments.Comment) *C
 	comments.Reanchor(v.all, opt.Article)
 	v.detail = widget.NewLabel("")
 	v.detail.Wrapping = fyne.TextWrapWord
-	v.reply = widget.NewEntry()
+	v.reply = newEscEntry(v.close)
 	v.reply.SetPlaceHolder("Reply")
 	v.reply.OnSubmitted = func(string) { v.doReply() }
 	v.toggle = widget.NewButton("Resolve", v.doToggle)
@@ -90,10 +90,10 @@ func NewComments(win fyne.Window, opt CommentOptions, cs []*comments.Comment) *C
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(rowText(v.all[i])) })
 	v.list.OnSelected = func(i widget.ListItemID) { v.show(i) }
-	v.quote = widget.NewEntry()
+	v.quote = newEscEntry(v.close)
 	v.quote.SetPlaceHolder("Words of the headline, standfirst or body (select them in the editor first)")
 	v.quote.SetText(strings.TrimSpace(opt.Quote))
-	v.note = widget.NewEntry()
+	v.note = newEscEntry(v.close)
 	v.note.SetPlaceHolder("Comment")
 	v.note.OnSubmitted = func(string) { v.doAdd() }
 	add := widget.NewButton("Add comment", v.doAdd)
@@ -101,7 +101,7 @@ func NewComments(win fyne.Window, opt CommentOptions, cs []*comments.Comment) *C
 	newBox := container.NewVBox(widget.NewLabel("New comment"), v.quote, container.NewBorder(nil, nil, nil, add, v.note))
 	actions := container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewButton("Reply", v.doReply), v.toggle), v.reply)
 	bottom := container.NewVBox(v.detail, actions, widget.NewSeparator(), newBox,
-		container.NewHBox(widget.NewButton("Close", func() { v.d.Hide() })))
+		container.NewHBox(widget.NewButton("Close", v.close)))
 	v.d = dialog.NewCustomWithoutButtons("Comments", container.NewBorder(nil, bottom, nil, nil, v.list), win)
 	v.d.Resize(fyne.NewSize(860, 600))
 	if len(v.all) > 0 {
@@ -111,6 +111,20 @@ func NewComments(win fyne.Window, opt CommentOptions, cs []*comments.Comment) *C
 	}
 	return v
 }
+
+// open shows the dialog with the keyboard where the person writes next:
+// the comment itself when words were selected in the editor, else the
+// words it is about.
+func (v *CommentsDialog) open() {
+	present(v.d, v.opt.Present)
+	if v.quote.Text != "" {
+		v.win.Canvas().Focus(v.note)
+	} else {
+		v.win.Canvas().Focus(v.quote)
+	}
+}
+
+func (v *CommentsDialog) close() { v.d.Hide() }
 
 func rowText(c *comments.Comment) string {
 	where := c.Anchor.Field

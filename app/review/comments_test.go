@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"copydesk/editor/comments"
@@ -32,7 +33,10 @@ func TestCommentsDialog(t *testing.T) {
 	w := test.NewWindow(nil)
 	defer w.Close()
 	v := NewComments(w, CommentOptions{Ctx: ctx, Store: s, Article: a, Author: "sub", Quote: "close plant"}, nil)
-	v.d.Show()
+	v.open()
+	if w.Canvas().Focused() != v.note {
+		t.Fatalf("with words selected the keyboard is on %T, not the comment", w.Canvas().Focused())
+	}
 	test.Type(v.note, "Which plant?")
 	v.doAdd()
 	stored := waitComments(t, s, a.ID, func(n int, st string) bool { return n == 1 })
@@ -79,4 +83,31 @@ func waitComments(t *testing.T, s storage.Store, id string, ok func(n int, state
 		return ok(len(cs), st)
 	})
 	return cs
+}
+
+// TestEscapeClosesTheCommentsFromAnEntry: with the caret in the comment,
+// Escape closes the dialog (a focused entry takes every key).
+func TestEscapeClosesTheCommentsFromAnEntry(t *testing.T) {
+	test.NewTempApp(t)
+	ctx := context.Background()
+	s, err := badgerstore.Open(filepath.Join(t.TempDir(), "db"), badgerstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	a := storetest.Article("Council votes to close plant", 100, 2)
+	w := test.NewWindow(nil)
+	defer w.Close()
+	v := NewComments(w, CommentOptions{Ctx: ctx, Store: s, Article: a, Author: "sub"}, nil)
+	v.open()
+	if w.Canvas().Focused() != v.quote {
+		t.Fatalf("with nothing selected the keyboard is on %T, not the quote", w.Canvas().Focused())
+	}
+	closed := false
+	v.d.SetOnClosed(func() { closed = true })
+	test.Type(v.quote, "close")
+	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if !closed {
+		t.Error("Escape in the quote did not close the comments")
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
@@ -56,7 +57,7 @@ type Dialog struct {
 	inPlace *widget.RichText // the card's change marked in its paragraph
 	old     *widget.Label
 	new     *widget.Label
-	reason  *widget.Entry
+	reason  *escEntry
 	status  *widget.Label
 	finish  *widget.Button
 	current int
@@ -80,9 +81,16 @@ func Show(win fyne.Window, opt Options) {
 				dialog.ShowInformation("Review changes", "The story has no revision to review against yet: save one first.", win)
 				return
 			}
-			present(New(win, opt, revs).d, opt.Present)
+			New(win, opt, revs).open()
 		})
 	}()
+}
+
+// open shows the dialog with the card list holding the keyboard, so the
+// review's keys work at once, without a click first.
+func (v *Dialog) open() {
+	present(v.d, v.opt.Present)
+	v.win.Canvas().Focus(v.list)
 }
 
 // DefaultFrom is the revision a review starts from: the newest by someone
@@ -102,7 +110,7 @@ func New(win fyne.Window, opt Options, revs []storage.Revision) *Dialog {
 	v := &Dialog{opt: opt, win: win, revs: revs, current: -1}
 	v.old, v.new = widget.NewLabel(""), widget.NewLabel("")
 	v.old.Wrapping, v.new.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
-	v.reason = widget.NewEntry()
+	v.reason = newEscEntry(func() { v.d.Hide() })
 	v.reason.SetPlaceHolder("Reason (optional, recorded with a rejection)")
 	v.reason.OnChanged = func(s string) {
 		if v.current >= 0 {
@@ -120,7 +128,7 @@ func New(win fyne.Window, opt Options, revs []storage.Revision) *Dialog {
 	reject := widget.NewButton("Reject (r)", func() { v.decide(rejected) })
 	undo := widget.NewButton("Undo (u)", v.undo)
 	all := widget.NewButton("Accept remaining (Shift+A)", v.acceptRemaining)
-	v.finish = widget.NewButton("Finish", v.finishReview)
+	v.finish = widget.NewButton("Finish (Ctrl+Enter)", v.finishReview)
 	v.finish.Importance = widget.HighImportance
 	cancel := widget.NewButton("Cancel", func() { v.d.Hide() })
 	v.inPlace = widget.NewRichText()
@@ -315,6 +323,21 @@ func (l *cardList) TypedRune(r rune) {
 		l.move(-1)
 	default:
 		l.List.TypedRune(r)
+	}
+}
+
+// finishShortcut finishes the review from the keyboard, as the Finish
+// button does.
+var finishShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierShortcutDefault}
+
+// TypedShortcut finishes the review on Ctrl+Enter (either Enter key).
+func (l *cardList) TypedShortcut(s fyne.Shortcut) {
+	cs, ok := s.(*desktop.CustomShortcut)
+	if !ok || cs.Modifier != finishShortcut.Modifier || (cs.KeyName != fyne.KeyReturn && cs.KeyName != fyne.KeyEnter) {
+		return
+	}
+	if !l.v.finish.Disabled() {
+		l.v.finishReview()
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -211,5 +212,44 @@ func TestEscapeCancelsTheReview(t *testing.T) {
 	}
 	if revs2, _ := s.Revisions(ctx, a.ID); len(revs2) != len(revs) {
 		t.Errorf("a cancelled review wrote %d revisions", len(revs2)-len(revs))
+	}
+}
+
+// TestReviewIsKeyboardFirst: the review opens with the card list holding
+// the keyboard, so "r" rejects without a click, and Ctrl+Enter finishes.
+func TestReviewIsKeyboardFirst(t *testing.T) {
+	test.NewTempApp(t)
+	ctx := context.Background()
+	s, err := badgerstore.Open(filepath.Join(t.TempDir(), "db"), badgerstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	a := storetest.Article("Council votes to close plant", 100, 2)
+	a.Body = editor.FormatBody([]editor.Block{{Kind: editor.Paragraph, Text: "The council voted 12 to 3 on Monday."}})
+	if _, err := s.Create(ctx, a, storage.Meta{Author: "rep"}); err != nil {
+		t.Fatal(err)
+	}
+	b := a.Clone()
+	b.Body = editor.FormatBody([]editor.Block{{Kind: editor.Paragraph, Text: "The council voted 12 to 4 on Monday."}})
+	w := test.NewWindow(nil)
+	defer w.Close()
+	w.Resize(fyne.NewSize(1000, 700))
+	finished := make(chan *editor.Article, 1)
+	revs, _ := s.Revisions(ctx, a.ID)
+	v := New(w, Options{Ctx: ctx, Store: s, Article: b, Author: "chief", OnFinished: func(a *editor.Article, _ storage.Revision) { finished <- a }}, revs)
+	v.open()
+	if w.Canvas().Focused() != v.list {
+		t.Fatalf("the keyboard is on %T, not the card list", w.Canvas().Focused())
+	}
+	test.Type(v.list, "r")
+	v.list.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierShortcutDefault})
+	select {
+	case got := <-finished:
+		if !strings.Contains(got.Body, "12 to 3") {
+			t.Fatalf("the rejected change is in the copy: %q", got.Body)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Ctrl+Enter did not finish the review")
 	}
 }

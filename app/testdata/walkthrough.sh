@@ -229,6 +229,76 @@ part_history() {
   shot "$size-after-restore"
 }
 
+# part_review: a change typed and saved as a revision, then Article ›
+# Review changes… from the keyboard: the card list has the keys at once,
+# "r" rejects the changes, Ctrl+Enter finishes (one review revision; the
+# copy goes back). check_review_and_comment reads the result after Quit.
+part_review() {
+  baseline
+  body
+  keys ctrl+End
+  typ " Walkthrough aside."
+  step "Ctrl+S (a change to review)" keys ctrl+s || return 1
+  sleep 1
+  step "Article>Review changes…" menu Article 5 || return 1
+  if ! wait_overlay open 8; then
+    note_fail "Review changes…" "no dialog opened"
+    return 0
+  fi
+  sleep 0.5
+  shot "$size-review"
+  # "r" rejects the card in focus and moves to the next: every change
+  # rejected, the copy is the revision reviewed from.
+  step "Review: reject every card (r)" keys $(printf 'r %.0s' {1..40}) || return 1
+  step "Review: finish (Ctrl+Enter)" keys ctrl+Return || return 1
+  if ! wait_overlay closed 8; then
+    note_fail "Review: Ctrl+Enter" "the review is still open"
+    dismiss cancel
+    wait_overlay closed 3
+  fi
+}
+
+# part_comment: the first words of the body selected, Ctrl+Alt+M
+# (Article › Comments…): the keyboard is in the new comment, Enter adds
+# it, Escape closes the dialog.
+part_comment() {
+  baseline
+  body
+  keys ctrl+Home ctrl+shift+Right ctrl+shift+Right
+  step "Ctrl+Alt+M (comment)" keys ctrl+alt+m || return 1
+  if ! wait_overlay open 8; then
+    note_fail "Comments…" "no dialog opened"
+    return 0
+  fi
+  sleep 0.3
+  typ "Walkthrough note"
+  step "Comments: Enter (add)" keys Return || return 1
+  sleep 1
+  shot "$size-comment"
+  step "Comments: Escape" keys Escape || return 1
+  if ! wait_overlay closed 3; then
+    note_fail "Comments: Escape" "the dialog did not close"
+    dismiss cancel
+    wait_overlay closed 3
+  fi
+}
+
+# check_review_and_comment: after Quit, the fixture's story holds a review
+# revision whose copy lacks the rejected words, and the comment.
+check_review_and_comment() {
+  local id reviewed="" commented=""
+  for id in $("$bin" --db "$db" list --json 2>/dev/null | sed -n 's/.*"id": *"\([^"]*\)".*/\1/p'); do
+    if "$bin" --db "$db" history "$id" 2>&1 | grep -q review; then
+      reviewed=$id
+      "$bin" --db "$db" show "$id" 2>&1 | grep -q "Walkthrough aside" &&
+        note_fail "review" "the rejected words are still in story $id"
+    fi
+    "$bin" --db "$db" comments "$id" --json 2>&1 | grep -q "Walkthrough note" && commented=$id
+  done
+  [ -n "$reviewed" ] || note_fail "review" "no story has a review revision (copydesk history)"
+  [ -n "$commented" ] || note_fail "comment" "no story has the comment (copydesk comments --json)"
+}
+
 part_new_and_quit() {
   step "Ctrl+N" keys ctrl+n || return 1
   step "type a headline" typ "Walkthrough story" || return 1
@@ -269,11 +339,12 @@ for size in "${sizes[@]}"; do
   start_app "$db" || { stop_x; continue; }
   shot "$size-start"
   find_story "IS terrorists"
-  run part_menus part_shortcuts part_keys
+  run part_menus part_shortcuts part_keys part_review part_comment
   [ -n "$app" ] || start_app "$db"
   find_story "Long read"
   run "part_keys long" part_history part_new_and_quit
   stop_app
+  check_review_and_comment
   stop_x
   echo "walk: $size done in $((SECONDS - t0)) s, $failures failure(s) so far"
 done
