@@ -1,0 +1,41 @@
+package i18n
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2/lang"
+)
+
+// T is the window's text for the English source string s. The literal
+// must be in translations/ru.json (the test in this package checks every
+// literal passed to T), so write T("Save revision"), never T(variable),
+// except for text that is itself one of the dictionary's keys.
+func T(s string) string {
+	if s == "" {
+		return s
+	}
+	return lang.L(s)
+}
+
+// Tf is fmt.Sprintf with a translated format: the translation keeps the
+// key's verbs (%s, %d, %q, %v, %w) in the same order.
+func Tf(format string, args ...any) string {
+	return fmt.Sprintf(T(format), args...)
+}
+
+// Errorf is fmt.Errorf with a translated format, for errors the window
+// shows; %w still wraps.
+func Errorf(format string, args ...any) error {
+	return fmt.Errorf(T(format), args...) //nolint:govet // the format is a literal key, translated
+}
+
+// N is the plural form of key for count, formatted with args (or with
+// count alone when there are none). The key is the English plural
+// ("%d words"); en.json and ru.json give its forms: English one/other,
+// Russian one/few/many (1 статья, 2 статьи, 5 статей, 21 статья).
+func N(key string, count int, args ...any) string {
+	if len(args) == 0 {
+		args = []any{count}
+	}
+	return fmt.Sprintf(lang.N(key, count), args...)
+}
