@@ -51,7 +51,7 @@ func TestSetupChoosesLanguage(t *testing.T) {
 			if got != tc.want || Current() != tc.want {
 				t.Fatalf("Setup(%q) under %v = %q, Current %q; want %q", tc.choice, tc.env, got, Current(), tc.want)
 			}
-			wantSave := map[string]string{English: "Save revision", Russian: "Сохранить редакцию"}[tc.want]
+			wantSave := map[string]string{English: "Save revision", Russian: "Сохранить версию"}[tc.want]
 			if s := T("Save revision"); s != wantSave {
 				t.Errorf("T(Save revision) = %q, want %q", s, wantSave)
 			}
