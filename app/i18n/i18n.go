@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"os"
 	"sync"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -38,8 +39,11 @@ const PrefKey = "view.language"
 var translations embed.FS
 
 var (
-	mu      sync.Mutex
-	current = English
+	mu sync.Mutex
+	// current is the window's language; empty until Setup, when T and N
+	// set up English (so tests, which never call Setup, see English
+	// whatever the machine's locale).
+	current atomic.Value
 )
 
 // supported lists the window's languages; the first is the fallback.
@@ -66,7 +70,7 @@ func Setup(choice string) (string, error) {
 	if err != nil {
 		return English, fmt.Errorf("loading the window's translations: %w", err)
 	}
-	current = chosen
+	current.Store(chosen)
 	return chosen, nil
 }
 
@@ -77,9 +81,11 @@ func SetupFromPreferences(p fyne.Preferences) (string, error) {
 
 // Current is the window's language: English or Russian.
 func Current() string {
-	mu.Lock()
-	defer mu.Unlock()
-	return current
+	if l, _ := current.Load().(string); l != "" {
+		return l
+	}
+	l, _ := Setup(English)
+	return l
 }
 
 // resolve turns a choice into English or Russian.

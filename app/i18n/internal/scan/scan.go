@@ -29,6 +29,13 @@ type Literal struct {
 	Wrapped bool
 	// Plural is true for the key of i18n.N, which needs plural forms.
 	Plural bool
+	// Via is the formatter whose format the literal is ("fmt.Sprintf",
+	// "fmt.Errorf"), or empty; ViaPos and ViaEnd span its name, for the
+	// rewriter.
+	Via            string
+	ViaPos, ViaEnd token.Position
+	// End is just after the literal.
+	End token.Position
 }
 
 // Other is a textual literal outside every known sink, with the call it
@@ -73,7 +80,7 @@ var sinks = map[string][]int{
 // literal (Label: "…") or by assignment (x.PlaceHolder = "…").
 var fieldSinks = map[string]bool{
 	"Text": true, "PlaceHolder": true, "Label": true, "Title": true, "Message": true,
-	"ConfirmText": true, "DismissText": true, "SubmitText": true, "CancelText": true,
+	"ConfirmText": true, "placeholder": true, "DismissText": true, "SubmitText": true, "CancelText": true, "HintText": true,
 }
 
 // helpers are the i18n package's functions: their first argument is a
@@ -249,6 +256,11 @@ func want(args []int, i int) bool {
 // collect records the window text in e, looking through formatting calls,
 // concatenations and slice literals.
 func (s *scanner) collect(e ast.Expr, sink string, wrapped, plural bool) {
+	s.collectVia(e, sink, wrapped, plural, nil)
+}
+
+// collectVia is collect for a literal that may be the format of via.
+func (s *scanner) collectVia(e ast.Expr, sink string, wrapped, plural bool, via *ast.CallExpr) {
 	switch e := e.(type) {
 	case *ast.BasicLit:
 		if e.Kind != token.STRING || s.seen[e] {
@@ -256,7 +268,12 @@ func (s *scanner) collect(e ast.Expr, sink string, wrapped, plural bool) {
 		}
 		s.seen[e] = true
 		if t, ok := text(e); ok {
-			s.lits = append(s.lits, Literal{Text: t, Pos: s.fset.Position(e.Pos()), Sink: sink, Wrapped: wrapped, Plural: plural})
+			l := Literal{Text: t, Pos: s.fset.Position(e.Pos()), End: s.fset.Position(e.End()), Sink: sink, Wrapped: wrapped, Plural: plural}
+			if via != nil {
+				l.Via = callee(via.Fun)
+				l.ViaPos, l.ViaEnd = s.fset.Position(via.Fun.Pos()), s.fset.Position(via.Fun.End())
+			}
+			s.lits = append(s.lits, l)
 		}
 	case *ast.ParenExpr:
 		s.collect(e.X, sink, wrapped, plural)
@@ -281,7 +298,10 @@ func (s *scanner) collect(e ast.Expr, sink string, wrapped, plural bool) {
 			for i, a := range e.Args {
 				// A format's arguments are values, not text, unless they
 				// are literals themselves.
-				if i == 0 || isLit(a) {
+				switch {
+				case i == 0 && (name == "fmt.Sprintf" || name == "fmt.Errorf"):
+					s.collectVia(a, sink, wrapped, plural, e)
+				case i == 0 || isLit(a):
 					s.collect(a, sink, wrapped, plural)
 				}
 			}
