@@ -52,7 +52,7 @@ func (v *View) showResult() {
 		v.updateButtons()
 		return
 	}
-	line := compare.StatsLine(r.Stats)
+	line := statsLine(r.Stats)
 	if r.Identical() {
 		line = i18n.T("No difference: the two sides are the same.")
 	}
@@ -137,7 +137,7 @@ func (v *View) showChecks(r *compare.Result) {
 			}
 		}
 		plain := plainStyle(editor.Paragraph)
-		segs := []widget.RichTextSegment{textSeg(c.What+"  ", plain, 0)}
+		segs := []widget.RichTextSegment{textSeg(i18n.T(c.What)+"  ", plain, 0)}
 		segs = append(segs, valueSegments(c.Old, compare.OpDelete)...)
 		// The arrow comes from a fallback font, which may lack the space:
 		// the spaces go in segments of their own.

@@ -2,6 +2,7 @@ package history
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -107,7 +108,29 @@ func quoteLabel(label string) string {
 	if label == "" {
 		return ""
 	}
-	return "“" + label + "”"
+	return i18n.Tf("“%s”", label)
+}
+
+// statsLine is compare.StatsLine in the window's language: "1 word added,
+// 2 removed; paragraphs: 1 changed".
+func statsLine(s compare.Stats) string {
+	words := i18n.Tf("%s added, %d removed", i18n.N("%d words", s.WordsAdded), s.WordsRemoved)
+	var paras []string
+	for _, p := range []struct {
+		n    int
+		what string
+	}{
+		{s.ParagraphsChanged, i18n.Key("%d changed")}, {s.ParagraphsInserted, i18n.Key("%d new")},
+		{s.ParagraphsDeleted, i18n.Key("%d deleted")}, {s.ParagraphsMoved, i18n.Key("%d moved")},
+	} {
+		if p.n > 0 {
+			paras = append(paras, i18n.Tf(p.what, p.n))
+		}
+	}
+	if len(paras) == 0 {
+		return words + i18n.T("; no paragraph changed")
+	}
+	return words + i18n.T("; paragraphs: ") + strings.Join(paras, ", ")
 }
 
 // revisionWho is the second line of a row: author and words added and removed.

@@ -13,6 +13,7 @@ package i18n
 
 import (
 	"embed"
+	"encoding/json"
 	"fmt"
 	"os"
 	"sync"
@@ -145,4 +146,19 @@ func pinLocale(lang string) (restore func()) {
 			}
 		}
 	}
+}
+
+// Dictionary is the Russian translation file as it is embedded: each
+// English key with its translation or plural forms. Tests use it to find
+// English text left in a Russian window.
+func Dictionary() (map[string]any, error) {
+	b, err := translations.ReadFile("translations/ru.json")
+	if err != nil {
+		return nil, err
+	}
+	var d map[string]any
+	if err := json.Unmarshal(b, &d); err != nil {
+		return nil, fmt.Errorf("translations/ru.json: %w", err)
+	}
+	return d, nil
 }
