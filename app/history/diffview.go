@@ -89,7 +89,7 @@ func (v *View) showFields(r *compare.Result) {
 	table := container.New(layout.NewFormLayout(),
 		heading(i18n.T("Field")), container.NewGridWithColumns(2, heading(i18n.T("Before")), heading(i18n.T("After"))))
 	for _, f := range r.Fields {
-		label := f.Label
+		label := i18n.T(f.Label)
 		if f.Internal {
 			label += i18n.T(" (internal)")
 		}

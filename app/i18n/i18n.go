@@ -71,6 +71,9 @@ func Setup(choice string) (string, error) {
 	if err != nil {
 		return English, fmt.Errorf("loading the window's translations: %w", err)
 	}
+	if err := loadKeys(); err != nil {
+		return English, err
+	}
 	current.Store(chosen)
 	return chosen, nil
 }
@@ -161,4 +164,27 @@ func Dictionary() (map[string]any, error) {
 		return nil, fmt.Errorf("translations/ru.json: %w", err)
 	}
 	return d, nil
+}
+
+// keys are the dictionary's keys: T translates only these, and passes any
+// other text (a person's label, a name) through untouched and unlogged.
+var keys atomic.Pointer[map[string]bool]
+
+func loadKeys() error {
+	d, err := Dictionary()
+	if err != nil {
+		return err
+	}
+	k := make(map[string]bool, len(d))
+	for key := range d {
+		k[key] = true
+	}
+	keys.Store(&k)
+	return nil
+}
+
+// known reports whether s is one of the dictionary's keys.
+func known(s string) bool {
+	k := keys.Load()
+	return k != nil && (*k)[s]
 }

@@ -3,6 +3,7 @@ package i18n
 import (
 	"os"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
@@ -114,4 +115,36 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// Text that is not a key (a person's label, a name) passes through T
+// untouched in Russian.
+func TestTPassesUnknownTextThrough(t *testing.T) {
+	t.Cleanup(func() { _, _ = Setup(English) })
+	if _, err := Setup(Russian); err != nil {
+		t.Fatal(err)
+	}
+	for in, want := range map[string]string{"as filed": "as filed", "Ready": "Готово", "Role of Anna": "Role of Anna", "": ""} {
+		if got := T(in); got != want {
+			t.Errorf("T(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestFormatTime(t *testing.T) {
+	t.Cleanup(func() { _, _ = Setup(English) })
+	at := time.Date(2019, 5, 16, 10, 5, 0, 0, time.UTC)
+	for _, tc := range []struct{ lang, layout, want string }{
+		{English, "2 Jan 2006 15:04", "16 May 2019 10:05"},
+		{Russian, "2 Jan 2006 15:04", "16 мая 2019 10:05"},
+		{Russian, "2 January 2006", "16 мая 2019"},
+		{Russian, "15:04", "10:05"},
+	} {
+		if _, err := Setup(tc.lang); err != nil {
+			t.Fatal(err)
+		}
+		if got := FormatTime(at, tc.layout); got != tc.want {
+			t.Errorf("%s FormatTime(%q) = %q, want %q", tc.lang, tc.layout, got, tc.want)
+		}
+	}
 }

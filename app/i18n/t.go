@@ -6,14 +6,15 @@ import (
 	"fyne.io/fyne/v2/lang"
 )
 
-// T is the window's text for the English source string s. The literal
-// must be in translations/ru.json (the test in this package checks every
-// literal passed to T), so write T("Save revision"), never T(variable),
-// except for text that is itself one of the dictionary's keys.
+// T is the window's text for the English source string s. A literal
+// passed to T must be in translations/ru.json (the test in this package
+// checks every one). T(variable) is fine for text that may or may not be
+// a key (a status label from the core, a revision's label): what is not
+// in the dictionary comes back as it is.
 //
 // An English window shows s itself: the key is the English text.
 func T(s string) string {
-	if s == "" || Current() == English {
+	if s == "" || Current() == English || !known(s) {
 		return s
 	}
 	return lang.L(s)
