@@ -147,9 +147,9 @@ func New(win fyne.Window, opt Options, revs []storage.Revision) *Dialog {
 }
 
 func revName(r storage.Revision) string {
-	s := fmt.Sprintf("#%d %s %s", r.Seq, r.Author, r.Kind)
+	s := fmt.Sprintf("#%d %s %s", r.Seq, r.Author, i18n.T(string(r.Kind)))
 	if r.Label != "" {
-		s += " “" + r.Label + "”"
+		s += " " + i18n.Tf("“%s”", r.Label)
 	}
 	return s
 }
