@@ -62,7 +62,7 @@ func ConfirmOverride(w fyne.Window, over []editor.LimitCount, onConfirm func(not
 	reason.AlwaysShowValidationError = true
 	lines := make([]string, len(over))
 	for i, c := range over {
-		lines[i] = "• " + editor.Capitalise(c.Label())
+		lines[i] = "• " + LimitText(c)
 	}
 	what := widget.NewLabel(i18n.T("Over the section's limit:\n") + strings.Join(lines, "\n"))
 	what.Wrapping = fyne.TextWrapWord

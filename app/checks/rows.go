@@ -64,15 +64,28 @@ func (p *Panel) show(a *editor.Article, rep check.Report) {
 // limitLabel is "Headline 87/90 characters", a warning when near the
 // limit and danger past it.
 func limitLabel(l editor.LimitCount) *widget.Label {
-	lab := widget.NewLabel(editor.Capitalise(l.Label()))
+	lab := widget.NewLabel(LimitText(l))
 	switch {
 	case l.Over():
-		lab.SetText(editor.Capitalise(l.Label()) + i18n.T(" — over the limit"))
+		lab.SetText(LimitText(l) + i18n.T(" — over the limit"))
 		lab.Importance = widget.DangerImportance
 	case l.Max > 0 && l.Used*10 >= l.Max*9:
 		lab.Importance = widget.WarningImportance
 	}
 	return lab
+}
+
+// LimitText is the core's capitalised LimitCount.Label ("Headline 87/90
+// characters") in the window's language ("Заголовок 87/90 зн.").
+func LimitText(l editor.LimitCount) string {
+	field := i18n.T(editor.Capitalise(l.Field))
+	switch l.Unit {
+	case "chars":
+		return i18n.Tf("%s %s characters", field, l.String())
+	case "words":
+		return i18n.Tf("%s %s words", field, l.String())
+	}
+	return editor.Capitalise(l.Label())
 }
 
 // apply makes a fix (or a suggestion) at every occurrence of a group and
@@ -136,5 +149,5 @@ func quoteOrRemove(s string) string {
 	if s == "" {
 		return i18n.T("remove")
 	}
-	return "“" + s + "”"
+	return i18n.Tf("“%s”", s)
 }
