@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"copydesk/app/i18n"
 	"copydesk/editor"
 )
 
@@ -64,7 +65,7 @@ type block struct {
 
 // New returns an empty editor.
 func New() *Editor {
-	e := &Editor{placeholder: "Body copy"}
+	e := &Editor{placeholder: i18n.T("Body copy")}
 	e.ExtendBaseWidget(e)
 	e.sel.keys = newSelectionKeys(e)
 	e.view.init(e)

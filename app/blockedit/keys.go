@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 
+	"copydesk/app/i18n"
 	"copydesk/editor"
 )
 
@@ -306,18 +307,18 @@ func (e *Editor) contextMenu(en *blockEntry, ev *fyne.PointEvent) {
 	do := func(s fyne.Shortcut) func() { return func() { en.TypedShortcut(s) } }
 	items := e.spellMenuItems(en, ev)
 	if !e.readOnly {
-		undo := fyne.NewMenuItem("Undo", e.Undo)
+		undo := fyne.NewMenuItem(i18n.T("Undo"), e.Undo)
 		undo.Disabled = !e.CanUndo()
-		redo := fyne.NewMenuItem("Redo", e.Redo)
+		redo := fyne.NewMenuItem(i18n.T("Redo"), e.Redo)
 		redo.Disabled = !e.CanRedo()
 		items = append(items, undo, redo, fyne.NewMenuItemSeparator(),
-			fyne.NewMenuItem("Cut", do(&fyne.ShortcutCut{Clipboard: cb})))
+			fyne.NewMenuItem(i18n.T("Cut"), do(&fyne.ShortcutCut{Clipboard: cb})))
 	}
-	items = append(items, fyne.NewMenuItem("Copy", do(&fyne.ShortcutCopy{Clipboard: cb})))
+	items = append(items, fyne.NewMenuItem(i18n.T("Copy"), do(&fyne.ShortcutCopy{Clipboard: cb})))
 	if !e.readOnly {
-		items = append(items, fyne.NewMenuItem("Paste", do(&fyne.ShortcutPaste{Clipboard: cb})))
+		items = append(items, fyne.NewMenuItem(i18n.T("Paste"), do(&fyne.ShortcutPaste{Clipboard: cb})))
 	}
-	items = append(items, fyne.NewMenuItem("Select all", do(&fyne.ShortcutSelectAll{})))
+	items = append(items, fyne.NewMenuItem(i18n.T("Select all"), do(&fyne.ShortcutSelectAll{})))
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(en).Add(ev.Position)
 	e.showMenu(items, c, pos)
 }

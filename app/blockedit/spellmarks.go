@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 
+	"copydesk/app/i18n"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
@@ -386,12 +387,12 @@ func (e *Editor) spellItems(i int, sp SpellSpan) []*fyne.MenuItem {
 			items = append(items, fyne.NewMenuItem(s, func() { e.Replace(m, s) }))
 		}
 		if len(items) == 0 {
-			none := fyne.NewMenuItem("No suggestions", nil)
+			none := fyne.NewMenuItem(i18n.T("No suggestions"), nil)
 			none.Disabled = true
 			items = append(items, none)
 		}
 	}
-	items = append(items, fyne.NewMenuItem("Add “"+sp.Word+"” to desk dictionary", func() { e.addSpellWord(sp.Word) }))
+	items = append(items, fyne.NewMenuItem(i18n.Tf("Add “%s” to desk dictionary", sp.Word), func() { e.addSpellWord(sp.Word) }))
 	return items
 }
 

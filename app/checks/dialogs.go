@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"copydesk/app/i18n"
 	"copydesk/editor"
 	"copydesk/editor/check"
 )
@@ -54,21 +55,21 @@ func (l *LimitLabel) Set(c editor.LimitCount) {
 // the status revision (storage.Meta.Note); it is not called on cancel.
 func ConfirmOverride(w fyne.Window, over []editor.LimitCount, onConfirm func(note string)) *dialog.FormDialog {
 	reason := widget.NewEntry()
-	reason.SetPlaceHolder("e.g. the desk chief agreed: breaking news")
-	reason.Validator = needText("say why the limit does not apply")
+	reason.SetPlaceHolder(i18n.T("e.g. the desk chief agreed: breaking news"))
+	reason.Validator = needText(i18n.T("say why the limit does not apply"))
 	// Fyne holds a focused entry's error back until it loses focus; the
 	// confirm button must follow every keystroke.
 	reason.AlwaysShowValidationError = true
 	lines := make([]string, len(over))
 	for i, c := range over {
-		lines[i] = "• " + editor.Capitalise(c.Label())
+		lines[i] = "• " + LimitText(c)
 	}
-	what := widget.NewLabel("Over the section's limit:\n" + strings.Join(lines, "\n"))
+	what := widget.NewLabel(i18n.T("Over the section's limit:\n") + strings.Join(lines, "\n"))
 	what.Wrapping = fyne.TextWrapWord
-	d := dialog.NewForm("Set to Ready over the limit?", "Set to Ready", "Cancel",
+	d := dialog.NewForm(i18n.T("Set to Ready over the limit?"), i18n.T("Set to Ready"), i18n.T("Cancel"),
 		[]*widget.FormItem{
 			{Widget: what},
-			{Text: "Why", Widget: reason, HintText: "recorded with the revision"},
+			{Text: i18n.T("Why"), Widget: reason, HintText: i18n.T("recorded with the revision")},
 		}, func(ok bool) {
 			if ok && reason.Validate() == nil {
 				onConfirm(editor.OverrideNote(over, reason.Text))
@@ -87,29 +88,29 @@ func AskCorrection(w fyne.Window, last string, onSave func(note string)) *dialog
 	note := widget.NewMultiLineEntry()
 	note.Wrapping = fyne.TextWrapWord
 	note.SetMinRowsVisible(3)
-	note.SetPlaceHolder("An earlier version of this story said … It is …")
+	note.SetPlaceHolder(i18n.T("An earlier version of this story said … It is …"))
 	note.AlwaysShowValidationError = true
 	note.Validator = func(s string) error {
 		s = strings.TrimSpace(s)
 		switch {
 		case s == "":
-			return errors.New("say for readers what was wrong and what is right now")
+			return errors.New(i18n.T("say for readers what was wrong and what is right now"))
 		case s == strings.TrimSpace(last):
-			return errors.New("this is the last correction's note: say what this change corrects")
+			return errors.New(i18n.T("this is the last correction's note: say what this change corrects"))
 		}
 		return nil
 	}
-	why := widget.NewLabel("The story is published: this change is a correction, announced to readers in every export.")
+	why := widget.NewLabel(i18n.T("The story is published: this change is a correction, announced to readers in every export."))
 	why.Wrapping = fyne.TextWrapWord
 	items := []*widget.FormItem{{Widget: why}}
 	if last != "" {
 		prev := widget.NewLabel(last)
 		prev.Wrapping = fyne.TextWrapWord
 		prev.Importance = widget.LowImportance
-		items = append(items, &widget.FormItem{Text: "Last note", Widget: prev})
+		items = append(items, &widget.FormItem{Text: i18n.T("Last note"), Widget: prev})
 	}
-	items = append(items, &widget.FormItem{Text: "Correction", Widget: note})
-	d := dialog.NewForm("Publish a correction", "Save correction", "Cancel", items, func(ok bool) {
+	items = append(items, &widget.FormItem{Text: i18n.T("Correction"), Widget: note})
+	d := dialog.NewForm(i18n.T("Publish a correction"), i18n.T("Save correction"), i18n.T("Cancel"), items, func(ok bool) {
 		if ok && note.Validate() == nil {
 			onSave(strings.TrimSpace(note.Text))
 		}
@@ -126,7 +127,7 @@ func AskCorrection(w fyne.Window, last string, onSave func(note string)) *dialog
 func ConfirmEmbargo(w fyne.Window, e *check.EmbargoError, onForce func()) *dialog.ConfirmDialog {
 	msg := widget.NewLabel(editor.Capitalise(e.Error()) + ".")
 	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm("Embargoed story", "Export anyway", "Hold it", container.NewPadded(msg), func(ok bool) {
+	d := dialog.NewCustomConfirm(i18n.T("Embargoed story"), i18n.T("Export anyway"), i18n.T("Hold it"), container.NewPadded(msg), func(ok bool) {
 		if ok {
 			onForce()
 		}

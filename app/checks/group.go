@@ -1,7 +1,6 @@
 package checks
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -11,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"copydesk/app/i18n"
 	"copydesk/editor/check"
 )
 
@@ -64,7 +64,7 @@ func (p *Panel) groupRow(g group) fyne.CanvasObject {
 	}
 	head := []fyne.CanvasObject{kind}
 	if len(g) > 1 {
-		times := widget.NewLabelWithStyle(fmt.Sprintf("%d times", len(g)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		times := widget.NewLabelWithStyle(i18n.N("%d times", len(g)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		head = append(head, times)
 	}
 	msg := widget.NewLabel(f.Message)
@@ -122,7 +122,7 @@ func (p *Panel) morePlaces(rest group) fyne.CanvasObject {
 			where = append(where, w)
 		}
 	}
-	l := widget.NewLabel(fmt.Sprintf("… and %d more: %s", len(rest), strings.Join(where, ", ")))
+	l := widget.NewLabel(i18n.Tf("… and %d more: %s", len(rest), strings.Join(where, ", ")))
 	l.Wrapping = fyne.TextWrapWord
 	return l
 }
@@ -133,11 +133,11 @@ func (p *Panel) actions(g group) []fyne.CanvasObject {
 	f := g[0]
 	all := ""
 	if len(g) > 1 {
-		all = fmt.Sprintf(" (all %d)", len(g))
+		all = i18n.Tf(" (all %d)", len(g))
 	}
 	var actions []fyne.CanvasObject
 	if f.Fix != nil {
-		fixBtn := widget.NewButtonWithIcon("Fix: "+quoteOrRemove(*f.Fix)+all, theme.ConfirmIcon(), func() { p.apply(g, nil) })
+		fixBtn := widget.NewButtonWithIcon(i18n.T("Fix: ")+quoteOrRemove(*f.Fix)+all, theme.ConfirmIcon(), func() { p.apply(g, nil) })
 		fixBtn.Importance = widget.HighImportance
 		actions = append(actions, fixBtn)
 	}
@@ -148,9 +148,9 @@ func (p *Panel) actions(g group) []fyne.CanvasObject {
 		actions = append(actions, widget.NewButton(s+all, func() { p.apply(g, &s) }))
 	}
 	if f.Kind == check.KindSpelling {
-		actions = append(actions, widget.NewButton("Ignore", func() { p.ignore(f.Text) }))
+		actions = append(actions, widget.NewButton(i18n.T("Ignore"), func() { p.ignore(f.Text) }))
 		if p.opt.Store != nil {
-			actions = append(actions, widget.NewButtonWithIcon("Add to desk dictionary", theme.ContentAddIcon(), func() { p.addWord(f.Text) }))
+			actions = append(actions, widget.NewButtonWithIcon(i18n.T("Add to desk dictionary"), theme.ContentAddIcon(), func() { p.addWord(f.Text) }))
 		}
 	}
 	return actions

@@ -2,11 +2,11 @@ package checks
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"fyne.io/fyne/v2"
 
+	"copydesk/app/i18n"
 	"copydesk/editor/check"
 )
 
@@ -65,7 +65,7 @@ func (p *Panel) addWord(word string) {
 		words, err := check.AddDeskWord(ctx, p.opt.Store, word)
 		if err != nil {
 			fyne.Do(func() {
-				p.notice.SetText(fmt.Sprintf("%q was not added to the desk dictionary: %v", word, err))
+				p.notice.SetText(i18n.Tf("%q was not added to the desk dictionary: %v", word, err))
 				p.notice.Show()
 			})
 			return

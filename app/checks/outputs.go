@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
+	"copydesk/app/i18n"
 	"copydesk/editor"
 	"copydesk/editor/outputs"
 )
@@ -30,7 +31,7 @@ func (p *Panel) loadProfiles() ([]outputs.Profile, string) {
 	defer cancel()
 	ps, err := outputs.LoadDesk(ctx, p.opt.Store)
 	if err != nil {
-		return outputs.Builtins(), "The desk's output profiles could not be used, so the built-in ones are: " + err.Error()
+		return outputs.Builtins(), i18n.T("The desk's output profiles could not be used, so the built-in ones are: ") + err.Error()
 	}
 	return ps, ""
 }
@@ -68,19 +69,19 @@ func outputRow(pc profileCounts) *widget.Label {
 	for _, c := range shown {
 		part := c.Field + " " + c.String()
 		if c.Unit != "chars" {
-			part += " " + c.Unit
+			part += " " + i18n.T(c.Unit)
 		}
 		parts = append(parts, part)
 	}
 	text := pc.name + ": " + strings.Join(parts, ", ")
 	if len(parts) == 0 {
-		text = pc.name + ": no limits"
+		text = pc.name + i18n.T(": no limits")
 	}
 	lab := widget.NewLabel(text)
 	lab.Truncation = fyne.TextTruncateEllipsis // the panel keeps its width
 	switch outputs.Worst(pc.counts) {
 	case outputs.Over:
-		lab.SetText(text + " — over")
+		lab.SetText(text + i18n.T(" — over"))
 		lab.Importance = widget.DangerImportance
 	case outputs.Near:
 		lab.Importance = widget.WarningImportance

@@ -21,6 +21,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
+	"copydesk/app/i18n"
 	"copydesk/editor"
 	"copydesk/editor/check"
 	"copydesk/editor/outputs"
@@ -94,14 +95,14 @@ func New(opt Options) *Panel {
 		opt.Style = editor.StyleTASS
 	}
 	p := &Panel{opt: opt}
-	p.title = widget.NewLabelWithStyle("Checks", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	p.title = widget.NewLabelWithStyle(i18n.T("Checks"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.limits = container.New(layout.NewCustomPaddedVBoxLayout(0))
 	p.outputs = container.New(layout.NewCustomPaddedVBoxLayout(0))
 	p.notice = widget.NewLabel("")
 	p.notice.Wrapping = fyne.TextWrapWord
 	p.notice.Importance = widget.WarningImportance
 	p.notice.Hide()
-	p.summary = widget.NewLabel("Not checked yet")
+	p.summary = widget.NewLabel(i18n.T("Not checked yet"))
 	p.summary.Importance = widget.LowImportance
 	p.list = container.NewVBox()
 	p.scroll = container.NewVScroll(p.list)
@@ -215,13 +216,13 @@ func (p *Panel) setup() {
 		if rules == nil {
 			r, err := check.LoadRules(ctx, p.opt.Store, string(p.opt.Style))
 			if err != nil {
-				p.setupNote = "The desk's house style could not be used, so the built-in one is: " + err.Error()
+				p.setupNote = i18n.T("The desk's house style could not be used, so the built-in one is: ") + err.Error()
 			}
 			rules = r
 		}
 		d, err := check.LoadDesk(ctx, p.opt.Store)
 		if err != nil {
-			p.setupNote = "The desk dictionary could not be read: " + err.Error()
+			p.setupNote = i18n.T("The desk dictionary could not be read: ") + err.Error()
 		}
 		desk = d
 	}

@@ -1,11 +1,10 @@
 package checks
 
 import (
-	"fmt"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
+	"copydesk/app/i18n"
 	"copydesk/editor"
 	"copydesk/editor/check"
 )
@@ -38,16 +37,16 @@ func (p *Panel) show(a *editor.Article, rep check.Report) {
 	}
 	switch n := len(rep.Findings); n {
 	case 0:
-		p.summary.SetText("No spelling or style findings")
+		p.summary.SetText(i18n.T("No spelling or style findings"))
 	default:
-		p.summary.SetText(fmt.Sprintf("%s: %d spelling, %d style", editor.Plural(n, "finding"), spelling, n-spelling))
+		p.summary.SetText(i18n.Tf("%s: %d spelling, %d style", i18n.N("%d findings", n), spelling, n-spelling))
 	}
 
 	groups := groupFindings(rep.Findings)
 	rows := make([]fyne.CanvasObject, 0, len(groups))
 	for i, g := range groups {
 		if i == maxRows {
-			more := widget.NewLabel(fmt.Sprintf("… and %d more", len(groups)-maxRows))
+			more := widget.NewLabel(i18n.Tf("… and %d more", len(groups)-maxRows))
 			more.Importance = widget.LowImportance
 			rows = append(rows, more)
 			break
@@ -65,15 +64,28 @@ func (p *Panel) show(a *editor.Article, rep check.Report) {
 // limitLabel is "Headline 87/90 characters", a warning when near the
 // limit and danger past it.
 func limitLabel(l editor.LimitCount) *widget.Label {
-	lab := widget.NewLabel(editor.Capitalise(l.Label()))
+	lab := widget.NewLabel(LimitText(l))
 	switch {
 	case l.Over():
-		lab.SetText(editor.Capitalise(l.Label()) + " — over the limit")
+		lab.SetText(LimitText(l) + i18n.T(" — over the limit"))
 		lab.Importance = widget.DangerImportance
 	case l.Max > 0 && l.Used*10 >= l.Max*9:
 		lab.Importance = widget.WarningImportance
 	}
 	return lab
+}
+
+// LimitText is the core's capitalised LimitCount.Label ("Headline 87/90
+// characters") in the window's language ("Заголовок 87/90 зн.").
+func LimitText(l editor.LimitCount) string {
+	field := i18n.T(editor.Capitalise(l.Field))
+	switch l.Unit {
+	case "chars":
+		return i18n.Tf("%s %s characters", field, l.String())
+	case "words":
+		return i18n.Tf("%s %s words", field, l.String())
+	}
+	return editor.Capitalise(l.Label())
 }
 
 // apply makes a fix (or a suggestion) at every occurrence of a group and
@@ -115,25 +127,27 @@ func (p *Panel) ignore(word string) {
 // placeLabel is the place as the panel names it: "Body ¶3", "Headline".
 // Not the offset ("at 256"): the row quotes the copy around it instead.
 func placeLabel(pl check.Place) string {
-	name := fieldNames[pl.Field]
+	name := i18n.T(fieldNames[pl.Field])
 	if name == "" {
 		name = pl.Field
 	}
 	if pl.Block >= 0 {
-		name += fmt.Sprintf(" ¶%d", pl.Block+1)
+		name += i18n.Tf(" ¶%d", pl.Block+1)
 	}
 	return name
 }
 
+// fieldNames are the English names, translated where they are shown.
 var fieldNames = map[string]string{
-	"headline": "Headline", "standfirst": "Standfirst", "photo.caption": "Caption", "body": "Body",
-	"correction": "Correction", "dateline": "Dateline", "dateline.place": "Dateline place",
-	"dateline.date": "Dateline date", "dateline.source": "Dateline agency", "dateline.region": "Dateline region",
+	"headline": i18n.Key("Headline"), "standfirst": i18n.Key("Standfirst"), "photo.caption": i18n.Key("Caption"),
+	"body": i18n.Key("Body"), "correction": i18n.Key("Correction"), "dateline": i18n.Key("Dateline"),
+	"dateline.place": i18n.Key("Dateline place"), "dateline.date": i18n.Key("Dateline date"),
+	"dateline.source": i18n.Key("Dateline agency"), "dateline.region": i18n.Key("Dateline region"),
 }
 
 func quoteOrRemove(s string) string {
 	if s == "" {
-		return "remove"
+		return i18n.T("remove")
 	}
-	return "“" + s + "”"
+	return i18n.Tf("“%s”", s)
 }

@@ -14,6 +14,7 @@ import (
 	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"copydesk/app/i18n"
 	"copydesk/editor"
 	"copydesk/editor/compare"
 	"copydesk/editor/formats"
@@ -53,7 +54,7 @@ func (v *View) previewSelected() {
 		a, _, err := v.store.Revision(v.ctx, id, rev.Seq)
 		v.do(func() {
 			if err != nil {
-				v.showError(fmt.Errorf("cannot read revision #%d: %w", rev.Seq, err))
+				v.showError(i18n.Errorf("cannot read revision #%d: %w", rev.Seq, err))
 				return
 			}
 			v.showPreview(a, rev)
@@ -66,12 +67,12 @@ func (v *View) showPreview(a *editor.Article, rev storage.Revision) {
 	if v.win == nil {
 		return
 	}
-	title := fmt.Sprintf("Revision #%d · %s", rev.Seq, rev.Time.In(v.loc).Format("2 Jan 2006 15:04"))
+	title := i18n.Tf("Revision #%d · %s", rev.Seq, i18n.FormatTime(rev.Time.In(v.loc), "2 Jan 2006 15:04"))
 	if rev.Label != "" {
 		title += " · " + quoteLabel(rev.Label)
 	}
 	content := container.NewVScroll(previewText(a, v.style()))
-	d := dialog.NewCustomConfirm(title, "Restore…", "Close", content, func(restore bool) {
+	d := dialog.NewCustomConfirm(title, i18n.T("Restore…"), i18n.T("Close"), content, func(restore bool) {
 		if restore {
 			v.confirmRestore(rev)
 		}
@@ -136,12 +137,12 @@ func (v *View) confirmRestore(rev storage.Revision) {
 		return
 	}
 	v.refreshDraft()
-	d := dialog.NewConfirm(fmt.Sprintf("Restore revision #%d?", rev.Seq), v.restoreMessage(rev), func(ok bool) {
+	d := dialog.NewConfirm(i18n.Tf("Restore revision #%d?", rev.Seq), v.restoreMessage(rev), func(ok bool) {
 		if ok {
 			v.restore(rev.Seq, nil)
 		}
 	}, v.win)
-	d.SetConfirmText("Restore")
+	d.SetConfirmText(i18n.T("Restore"))
 	d.Show()
 }
 
@@ -154,11 +155,11 @@ func (v *View) restoreMessage(rev storage.Revision) string {
 	next := last + 1
 	var kept string
 	if v.draftDiffers() {
-		kept = fmt.Sprintf("\n\nYour changes since revision #%d are kept first, as revision #%d.", last, next)
+		kept = i18n.Tf("\n\nYour changes since revision #%d are kept first, as revision #%d.", last, next)
 		next++
 	}
-	msg := fmt.Sprintf("The copy of revision #%d becomes the current copy, as a new revision #%d “restored from #%d”.", rev.Seq, next, rev.Seq) + kept
-	return msg + "\n\nNothing is lost: every revision stays in the history. The story's status stays as it is."
+	msg := i18n.Tf("The copy of revision #%d becomes the current copy, as a new revision #%d “restored from #%d”.", rev.Seq, next, rev.Seq) + kept
+	return msg + i18n.T("\n\nNothing is lost: every revision stays in the history. The story's status stays as it is.")
 }
 
 // restore makes revision seq the current copy as a new revision (kind
@@ -176,7 +177,7 @@ func (v *View) restore(seq uint64, done func(storage.Revision, error)) {
 		rev, restored, err := v.restoreNow(id, seq, author, unsaved, now)
 		v.do(func() {
 			if err != nil {
-				v.showError(fmt.Errorf("the revision was not restored: %w", err))
+				v.showError(i18n.Errorf("the revision was not restored: %w", err))
 			} else {
 				v.draft = restored.Clone()
 				if v.opt.OnRestored != nil {
@@ -203,7 +204,7 @@ func (v *View) restoreNow(id string, seq uint64, author string, unsaved *editor.
 	if unsaved != nil {
 		if _, err := v.store.SaveRevision(v.ctx, unsaved, storage.Meta{Author: author, Kind: storage.KindCheckpoint,
 			Label: fmt.Sprintf("before restoring #%d", seq)}); err != nil {
-			return storage.Revision{}, nil, fmt.Errorf("keeping the unsaved changes: %w", err)
+			return storage.Revision{}, nil, i18n.Errorf("keeping the unsaved changes: %w", err)
 		}
 	} else {
 		d, err := v.store.Draft(v.ctx, id)
@@ -231,9 +232,9 @@ func (v *View) labelSelected() {
 	}
 	entry := widget.NewEntry()
 	entry.SetText(rev.Label)
-	entry.SetPlaceHolder("e.g. as filed, sub's cut, legal OK")
-	d := dialog.NewForm(fmt.Sprintf("Label revision #%d", rev.Seq), "Save", "Cancel",
-		[]*widget.FormItem{widget.NewFormItem("Label", entry)}, func(ok bool) {
+	entry.SetPlaceHolder(i18n.T("e.g. as filed, sub's cut, legal OK"))
+	d := dialog.NewForm(i18n.Tf("Label revision #%d", rev.Seq), i18n.T("Save"), i18n.T("Cancel"),
+		[]*widget.FormItem{widget.NewFormItem(i18n.T("Label"), entry)}, func(ok bool) {
 			if ok {
 				v.setLabel(rev.Seq, strings.TrimSpace(entry.Text), nil)
 			}
@@ -251,7 +252,7 @@ func (v *View) setLabel(seq uint64, label string, done func(error)) {
 		err := v.store.SetLabel(v.ctx, id, seq, label)
 		v.do(func() {
 			if err != nil {
-				v.showError(fmt.Errorf("the label was not saved: %w", err))
+				v.showError(i18n.Errorf("the label was not saved: %w", err))
 			} else if v.id == id {
 				v.reload(from, to)
 			}
@@ -265,7 +266,7 @@ func (v *View) setLabel(seq uint64, label string, done func(error)) {
 // redline is the HTML report of the comparison shown now.
 func (v *View) redline() ([]byte, error) {
 	if v.result == nil {
-		return nil, errors.New("nothing is compared yet")
+		return nil, errors.New(i18n.T("nothing is compared yet"))
 	}
 	return compare.Redline(v.result, v.meta), nil
 }
@@ -296,7 +297,7 @@ func (v *View) saveRedline() {
 			return // cancelled
 		}
 		if err := v.writeRedline(w); err != nil {
-			v.showError(fmt.Errorf("the redline was not saved: %w", err))
+			v.showError(i18n.Errorf("the redline was not saved: %w", err))
 		}
 	}, v.win)
 	d.SetFileName(v.redlineName())

@@ -12,14 +12,15 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"copydesk/app/i18n"
 	"copydesk/editor"
 	"copydesk/editor/compare"
 )
 
 // The two ways to show the text.
 const (
-	modeInline     = "Inline"
-	modeSideBySide = "Side by side"
+	modeInline     = "Inline"       // shown through i18n.T
+	modeSideBySide = "Side by side" // shown through i18n.T
 )
 
 // context is how many unchanged paragraphs stay in view on each side of
@@ -51,12 +52,12 @@ func (v *View) showResult() {
 		v.updateButtons()
 		return
 	}
-	line := compare.StatsLine(r.Stats)
+	line := statsLine(r.Stats)
 	if r.Identical() {
-		line = "No difference: the two sides are the same."
+		line = i18n.T("No difference: the two sides are the same.")
 	}
 	if r.Coarse {
-		line += " — the texts differ so much that parts are compared paragraph by paragraph."
+		line += i18n.T(" — the texts differ so much that parts are compared paragraph by paragraph.")
 	}
 	v.stats.SetText(line)
 	v.showFields(r)
@@ -80,17 +81,17 @@ func clipped(l *widget.Label) *widget.Label {
 
 // showFields is the metadata table: field, before, after.
 func (v *View) showFields(r *compare.Result) {
-	v.fieldsBox.Add(heading("Metadata"))
+	v.fieldsBox.Add(heading(i18n.T("Metadata")))
 	if len(r.Fields) == 0 {
-		v.fieldsBox.Add(widget.NewLabel("No metadata changed."))
+		v.fieldsBox.Add(widget.NewLabel(i18n.T("No metadata changed.")))
 		return
 	}
 	table := container.New(layout.NewFormLayout(),
-		heading("Field"), container.NewGridWithColumns(2, heading("Before"), heading("After")))
+		heading(i18n.T("Field")), container.NewGridWithColumns(2, heading(i18n.T("Before")), heading(i18n.T("After"))))
 	for _, f := range r.Fields {
-		label := f.Label
+		label := i18n.T(f.Label)
 		if f.Internal {
-			label += " (internal)"
+			label += i18n.T(" (internal)")
 		}
 		var old, new []widget.RichTextSegment
 		switch {
@@ -98,8 +99,8 @@ func (v *View) showFields(r *compare.Result) {
 			old = chunkSegments(f.Chunks, compare.OpDelete, plainStyle(editor.Paragraph))
 			new = chunkSegments(f.Chunks, compare.OpInsert, plainStyle(editor.Paragraph))
 		case len(f.Added)+len(f.Removed) > 0:
-			old = listSegments("removed: ", f.Removed, compare.OpDelete)
-			new = listSegments("added: ", f.Added, compare.OpInsert)
+			old = listSegments(i18n.T("removed: "), f.Removed, compare.OpDelete)
+			new = listSegments(i18n.T("added: "), f.Added, compare.OpInsert)
 		default:
 			old = valueSegments(f.Old, compare.OpDelete)
 			new = valueSegments(f.New, compare.OpInsert)
@@ -112,16 +113,16 @@ func (v *View) showFields(r *compare.Result) {
 
 // showChecks lists the changed numbers and quotes; each jumps to its paragraph.
 func (v *View) showChecks(r *compare.Result) {
-	v.checksBox.Add(heading("Numbers and quotes"))
+	v.checksBox.Add(heading(i18n.T("Numbers and quotes")))
 	checks := r.Checks()
 	if len(checks) == 0 {
-		v.checksBox.Add(widget.NewLabel("No numbers or quoted passages changed."))
+		v.checksBox.Add(widget.NewLabel(i18n.T("No numbers or quoted passages changed.")))
 		return
 	}
 	for _, c := range checks {
-		where := "Headline"
+		where := i18n.T("Headline")
 		if c.Field == "standfirst" {
-			where = "Standfirst"
+			where = i18n.T("Standfirst")
 		}
 		entry := c.Entry
 		if entry >= 0 {
@@ -136,7 +137,7 @@ func (v *View) showChecks(r *compare.Result) {
 			}
 		}
 		plain := plainStyle(editor.Paragraph)
-		segs := []widget.RichTextSegment{textSeg(c.What+"  ", plain, 0)}
+		segs := []widget.RichTextSegment{textSeg(i18n.T(c.What)+"  ", plain, 0)}
 		segs = append(segs, valueSegments(c.Old, compare.OpDelete)...)
 		// The arrow comes from a fallback font, which may lack the space:
 		// the spaces go in segments of their own.
@@ -148,16 +149,16 @@ func (v *View) showChecks(r *compare.Result) {
 
 // showText builds the body rows, folding long unchanged runs.
 func (v *View) showText(r *compare.Result) {
-	v.textBox.Add(heading("Text"))
-	if v.mode.Selected == modeSideBySide {
+	v.textBox.Add(heading(i18n.T("Text")))
+	if v.mode.Selected == i18n.T(modeSideBySide) {
 		side := func(info compare.RevisionInfo) string {
 			if info.Seq == 0 {
-				return "Draft"
+				return i18n.T("Draft")
 			}
 			return fmt.Sprintf("#%d", info.Seq) + " " + quoteLabel(info.Label)
 		}
 		v.textBox.Add(container.NewBorder(nil, nil, container.New(&fixedWidth{width: 3 * theme.TextSize()}), nil,
-			container.NewGridWithColumns(2, clipped(heading("Before: "+side(v.meta.From))), clipped(heading("After: "+side(v.meta.To))))))
+			container.NewGridWithColumns(2, clipped(heading(i18n.T("Before: ")+side(v.meta.From))), clipped(heading(i18n.T("After: ")+side(v.meta.To))))))
 	}
 	near := make([]bool, len(r.Blocks)) // within context of a change
 	for k, e := range r.Blocks {
@@ -191,14 +192,14 @@ func (v *View) showText(r *compare.Result) {
 		k = end
 	}
 	if len(r.Blocks) == 0 {
-		v.textBox.Add(widget.NewLabel("(no text on either side)"))
+		v.textBox.Add(widget.NewLabel(i18n.T("(no text on either side)")))
 	}
 }
 
 // fold is the button that stands for the unchanged entries [from, to).
 func (v *View) fold(r *compare.Result, from, to int) fyne.CanvasObject {
 	var b *widget.Button
-	b = widget.NewButton(fmt.Sprintf("Show %d unchanged paragraphs (¶ %d–%d)", to-from, from+1, to), func() {
+	b = widget.NewButton(i18n.N("Show %d unchanged paragraphs (¶ %d–%d)", to-from, to-from, from+1, to), func() {
 		at := -1
 		for i, o := range v.textBox.Objects {
 			if o == b {
@@ -233,7 +234,7 @@ func (v *View) row(r *compare.Result, k int) fyne.CanvasObject {
 		parts = append(parts, note)
 	}
 	style := plainStyle(e.Block)
-	if v.mode.Selected == modeSideBySide {
+	if v.mode.Selected == i18n.T(modeSideBySide) {
 		var left, right []widget.RichTextSegment
 		switch e.Kind {
 		case compare.MovedAway:
@@ -266,22 +267,22 @@ func (v *View) note(r *compare.Result, k int) fyne.CanvasObject {
 	var text string
 	switch e.Kind {
 	case compare.Moved:
-		text = "Moved here from"
+		text = i18n.T("Moved here from")
 		if e.Block != e.OldBlock {
-			text = fmt.Sprintf("Was a %s; moved here from", e.OldBlock)
+			text = i18n.Tf("Was a %s; moved here from", i18n.T(e.OldBlock.String()))
 		}
 	case compare.MovedAway:
-		text = fmt.Sprintf("This %s moved to", e.Block)
+		text = i18n.Tf("This %s moved to", i18n.T(e.Block.String()))
 	case compare.Changed:
 		if e.Block != e.OldBlock {
-			return noteLabel(fmt.Sprintf("Was a %s", e.OldBlock))
+			return noteLabel(i18n.Tf("Was a %s", i18n.T(e.OldBlock.String())))
 		}
 		return nil
 	default:
 		return nil
 	}
 	if e.Partner < 0 {
-		return noteLabel(text + " another place")
+		return noteLabel(text + i18n.T(" another place"))
 	}
 	partner := e.Partner
 	link := widget.NewHyperlink("¶ "+strconv.Itoa(partner+1), nil)
@@ -342,7 +343,7 @@ func valueSegments(value string, op compare.Op) []widget.RichTextSegment {
 	if value == "" {
 		s := widget.RichTextStyleInline
 		s.ColorName = theme.ColorNamePlaceHolder
-		return []widget.RichTextSegment{&widget.TextSegment{Text: "(none)", Style: s}}
+		return []widget.RichTextSegment{&widget.TextSegment{Text: i18n.T("(none)"), Style: s}}
 	}
 	return []widget.RichTextSegment{textSeg(value, plainStyle(editor.Paragraph), op)}
 }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"copydesk/app/i18n"
 	"copydesk/editor/comments"
 	"copydesk/storage"
 	"copydesk/storage/notes"
@@ -40,9 +41,9 @@ func commentEvents(cs []*comments.Comment) []commentEvent {
 func (v *View) eventText(e commentEvent) string {
 	who := e.Author
 	if who == "" {
-		who = "(no name)"
+		who = i18n.T("(no name)")
 	}
-	s := fmt.Sprintf("%s · %s %s “%s”", e.Time.In(v.loc).Format("2 Jan 15:04"), who, e.What, shorten(e.Quote, 40))
+	s := fmt.Sprintf("%s · %s %s “%s”", i18n.FormatTime(e.Time.In(v.loc), "2 Jan 15:04"), who, i18n.T(e.What), shorten(e.Quote, 40))
 	if e.Text != "" {
 		s += ": " + shorten(e.Text, 80)
 	}
@@ -62,7 +63,7 @@ func (v *View) newCommentsSection() *widget.Accordion {
 	v.eventsBox = container.NewVBox()
 	scroll := container.NewVScroll(v.eventsBox)
 	scroll.SetMinSize(fyne.NewSize(0, 140))
-	v.eventsItem = widget.NewAccordionItem("Comments: none", scroll)
+	v.eventsItem = widget.NewAccordionItem(i18n.T("Comments: none"), scroll)
 	return widget.NewAccordion(v.eventsItem)
 }
 
@@ -77,11 +78,11 @@ func (v *View) setComments(cs []*comments.Comment) {
 	}
 	switch n := len(v.events); n {
 	case 0:
-		v.eventsItem.Title = "Comments: none"
+		v.eventsItem.Title = i18n.T("Comments: none")
 	case 1:
-		v.eventsItem.Title = "Comments: 1 event"
+		v.eventsItem.Title = i18n.T("Comments: 1 event")
 	default:
-		v.eventsItem.Title = fmt.Sprintf("Comments: %d events", n)
+		v.eventsItem.Title = i18n.N("Comments: %d events", n)
 	}
 	v.eventsAcc.Refresh()
 }
@@ -90,16 +91,16 @@ func (v *View) setComments(cs []*comments.Comment) {
 func (v *View) decisionsText(r *notes.Review) string {
 	acc, rej := r.Accepted()
 	var b strings.Builder
-	fmt.Fprintf(&b, "Review by %s, %s: %d accepted, %d rejected.\n", nameOr(r.Author), r.Time.In(v.loc).Format("2 Jan 2006 15:04"), acc, rej)
+	b.WriteString(i18n.Tf("Review by %s, %s: %d accepted, %d rejected.\n", nameOr(r.Author), i18n.FormatTime(r.Time.In(v.loc), "2 Jan 2006 15:04"), acc, rej))
 	for _, d := range r.Decisions {
-		verdict := "accepted"
+		verdict := i18n.T("accepted")
 		if !d.Accepted {
-			verdict = "REJECTED"
+			verdict = i18n.T("REJECTED")
 		}
 		// An ASCII arrow: the bundled font has no →.
-		fmt.Fprintf(&b, "\n%s  %s by %s — %s", d.Change, verdict, nameOr(d.Author), strings.ReplaceAll(d.Summary, "→", "->"))
+		b.WriteString(i18n.Tf("\n%s  %s by %s — %s", d.Change, verdict, nameOr(d.Author), strings.ReplaceAll(d.Summary, "→", "->")))
 		if d.Reason != "" {
-			fmt.Fprintf(&b, "\n    reason: %s", d.Reason)
+			b.WriteString(i18n.Tf("\n    reason: %s", d.Reason))
 		}
 	}
 	return b.String()
@@ -107,7 +108,7 @@ func (v *View) decisionsText(r *notes.Review) string {
 
 func nameOr(s string) string {
 	if s == "" {
-		return "(no name)"
+		return i18n.T("(no name)")
 	}
 	return s
 }
@@ -142,7 +143,7 @@ func (v *View) showDecisions(rev storage.Revision, r *notes.Review) {
 	if v.win == nil {
 		return
 	}
-	d := dialog.NewCustom(fmt.Sprintf("Decisions of review #%d", rev.Seq), "Close", scroll, v.win)
+	d := dialog.NewCustom(i18n.Tf("Decisions of review #%d", rev.Seq), i18n.T("Close"), scroll, v.win)
 	size := v.win.Canvas().Size()
 	d.Resize(fyne.NewSize(min(760, size.Width-40), min(520, size.Height-40)))
 	d.Show()

@@ -2,6 +2,7 @@ package history
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"copydesk/app/i18n"
 	"copydesk/editor"
 	"copydesk/editor/compare"
 	"copydesk/storage"
@@ -32,7 +34,7 @@ func (v *View) newRevisionList() *widget.List {
 		func() fyne.CanvasObject {
 			r := &revRow{
 				head:  widget.NewLabelWithStyle("#000", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-				kind:  widget.NewLabel("checkpoint"),
+				kind:  widget.NewLabel(i18n.T("checkpoint")),
 				label: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Italic: true}),
 				who:   widget.NewLabel(""),
 				when:  widget.NewLabel(""),
@@ -97,24 +99,46 @@ func (v *View) newRevisionList() *widget.List {
 // kindText names a revision's kind as the list shows it.
 func kindText(k storage.Kind) string {
 	if k == storage.KindCorrection {
-		return "CORRECTION"
+		return i18n.T("CORRECTION")
 	}
-	return string(k)
+	return i18n.T(string(k))
 }
 
 func quoteLabel(label string) string {
 	if label == "" {
 		return ""
 	}
-	return "“" + label + "”"
+	return i18n.Tf("“%s”", label)
+}
+
+// statsLine is compare.StatsLine in the window's language: "1 word added,
+// 2 removed; paragraphs: 1 changed".
+func statsLine(s compare.Stats) string {
+	words := i18n.Tf("%s added, %d removed", i18n.N("%d words", s.WordsAdded), s.WordsRemoved)
+	var paras []string
+	for _, p := range []struct {
+		n    int
+		what string
+	}{
+		{s.ParagraphsChanged, i18n.Key("%d changed")}, {s.ParagraphsInserted, i18n.Key("%d new")},
+		{s.ParagraphsDeleted, i18n.Key("%d deleted")}, {s.ParagraphsMoved, i18n.Key("%d moved")},
+	} {
+		if p.n > 0 {
+			paras = append(paras, i18n.Tf(p.what, p.n))
+		}
+	}
+	if len(paras) == 0 {
+		return words + i18n.T("; no paragraph changed")
+	}
+	return words + i18n.T("; paragraphs: ") + strings.Join(paras, ", ")
 }
 
 // revisionWho is the second line of a row: author and words added and removed.
 func (v *View) revisionWho(r storage.Revision) string {
-	words := fmt.Sprintf("%d words", r.Words)
+	words := i18n.N("%d words", r.Words)
 	if s, ok := v.wordStats[r.Seq]; ok {
 		// An ASCII minus: U+2212 is missing from the bundled font.
-		words = fmt.Sprintf("+%d -%d words", s.WordsAdded, s.WordsRemoved)
+		words = i18n.Tf("+%d -%d words", s.WordsAdded, s.WordsRemoved)
 	}
 	if r.Author == "" {
 		return words
@@ -124,7 +148,7 @@ func (v *View) revisionWho(r storage.Revision) string {
 
 // revisionWhen is the third line: relative and exact time.
 func (v *View) revisionWhen(r storage.Revision) string {
-	return relativeTime(v.now(), r.Time) + " · " + r.Time.In(v.loc).Format("2 Jan 2006 15:04")
+	return relativeTime(v.now(), r.Time) + " · " + i18n.FormatTime(r.Time.In(v.loc), "2 Jan 2006 15:04")
 }
 
 // relativeTime says how long ago t was, in the words of a desk.
@@ -132,21 +156,21 @@ func relativeTime(now, t time.Time) string {
 	d := now.Sub(t)
 	switch {
 	case d < 0:
-		return "just now"
+		return i18n.T("just now")
 	case d < time.Minute:
-		return "just now"
+		return i18n.T("just now")
 	case d < time.Hour:
-		return fmt.Sprintf("%d min ago", int(d/time.Minute))
+		return i18n.N("%d min ago", int(d/time.Minute))
 	case d < 24*time.Hour:
-		return fmt.Sprintf("%d h ago", int(d/time.Hour))
+		return i18n.N("%d h ago", int(d/time.Hour))
 	case d < 48*time.Hour:
-		return "yesterday"
+		return i18n.T("yesterday")
 	case d < 60*24*time.Hour:
-		return fmt.Sprintf("%d days ago", int(d/(24*time.Hour)))
+		return i18n.N("%d days ago", int(d/(24*time.Hour)))
 	case d < 730*24*time.Hour:
-		return fmt.Sprintf("%d months ago", int(d/(30*24*time.Hour)))
+		return i18n.N("%d months ago", int(d/(30*24*time.Hour)))
 	}
-	return fmt.Sprintf("%d years ago", int(d/(365*24*time.Hour)))
+	return i18n.N("%d years ago", int(d/(365*24*time.Hour)))
 }
 
 // setRevisions fills the list and the pickers, and picks from and to (0,
@@ -165,13 +189,13 @@ func (v *View) setRevisions(revs []storage.Revision, from, to uint64) {
 		v.sides = append(v.sides, r.Seq)
 		opts = append(opts, v.sideText(r))
 	}
-	draftText := "Draft (as saved)"
+	draftText := i18n.T("Draft (as saved)")
 	if v.draft != nil {
-		draftText = "Draft (same as the latest revision)"
+		draftText = i18n.T("Draft (same as the latest revision)")
 		if v.draftDiffers() {
 			// Autosaved, but in no revision yet: "unsaved" contradicted
 			// the status bar's "Draft saved".
-			draftText = fmt.Sprintf("Draft (changes since #%d)", revs[len(revs)-1].Seq)
+			draftText = i18n.Tf("Draft (changes since #%d)", revs[len(revs)-1].Seq)
 		}
 	}
 	v.sides = append([]uint64{draftSide}, v.sides...)
@@ -206,7 +230,7 @@ func (v *View) setRevisions(revs []storage.Revision, from, to uint64) {
 
 // sideText is a revision as the pickers offer it.
 func (v *View) sideText(r storage.Revision) string {
-	s := fmt.Sprintf("#%d · %s · %s", r.Seq, r.Time.In(v.loc).Format("2 Jan 15:04"), kindText(r.Kind))
+	s := fmt.Sprintf("#%d · %s · %s", r.Seq, i18n.FormatTime(r.Time.In(v.loc), "2 Jan 15:04"), kindText(r.Kind))
 	if r.Author != "" {
 		s += " · " + r.Author
 	}

@@ -22,6 +22,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"copydesk/app/i18n"
 	"copydesk/editor"
 	"copydesk/editor/compare"
 	"copydesk/storage"
@@ -126,20 +127,20 @@ func (v *View) CreateRenderer() fyne.WidgetRenderer {
 func (v *View) build() {
 	v.list = v.newRevisionList()
 	v.fromSel = widget.NewSelect(nil, func(string) { v.picked() })
-	v.fromSel.PlaceHolder = "(pick a revision)"
+	v.fromSel.PlaceHolder = i18n.T("(pick a revision)")
 	v.toSel = widget.NewSelect(nil, func(string) { v.picked() })
-	v.toSel.PlaceHolder = "(pick a revision)"
-	v.mode = widget.NewRadioGroup([]string{modeInline, modeSideBySide}, func(string) { v.showResult() })
+	v.toSel.PlaceHolder = i18n.T("(pick a revision)")
+	v.mode = widget.NewRadioGroup([]string{i18n.T(modeInline), i18n.T(modeSideBySide)}, func(string) { v.showResult() })
 	v.mode.Horizontal = true
 	v.mode.Required = true
-	v.mode.Selected = modeInline
-	v.prevBtn = widget.NewButtonWithIcon("Previous change", theme.MoveUpIcon(), v.prevChange)
-	v.nextBtn = widget.NewButtonWithIcon("Next change", theme.MoveDownIcon(), v.nextChange)
-	v.saveBtn = widget.NewButton("Save redline…", v.saveRedline)
-	v.previewBtn = widget.NewButton("Preview", v.previewSelected)
-	v.restoreBtn = widget.NewButton("Restore…", v.restoreSelected)
-	v.labelBtn = widget.NewButton("Label…", v.labelSelected)
-	v.decisionsBtn = widget.NewButton("Decisions…", v.decisionsSelected)
+	v.mode.Selected = i18n.T(modeInline)
+	v.prevBtn = widget.NewButtonWithIcon(i18n.T("Previous change"), theme.MoveUpIcon(), v.prevChange)
+	v.nextBtn = widget.NewButtonWithIcon(i18n.T("Next change"), theme.MoveDownIcon(), v.nextChange)
+	v.saveBtn = widget.NewButton(i18n.T("Save redline…"), v.saveRedline)
+	v.previewBtn = widget.NewButton(i18n.T("Preview"), v.previewSelected)
+	v.restoreBtn = widget.NewButton(i18n.T("Restore…"), v.restoreSelected)
+	v.labelBtn = widget.NewButton(i18n.T("Label…"), v.labelSelected)
+	v.decisionsBtn = widget.NewButton(i18n.T("Decisions…"), v.decisionsSelected)
 	v.stats = widget.NewLabel("")
 	v.stats.Wrapping = fyne.TextWrapWord
 
@@ -151,8 +152,8 @@ func (v *View) build() {
 	v.scroll = container.NewScroll(container.NewVBox(v.fieldsBox, v.checksBox, v.textBox))
 
 	pickers := container.New(layout.NewFormLayout(),
-		widget.NewLabel("From"), v.fromSel,
-		widget.NewLabel("To"), v.toSel)
+		widget.NewLabel(i18n.T("From")), v.fromSel,
+		widget.NewLabel(i18n.T("To")), v.toSel)
 	// Two rows, which fit the pane on a 1280-px screen; narrower, they
 	// scroll sideways rather than widen the window.
 	tools := container.NewHScroll(container.NewVBox(
@@ -163,12 +164,12 @@ func (v *View) build() {
 
 	actions := container.NewGridWithColumns(2, v.previewBtn, v.restoreBtn, v.labelBtn, v.decisionsBtn)
 	v.eventsAcc = v.newCommentsSection()
-	left := container.NewBorder(widget.NewLabelWithStyle("Revisions", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+	left := container.NewBorder(widget.NewLabelWithStyle(i18n.T("Revisions"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		container.NewVBox(actions, v.eventsAcc), nil, nil, v.list)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.32
 	v.body = split
-	v.placeholder = widget.NewLabel("No story open: choose one in the library to see its history.")
+	v.placeholder = widget.NewLabel(i18n.T("No story open: choose one in the library to see its history."))
 	v.placeholder.Wrapping = fyne.TextWrapWord
 	v.placeholder.Alignment = fyne.TextAlignCenter
 	v.setOpen(false)
@@ -239,7 +240,7 @@ func (v *View) Load(id string, draft func() *editor.Article) {
 		v.wordStats, v.wordStatsID = map[uint64]compare.Stats{}, id
 	}
 	v.setOpen(true)
-	v.stats.SetText("Reading the history…")
+	v.stats.SetText(i18n.T("Reading the history…"))
 	if same {
 		// Back on the tab with the same story: keep the pair picked.
 		v.reload(v.from, v.to)
@@ -283,7 +284,7 @@ func (v *View) reload(from, to uint64) {
 				return
 			}
 			if err != nil {
-				v.stats.SetText("Cannot read the history: " + err.Error())
+				v.stats.SetText(i18n.T("Cannot read the history: ") + err.Error())
 				return
 			}
 			v.latestSeq, v.latestCopy = latestSeq, latestCopy
@@ -346,7 +347,7 @@ func (v *View) compareSides() {
 	}
 	info := func(seq uint64) compare.RevisionInfo { return v.sideInfo(seq) }
 	metaFrom, metaTo := info(from), info(to)
-	v.stats.SetText("Comparing…")
+	v.stats.SetText(i18n.T("Comparing…"))
 	v.goBackground(func() {
 		a, errA := v.article(id, from, draft)
 		b, errB := v.article(id, to, draft)
@@ -360,7 +361,7 @@ func (v *View) compareSides() {
 			}
 			if err := firstErr(errA, errB); err != nil {
 				v.result = nil
-				v.stats.SetText("Cannot compare: " + err.Error())
+				v.stats.SetText(i18n.T("Cannot compare: ") + err.Error())
 				v.showResult()
 				return
 			}

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"copydesk/app/i18n"
 	"copydesk/editor"
 	"copydesk/editor/comments"
 	"copydesk/storage"
@@ -61,7 +62,7 @@ func ShowComments(win fyne.Window, opt CommentOptions) {
 		cs, err := notes.Comments(opt.Ctx, opt.Store, opt.Article.ID)
 		fyne.Do(func() {
 			if err != nil {
-				dialog.ShowError(fmt.Errorf("the comments could not be read: %w", err), win)
+				dialog.ShowError(i18n.Errorf("the comments could not be read: %w", err), win)
 				return
 			}
 			NewComments(win, opt, cs).open()
@@ -79,9 +80,9 @@ func NewComments(win fyne.Window, opt CommentOptions, cs []*comments.Comment) *C
 	v.detail = widget.NewLabel("")
 	v.detail.Wrapping = fyne.TextWrapWord
 	v.reply = newEscEntry(v.close)
-	v.reply.SetPlaceHolder("Reply")
+	v.reply.SetPlaceHolder(i18n.T("Reply"))
 	v.reply.OnSubmitted = func(string) { v.doReply() }
-	v.toggle = widget.NewButton("Resolve", v.doToggle)
+	v.toggle = widget.NewButton(i18n.T("Resolve"), v.doToggle)
 	v.list = widget.NewList(func() int { return len(v.all) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
@@ -91,18 +92,18 @@ func NewComments(win fyne.Window, opt CommentOptions, cs []*comments.Comment) *C
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(rowText(v.all[i])) })
 	v.list.OnSelected = func(i widget.ListItemID) { v.show(i) }
 	v.quote = newEscEntry(v.close)
-	v.quote.SetPlaceHolder("Words of the headline, standfirst or body (select them in the editor first)")
+	v.quote.SetPlaceHolder(i18n.T("Words of the headline, standfirst or body (select them in the editor first)"))
 	v.quote.SetText(strings.TrimSpace(opt.Quote))
 	v.note = newEscEntry(v.close)
-	v.note.SetPlaceHolder("Comment")
+	v.note.SetPlaceHolder(i18n.T("Comment"))
 	v.note.OnSubmitted = func(string) { v.doAdd() }
-	add := widget.NewButton("Add comment", v.doAdd)
+	add := widget.NewButton(i18n.T("Add comment"), v.doAdd)
 	add.Importance = widget.HighImportance
-	newBox := container.NewVBox(widget.NewLabel("New comment"), v.quote, container.NewBorder(nil, nil, nil, add, v.note))
-	actions := container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewButton("Reply", v.doReply), v.toggle), v.reply)
+	newBox := container.NewVBox(widget.NewLabel(i18n.T("New comment")), v.quote, container.NewBorder(nil, nil, nil, add, v.note))
+	actions := container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewButton(i18n.T("Reply"), v.doReply), v.toggle), v.reply)
 	bottom := container.NewVBox(v.detail, actions, widget.NewSeparator(), newBox,
-		container.NewHBox(widget.NewButton("Close", v.close)))
-	v.d = dialog.NewCustomWithoutButtons("Comments", container.NewBorder(nil, bottom, nil, nil, v.list), win)
+		container.NewHBox(widget.NewButton(i18n.T("Close"), v.close)))
+	v.d = dialog.NewCustomWithoutButtons(i18n.T("Comments"), container.NewBorder(nil, bottom, nil, nil, v.list), win)
 	v.d.Resize(fyne.NewSize(860, 600))
 	if len(v.all) > 0 {
 		v.list.Select(0)
@@ -143,7 +144,7 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 func (v *CommentsDialog) show(i int) {
 	v.selected = i
 	if i < 0 {
-		v.detail.SetText("No comments yet. Select words in the editor, then Article › Comments… to comment on them.")
+		v.detail.SetText(i18n.T("No comments yet. Select words in the editor, then Article › Comments… to comment on them."))
 		v.toggle.Disable()
 		return
 	}
@@ -151,10 +152,10 @@ func (v *CommentsDialog) show(i int) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "«%s» — %s", c.Quote, c.State())
 	if c.Orphaned {
-		b.WriteString(" (the words are no longer in the copy)")
+		b.WriteString(i18n.T(" (the words are no longer in the copy)"))
 	}
 	for _, e := range c.Events {
-		fmt.Fprintf(&b, "\n%s %s %s", e.Time.Local().Format("2 Jan 15:04"), e.Author, e.What)
+		fmt.Fprintf(&b, "\n%s %s %s", i18n.FormatTime(e.Time.Local(), "2 Jan 15:04"), e.Author, i18n.T(e.What))
 		if e.Text != "" {
 			b.WriteString(": " + e.Text)
 		}
@@ -162,9 +163,9 @@ func (v *CommentsDialog) show(i int) {
 	v.detail.SetText(b.String())
 	v.toggle.Enable()
 	if c.Resolved {
-		v.toggle.SetText("Reopen")
+		v.toggle.SetText(i18n.T("Reopen"))
 	} else {
-		v.toggle.SetText("Resolve")
+		v.toggle.SetText(i18n.T("Resolve"))
 	}
 }
 
@@ -196,7 +197,7 @@ func (v *CommentsDialog) put(i int, next *comments.Comment) {
 			if err == nil {
 				return
 			}
-			dialog.ShowError(fmt.Errorf("the comment was not saved: %w", err), v.win)
+			dialog.ShowError(i18n.Errorf("the comment was not saved: %w", err), v.win)
 			if i < len(v.all) && v.all[i] == next {
 				if prev == nil {
 					v.all = v.all[:i]

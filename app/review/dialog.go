@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"copydesk/app/history"
+	"copydesk/app/i18n"
 	"copydesk/editor"
 	"copydesk/editor/compare"
 	"copydesk/editor/review"
@@ -74,11 +75,11 @@ func Show(win fyne.Window, opt Options) {
 		revs, err := opt.Store.Revisions(opt.Ctx, opt.Article.ID)
 		fyne.Do(func() {
 			if err != nil {
-				dialog.ShowError(fmt.Errorf("the revisions could not be read: %w", err), win)
+				dialog.ShowError(i18n.Errorf("the revisions could not be read: %w", err), win)
 				return
 			}
 			if len(revs) == 0 {
-				dialog.ShowInformation("Review changes", "The story has no revision to review against yet: save one first.", win)
+				dialog.ShowInformation(i18n.T("Review changes"), i18n.T("The story has no revision to review against yet: save one first."), win)
 				return
 			}
 			New(win, opt, revs).open()
@@ -111,7 +112,7 @@ func New(win fyne.Window, opt Options, revs []storage.Revision) *Dialog {
 	v.old, v.new = widget.NewLabel(""), widget.NewLabel("")
 	v.old.Wrapping, v.new.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
 	v.reason = newEscEntry(func() { v.d.Hide() })
-	v.reason.SetPlaceHolder("Reason (optional, recorded with a rejection)")
+	v.reason.SetPlaceHolder(i18n.T("Reason (optional, recorded with a rejection)"))
 	v.reason.OnChanged = func(s string) {
 		if v.current >= 0 {
 			v.s.reasons[v.current] = s
@@ -124,24 +125,24 @@ func New(win fyne.Window, opt Options, revs []storage.Revision) *Dialog {
 		names = append(names, revName(r))
 	}
 	v.picker = widget.NewSelect(names, func(string) { v.load(revs[v.picker.SelectedIndex()].Seq) })
-	accept := widget.NewButton("Accept (a)", func() { v.decide(accepted) })
-	reject := widget.NewButton("Reject (r)", func() { v.decide(rejected) })
-	undo := widget.NewButton("Undo (u)", v.undo)
-	all := widget.NewButton("Accept remaining (Shift+A)", v.acceptRemaining)
-	v.finish = widget.NewButton("Finish (Ctrl+Enter)", v.finishReview)
+	accept := widget.NewButton(i18n.T("Accept (a)"), func() { v.decide(accepted) })
+	reject := widget.NewButton(i18n.T("Reject (r)"), func() { v.decide(rejected) })
+	undo := widget.NewButton(i18n.T("Undo (u)"), v.undo)
+	all := widget.NewButton(i18n.T("Accept remaining (Shift+A)"), v.acceptRemaining)
+	v.finish = widget.NewButton(i18n.T("Finish (Ctrl+Enter)"), v.finishReview)
 	v.finish.Importance = widget.HighImportance
-	cancel := widget.NewButton("Cancel", func() { v.d.Hide() })
+	cancel := widget.NewButton(i18n.T("Cancel"), func() { v.d.Hide() })
 	v.inPlace = widget.NewRichText()
 	v.inPlace.Wrapping = fyne.TextWrapWord
 	// Was and Now beside their labels: on a 600-px screen the card list
 	// keeps room for a few rows.
-	sides := container.New(layout.NewFormLayout(), widget.NewLabel("Was:"), v.old, widget.NewLabel("Now:"), v.new)
-	detail := container.NewVBox(widget.NewLabelWithStyle("In place:", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), v.inPlace,
+	sides := container.New(layout.NewFormLayout(), widget.NewLabel(i18n.T("Was:")), v.old, widget.NewLabel(i18n.T("Now:")), v.new)
+	detail := container.NewVBox(widget.NewLabelWithStyle(i18n.T("In place:"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), v.inPlace,
 		sides, v.reason)
-	top := container.NewBorder(nil, nil, widget.NewLabel("From revision"), widget.NewLabel("to the copy as edited"), v.picker)
+	top := container.NewBorder(nil, nil, widget.NewLabel(i18n.T("From revision")), widget.NewLabel(i18n.T("to the copy as edited")), v.picker)
 	bottom := container.NewVBox(detail, container.NewHBox(accept, reject, undo, all), v.status, container.NewHBox(v.finish, cancel))
 	content := container.NewBorder(top, bottom, nil, nil, v.list)
-	v.d = dialog.NewCustomWithoutButtons("Review changes", content, win)
+	v.d = dialog.NewCustomWithoutButtons(i18n.T("Review changes"), content, win)
 	size := win.Canvas().Size()
 	v.d.Resize(fyne.NewSize(min(900, size.Width-20), min(640, size.Height-20)))
 	from := DefaultFrom(revs)
@@ -154,9 +155,9 @@ func New(win fyne.Window, opt Options, revs []storage.Revision) *Dialog {
 }
 
 func revName(r storage.Revision) string {
-	s := fmt.Sprintf("#%d %s %s", r.Seq, r.Author, r.Kind)
+	s := fmt.Sprintf("#%d %s %s", r.Seq, r.Author, i18n.T(string(r.Kind)))
 	if r.Label != "" {
-		s += " “" + r.Label + "”"
+		s += " " + i18n.Tf("“%s”", r.Label)
 	}
 	return s
 }
@@ -187,7 +188,7 @@ func (v *Dialog) show(i int) {
 	if i < 0 {
 		v.setInPlace(nil)
 		v.old.SetText("")
-		v.new.SetText("No changes since this revision.")
+		v.new.SetText(i18n.T("No changes since this revision."))
 		v.reason.SetText("")
 		return
 	}
@@ -205,7 +206,7 @@ const inPlaceContext = 12
 // setInPlace shows the card's change marked as History marks it.
 func (v *Dialog) setInPlace(chunks []compare.Chunk) {
 	if len(chunks) == 0 {
-		v.inPlace.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: "(no words to show: see Was and Now)", Style: widget.RichTextStyleInline}}
+		v.inPlace.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: i18n.T("(no words to show: see Was and Now)"), Style: widget.RichTextStyleInline}}
 	} else {
 		v.inPlace.Segments = history.InlineSegments(chunks)
 	}
@@ -214,7 +215,7 @@ func (v *Dialog) setInPlace(chunks []compare.Chunk) {
 
 func orNone(s string) string {
 	if s == "" {
-		return "(nothing)"
+		return i18n.T("(nothing)")
 	}
 	return s
 }
@@ -267,9 +268,9 @@ func (v *Dialog) finishReview() {
 				v.finish.Enable()
 				var fe *editor.FieldError
 				if errors.As(err, &fe) && fe.Field == "correction" {
-					err = fmt.Errorf("%w — the story is published: add a new correction note in the metadata, then review again", err)
+					err = i18n.Errorf("%w — the story is published: add a new correction note in the metadata, then review again", err)
 				}
-				dialog.ShowError(fmt.Errorf("the review was not written: %w", err), v.win)
+				dialog.ShowError(i18n.Errorf("the review was not written: %w", err), v.win)
 				return
 			}
 			v.d.Hide()

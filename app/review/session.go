@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"strings"
 
+	"copydesk/app/i18n"
 	"copydesk/editor/review"
 )
 
@@ -123,7 +124,7 @@ func (s *session) counts() (acc, rej, pend int) {
 
 func (s *session) summary() string {
 	acc, rej, pend := s.counts()
-	return fmt.Sprintf("%d changes: %d accepted, %d rejected, %d pending (accepted on Finish)", len(s.state), acc, rej, pend)
+	return i18n.Tf("%d changes: %d accepted, %d rejected, %d pending (accepted on Finish)", len(s.state), acc, rej, pend)
 }
 
 // cardText is one line of the list: the decision, the ID, the kind, the
@@ -139,10 +140,10 @@ func (s *session) cardText(i int) string {
 	}
 	flags := ""
 	if c.Numbers {
-		flags += "[number] "
+		flags += i18n.T("[number] ")
 	}
 	if c.Quotes {
-		flags += "[quote] "
+		flags += i18n.T("[quote] ")
 	}
 	// The window's font has no arrow: Fyne shapes it from a fallback font
 	// and the space after it comes out as a missing glyph.

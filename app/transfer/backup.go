@@ -1,7 +1,6 @@
 package transfer
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"time"
@@ -9,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 
+	"copydesk/app/i18n"
 	"copydesk/storage"
 	"copydesk/storage/backup"
 )
@@ -42,7 +42,7 @@ func Backup(win fyne.Window, s storage.Store, encrypted bool) {
 // BackupTo writes a backup of s to path behind a progress dialog; done (if
 // set) gets the outcome on the UI goroutine after the user has been told.
 func BackupTo(win fyne.Window, s storage.Store, path string, encrypted bool, done func(backup.Summary, error)) {
-	p := newProgress(win, "Backing up the desk")
+	p := newProgress(win, i18n.T("Backing up the desk"))
 	go func() {
 		// A damaged desk is not backed up: the editor learns of the damage
 		// while older backups still exist (copydesk backup --damaged-ok).
@@ -53,23 +53,23 @@ func BackupTo(win fyne.Window, s storage.Store, path string, encrypted bool, don
 		var sum backup.Summary
 		if err == nil {
 			sum, err = backup.WriteFile(p.ctx, s, path, func(done, total int) {
-				p.report(done, total, fmt.Sprintf("%d of %d articles", done, total))
+				p.report(done, total, i18n.N("%d of %d articles", total, done, total))
 			})
 		}
 		fyne.Do(func() {
 			p.close()
 			if err != nil {
-				showError(fmt.Errorf("backup failed: %w", err), win)
+				showError(i18n.Errorf("backup failed: %w", err), win)
 			} else {
-				msg := fmt.Sprintf("%d articles and %d revisions written to %s (%s).",
+				msg := i18n.Tf("%d articles and %d revisions written to %s (%s).",
 					sum.Articles, sum.Revisions, filepath.Base(path), backup.SizeText(sum.FileBytes))
 				switch {
 				case sum.Sealed != nil:
-					msg += "\n\nThe backup is encrypted with the desk's key: restoring it needs the desk's passphrase."
+					msg += i18n.T("\n\nThe backup is encrypted with the desk's key: restoring it needs the desk's passphrase.")
 				case encrypted:
-					msg += "\n\nThe backup file is not encrypted: keep it somewhere safe."
+					msg += i18n.T("\n\nThe backup file is not encrypted: keep it somewhere safe.")
 				}
-				dialog.ShowInformation("Backup finished", msg, win)
+				dialog.ShowInformation(i18n.T("Backup finished"), msg, win)
 			}
 			if done != nil {
 				done(sum, err)
@@ -109,15 +109,15 @@ func Restore(win fyne.Window, open Opener) {
 // not exist or be empty, then verifies it. A failed restore removes what
 // it made.
 func RestoreTo(win fyne.Window, file, dir string, open Opener, done func(backup.Summary, error)) {
-	p := newProgress(win, "Restoring "+filepath.Base(file))
+	p := newProgress(win, i18n.Tf("Restoring %s", filepath.Base(file)))
 	go func() {
 		sum, err := restore(p, file, dir, open)
 		fyne.Do(func() {
 			p.close()
 			if err != nil {
-				showError(fmt.Errorf("restore failed: %w", err), win)
+				showError(i18n.Errorf("restore failed: %w", err), win)
 			} else {
-				dialog.ShowInformation("Restore finished", fmt.Sprintf(
+				dialog.ShowInformation(i18n.T("Restore finished"), i18n.Tf(
 					"%d articles and %d revisions restored and verified in\n%s\n\nOpen it with: copydesk --db %q",
 					sum.Articles, sum.Revisions, dir, dir), win)
 			}
@@ -130,7 +130,7 @@ func RestoreTo(win fyne.Window, file, dir string, open Opener, done func(backup.
 
 func restore(p *progress, file, dir string, open Opener) (backup.Summary, error) {
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
-		return backup.Summary{}, fmt.Errorf("%s is not empty: choose another folder", dir)
+		return backup.Summary{}, i18n.Errorf("%s is not empty: choose another folder", dir)
 	}
 	return backup.RestoreDir(p.ctx, file, dir, func(dir string) (storage.Store, error) {
 		if err := os.MkdirAll(dir, 0o700); err != nil {
@@ -138,6 +138,6 @@ func restore(p *progress, file, dir string, open Opener) (backup.Summary, error)
 		}
 		return open(dir)
 	}, func(done, total int) {
-		p.report(done, total, fmt.Sprintf("%d of %d articles", done, total))
+		p.report(done, total, i18n.N("%d of %d articles", total, done, total))
 	})
 }

@@ -3,13 +3,13 @@ package transfer
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 
+	"copydesk/app/i18n"
 	"copydesk/editor/check"
 	"copydesk/editor/formats"
 	"copydesk/storage"
@@ -57,9 +57,9 @@ func ExportHolding(win fyne.Window, s storage.Store, ids []string, load formats.
 	for i, h := range held {
 		lines[i] = h.Slug + ": " + h.Embargo.Error()
 	}
-	msg := fmt.Sprintf("%d of the %d stories are under embargo:\n\n%s\n\nExport them anyway (each forced export is recorded in its history), or hold them back?",
+	msg := i18n.Tf("%d of the %d stories are under embargo:\n\n%s\n\nExport them anyway (each forced export is recorded in its history), or hold them back?",
 		len(held), len(ids), strings.Join(lines, "\n"))
-	d := dialog.NewConfirm("Embargoed stories", msg, func(force bool) {
+	d := dialog.NewConfirm(i18n.T("Embargoed stories"), msg, func(force bool) {
 		if !force {
 			ids = without(ids, held)
 			if len(ids) == 0 {
@@ -78,8 +78,8 @@ func ExportHolding(win fyne.Window, s storage.Store, ids []string, load formats.
 			}
 		})
 	}, win)
-	d.SetConfirmText("Export anyway")
-	d.SetDismissText("Hold them back")
+	d.SetConfirmText(i18n.T("Export anyway"))
+	d.SetDismissText(i18n.T("Hold them back"))
 	d.Show()
 }
 
@@ -105,7 +105,7 @@ func recordForced(s storage.Store, held []Held, f formats.Format, author string)
 	now := time.Now()
 	for _, h := range held {
 		if err := record.ForcedExport(ctx, s, h.ID, string(f), author, now); err != nil {
-			return fmt.Errorf("recording the forced export of %s: %w", h.Slug, err)
+			return i18n.Errorf("recording the forced export of %s: %w", h.Slug, err)
 		}
 	}
 	return nil

@@ -7,14 +7,13 @@ package transfer
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
-	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"copydesk/app/i18n"
 	"copydesk/editor"
 	"copydesk/editor/formats"
 	"copydesk/storage"
@@ -55,7 +54,7 @@ func DeskCopy(load formats.Loader) formats.Loader {
 // choice is handed to remember so the window can keep it in preferences.
 func Export(win fyne.Window, ids []string, load formats.Loader, last formats.Format, remember func(formats.Format)) {
 	if len(ids) == 0 {
-		dialog.ShowInformation("Export", "Select one or more articles in the library first.", win)
+		dialog.ShowInformation(i18n.T("Export"), i18n.T("Select one or more articles in the library first."), win)
 		return
 	}
 	labels := make([]string, len(formats.ExportFormats))
@@ -77,7 +76,7 @@ func Export(win fyne.Window, ids []string, load formats.Loader, last formats.For
 	pick.SetSelected(chosen.Label())
 	// The desk copy is one story's HTML page with its comments: offered
 	// for one story, and it picks HTML.
-	desk := widget.NewCheck("Desk copy: with the comments in the margin (not for publication)", func(on bool) {
+	desk := widget.NewCheck(i18n.T("Desk copy: with the comments in the margin (not for publication)"), func(on bool) {
 		if on {
 			pick.SetSelected(formats.HTML.Label())
 		}
@@ -89,15 +88,15 @@ func Export(win fyne.Window, ids []string, load formats.Loader, last formats.For
 			desk.SetChecked(false)
 		}
 	}
-	title := "Export the article"
+	title := i18n.T("Export the article")
 	if len(ids) > 1 {
-		title = "Export " + strconv.Itoa(len(ids)) + " articles"
+		title = i18n.N("Export %d articles", len(ids))
 	}
-	items := []*widget.FormItem{widget.NewFormItem("Format", pick)}
+	items := []*widget.FormItem{widget.NewFormItem(i18n.T("Format"), pick)}
 	if len(ids) == 1 {
 		items = append(items, widget.NewFormItem("", desk))
 	}
-	dialog.ShowForm(title, "Choose where…", "Cancel", items, func(ok bool) {
+	dialog.ShowForm(title, i18n.T("Choose where…"), i18n.T("Cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -161,11 +160,11 @@ func ExportTo(win fyne.Window, id string, f formats.Format, load formats.Loader,
 		fyne.Do(func() {
 			switch {
 			case err != nil:
-				showError(fmt.Errorf("export failed: %w", err), win)
+				showError(i18n.Errorf("export failed: %w", err), win)
 			case where != "":
-				dialog.ShowInformation("Export finished", fmt.Sprintf("The story was written as %s to\n%s", f.Label(), where), win)
+				dialog.ShowInformation(i18n.T("Export finished"), i18n.Tf("The story was written as %s to\n%s", f.Label(), where), win)
 			default:
-				dialog.ShowInformation("Export finished", fmt.Sprintf("The story was written as %s.", f.Label()), win)
+				dialog.ShowInformation(i18n.T("Export finished"), i18n.Tf("The story was written as %s.", f.Label()), win)
 			}
 			if done != nil {
 				done(err)
@@ -192,17 +191,17 @@ func writeOne(id string, f formats.Format, load formats.Loader, w io.WriteCloser
 // with a Cancel button; done (if set) gets the paths written and the error
 // on the UI goroutine when it ends.
 func ExportToFolder(win fyne.Window, ids []string, f formats.Format, load formats.Loader, dir string, done func([]string, error)) {
-	p := newProgress(win, fmt.Sprintf("Exporting %d articles as %s", len(ids), f.Label()))
+	p := newProgress(win, i18n.N("Exporting %d articles as %s", len(ids), len(ids), f.Label()))
 	go func() {
 		written, err := formats.ExportBatch(p.ctx, ids, f, dir, load, func(n, total int, name string) {
-			p.report(n, total, fmt.Sprintf("%d of %d: %s", n, total, name))
+			p.report(n, total, i18n.Tf("%d of %d: %s", n, total, name))
 		})
 		fyne.Do(func() {
 			p.close()
 			if err != nil {
 				showError(err, win)
 			} else {
-				dialog.ShowInformation("Export finished", fmt.Sprintf("%d files written to %s", len(written), dir), win)
+				dialog.ShowInformation(i18n.T("Export finished"), i18n.N("%d files written to %s", len(written), len(written), dir), win)
 			}
 			if done != nil {
 				done(written, err)

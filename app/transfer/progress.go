@@ -3,6 +3,7 @@ package transfer
 import (
 	"context"
 
+	"copydesk/app/i18n"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -21,12 +22,12 @@ type progress struct {
 }
 
 func newProgress(win fyne.Window, title string) *progress {
-	p := &progress{bar: widget.NewProgressBar(), status: widget.NewLabel("Starting…")}
+	p := &progress{bar: widget.NewProgressBar(), status: widget.NewLabel(i18n.T("Starting…"))}
 	p.ctx, p.cancel = context.WithCancel(context.Background())
 	p.status.Truncation = fyne.TextTruncateEllipsis
-	stop := widget.NewButton("Cancel", func() {
+	stop := widget.NewButton(i18n.T("Cancel"), func() {
 		p.cancel()
-		p.status.SetText("Stopping…")
+		p.status.SetText(i18n.T("Stopping…"))
 	})
 	p.dlg = dialog.NewCustomWithoutButtons(title, container.NewVBox(p.status, p.bar, container.NewCenter(stop)), win)
 	p.dlg.Resize(fyne.NewSize(460, 0))

@@ -1,0 +1,61 @@
+package history
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"copydesk/app/i18n"
+	"copydesk/app/i18n/i18ntest"
+	"copydesk/editor"
+	"copydesk/editor/compare"
+)
+
+// Under Russian the History pane shows no English of the window's own:
+// every text that matches a dictionary key has been translated (the
+// story's text stays as filed).
+func TestHistoryInRussian(t *testing.T) {
+	if _, err := i18n.Setup(i18n.Russian); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _, _ = i18n.Setup(i18n.English) })
+	dict, err := i18n.Dictionary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := newDesk(t)
+	latest := d.draft()
+	v, w := newView(t, d, Options{}, func() *editor.Article { return latest })
+	var texts []string
+	onUI(v, func() {
+		v.mode.SetSelected(i18n.T(modeSideBySide))
+		texts = i18ntest.CanvasTexts(w.Canvas(), nil)
+	})
+	v.bg.Wait()
+	if left := i18ntest.Untranslated(texts, dict); len(left) > 0 {
+		t.Errorf("English left in the Russian History pane: %q", left)
+	}
+	for _, want := range []string{"Версии", "Рядом", "Следующая правка", "Стало: #3 «quote checked»", "1 слово добавлено, 2 удалено; абзацы: изменено: 1", "цитата  "} {
+		if !slices.Contains(texts, want) {
+			t.Errorf("the pane does not show %q; it shows %q", want, texts)
+		}
+	}
+	if got := v.revisionWhen(v.revs[1]); got != "2 ч назад · 16 окт 2019 10:12" {
+		t.Errorf("row of #2 says %q", got)
+	}
+	if got := relativeTime(t0.Add(5*24*time.Hour), t0); got != "5 дней назад" {
+		t.Errorf("5 days ago reads %q", got)
+	}
+}
+
+// In English the window's stats line is the core's, word for word.
+func TestStatsLineInEnglishIsTheCores(t *testing.T) {
+	for _, s := range []compare.Stats{
+		{}, {WordsAdded: 1, WordsRemoved: 2, ParagraphsChanged: 1},
+		{WordsAdded: 5, ParagraphsInserted: 2, ParagraphsDeleted: 1, ParagraphsMoved: 3},
+	} {
+		if got, want := statsLine(s), compare.StatsLine(s); got != want {
+			t.Errorf("statsLine(%+v) = %q, the core says %q", s, got, want)
+		}
+	}
+}
