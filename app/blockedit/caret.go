@@ -130,7 +130,7 @@ const restDelay = 10 * time.Second
 // caretRest is the editor's side of that.
 type caretRest struct {
 	// after runs f on the UI goroutine after d and returns a cancel
-	// function; nil means a timer and fyne.Do (tests put in their own).
+	// function; nil means restTimer (tests put in their own).
 	after  func(d time.Duration, f func()) (cancel func())
 	cancel func()
 }
@@ -141,12 +141,17 @@ func (c *caretRest) schedule(f func()) {
 	}
 	after := c.after
 	if after == nil {
-		after = func(d time.Duration, f func()) func() {
-			t := time.AfterFunc(d, func() { fyne.Do(f) })
-			return func() { t.Stop() }
-		}
+		after = restTimer
 	}
 	c.cancel = after(restDelay, f)
+}
+
+// restTimer runs f on the UI goroutine after d. Fyne's test driver runs
+// fyne.Do at once on the timer's goroutine, where it races with the test's
+// own; the package's tests swap in a timer that never fires (TestMain).
+var restTimer = func(d time.Duration, f func()) (cancel func()) {
+	t := time.AfterFunc(d, func() { fyne.Do(f) })
+	return func() { t.Stop() }
 }
 
 func (c *caretRest) stop() {
