@@ -117,7 +117,7 @@ func setCaret(en *widget.Entry, off int) {
 	en.Refresh()
 }
 
-// The caret stops blinking after restDelay without input, as desktop
+// The caret stops blinking after CaretRest without input, as desktop
 // toolkits do: Entry's blink is an animation that redraws the window
 // several times a second for as long as the caret is shown (measured: 14%
 // of a core idle on a software renderer). At rest the entry is told it
@@ -125,12 +125,16 @@ func setCaret(en *widget.Entry, off int) {
 // hides its caret — and the row draws a steady caret of its own in its
 // place, until the next key or click in that entry wakes it. The canvas
 // keeps the entry focused throughout, so keys still come to it.
-const restDelay = 10 * time.Second
+//
+// CaretRest is that delay; 0 keeps the caret blinking (the test suites set
+// it: Fyne's test driver runs fyne.Do at once on the timer's goroutine,
+// where the rest would race with the test's own goroutine).
+var CaretRest = 10 * time.Second
 
 // caretRest is the editor's side of that.
 type caretRest struct {
 	// after runs f on the UI goroutine after d and returns a cancel
-	// function; nil means restTimer (tests put in their own).
+	// function; nil means restTimer after CaretRest (tests put in their own).
 	after  func(d time.Duration, f func()) (cancel func())
 	cancel func()
 }
@@ -141,15 +145,16 @@ func (c *caretRest) schedule(f func()) {
 	}
 	after := c.after
 	if after == nil {
+		if CaretRest <= 0 {
+			return
+		}
 		after = restTimer
 	}
-	c.cancel = after(restDelay, f)
+	c.cancel = after(CaretRest, f)
 }
 
-// restTimer runs f on the UI goroutine after d. Fyne's test driver runs
-// fyne.Do at once on the timer's goroutine, where it races with the test's
-// own; the package's tests swap in a timer that never fires (TestMain).
-var restTimer = func(d time.Duration, f func()) (cancel func()) {
+// restTimer runs f on the UI goroutine after d.
+func restTimer(d time.Duration, f func()) (cancel func()) {
 	t := time.AfterFunc(d, func() { fyne.Do(f) })
 	return func() { t.Stop() }
 }

@@ -11,6 +11,8 @@ import (
 // way to a steady one where it stood, and the next key brings the
 // blinking one back; the keyboard stays with the entry all along.
 func TestCaretRestsAfterIdle(t *testing.T) {
+	defer func(d time.Duration) { CaretRest = d }(CaretRest)
+	CaretRest = 7 * time.Second
 	ed, w := newTestEditor(t, "First paragraph.\n\nSecond paragraph.")
 	var pending func()
 	var delay time.Duration
@@ -20,7 +22,7 @@ func TestCaretRestsAfterIdle(t *testing.T) {
 	}
 	ed.FocusBlock(1, 6)
 	e := rowOf(t, ed, 1).entry
-	if pending == nil || delay != restDelay {
+	if pending == nil || delay != CaretRest {
 		t.Fatalf("no rest scheduled on focus (delay %v)", delay)
 	}
 	if e.parked || rowOf(t, ed, 1).restMark.Visible() {
