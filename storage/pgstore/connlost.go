@@ -39,7 +39,9 @@ func (s *Store) transact(ctx context.Context, fn func(tx pgx.Tx) error) error {
 }
 
 func (s *Store) lostBefore(err error) error {
-	if connectionLost(err) {
+	// A server that is no longer the primary refuses a write before it
+	// does anything: as good as lost, nothing saved.
+	if connectionLost(err) || notPrimary(err) {
 		return &ConnectionLostError{Location: s.location, Err: err}
 	}
 	return err
