@@ -9,6 +9,8 @@ import (
 	"os"
 	"time"
 
+	"copydesk/storage"
+	"copydesk/storage/pgstore"
 	"copydesk/storage/pgtest/hacluster"
 )
 
@@ -92,7 +94,43 @@ func RunHA(ctx context.Context, cfg Config, hc HAConfig) (Result, []Failover, er
 	for i := range fails {
 		fails[i].Write = res.FirstWriteAfter(fails[i].killed)
 	}
+	if err := libraryFromStandby(ctx, c.URL, &res); err != nil {
+		return res, fails, err
+	}
 	return res, fails, nil
+}
+
+// libraryFromStandby lists the library through a desk that reads it from
+// the standby (pgstore.Options.StandbyReads) and compares it with the
+// primary's: the same stories, and read on the standby once it has caught
+// up (ten tries 100 ms apart).
+func libraryFromStandby(ctx context.Context, url string, res *Result) error {
+	primary, err := pgstore.Open(ctx, url, pgstore.Options{MaxConns: 1, Logger: quiet})
+	if err != nil {
+		return err
+	}
+	defer primary.Close()
+	s, err := pgstore.Open(ctx, url, pgstore.Options{MaxConns: 1, Logger: quiet, StandbyReads: true})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	for range 10 {
+		_, want, err := primary.List(ctx, storage.Query{Limit: 1})
+		if err != nil {
+			return err
+		}
+		_, got, err := s.List(ctx, storage.Query{Limit: 1})
+		if err != nil {
+			return err
+		}
+		if served, _ := s.StandbyReads(); served > 0 {
+			res.StandbyStories, res.PrimaryStories = got, want
+			return nil
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	return errors.New("the library was never read from the standby: it did not catch up in 1 s")
 }
 
 func failOnce(ctx context.Context, c *hacluster.Cluster, hc HAConfig) (Failover, error) {
@@ -135,6 +173,7 @@ func reportHA(w io.Writer, r Result, fails []Failover) {
 	fmt.Fprintf(w, "retried after a lost connection: %d calls; cut off while committing and found saved: %d; refused as stale: %d\n",
 		r.Retried, r.Confirmed, r.Refused)
 	fmt.Fprintf(w, "live updates missed:             %d (the watching desk reloaded everything %d times after reconnecting)\n", r.Missed, r.Reloads)
+	fmt.Fprintf(w, "library read from the standby:  %d stories (the primary: %d)\n", r.StandbyStories, r.PrimaryStories)
 	fmt.Fprintln(w, "failover  killed  promoted  first write  old primary back as standby")
 	for i, f := range fails {
 		fmt.Fprintf(w, "%8d  node %d  %8s  %11s  %s\n", i+1, f.Node, secs(f.Promoted), secs(f.Write), secs(f.Rejoined))

@@ -84,17 +84,21 @@ type Result struct {
 	Unexplained int // revisions in the store that no desk was told of
 	// What the desks' stores did about lost connections (pgstore.FailoverStats).
 	Retried, Confirmed, Refused int64
-	Missed                      int             // acknowledged writes the watching desk never heard of (Config.Watch)
-	Reloads                     int             // times it reloaded everything after reconnecting
-	Writes                      []span          // of every acknowledged write the desks made, by end
-	Latencies                   []time.Duration // of acknowledged SaveRevision calls, sorted
-	Elapsed                     time.Duration   // the desks' run, setup and checks not counted
-	Problems                    []string        // the first few findings, for the report
+	Missed                      int // acknowledged writes the watching desk never heard of (Config.Watch)
+	Reloads                     int // times it reloaded everything after reconnecting
+	// The library counted through a desk reading it from the standby, and
+	// on the primary (RunHA).
+	StandbyStories, PrimaryStories int
+	Writes                         []span          // of every acknowledged write the desks made, by end
+	Latencies                      []time.Duration // of acknowledged SaveRevision calls, sorted
+	Elapsed                        time.Duration   // the desks' run, setup and checks not counted
+	Problems                       []string        // the first few findings, for the report
 }
 
 // OK reports whether nothing was lost, broken or silently overwritten.
 func (r Result) OK() bool {
-	return r.Lost == 0 && r.Broken == 0 && r.Overwrites == 0 && r.Unexplained == 0 && r.Missed == 0
+	return r.Lost == 0 && r.Broken == 0 && r.Overwrites == 0 && r.Unexplained == 0 && r.Missed == 0 &&
+		r.StandbyStories == r.PrimaryStories
 }
 
 // span is when a desk asked for a write and when it was told it was done.

@@ -35,6 +35,11 @@ func (s *Store) transact(ctx context.Context, fn func(tx pgx.Tx) error) error {
 		}
 		return err
 	}
+	if s.lostAfterCommit != nil {
+		if err := s.lostAfterCommit(); err != nil {
+			return &ConnectionLostError{Location: s.location, Committing: true, Err: err}
+		}
+	}
 	return nil
 }
 

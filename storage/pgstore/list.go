@@ -71,7 +71,7 @@ func (s *Store) List(ctx context.Context, q storage.Query) ([]storage.Summary, i
 	)
 	// Run again after a lost connection: it has no side effects.
 	err := s.read(ctx, func() error {
-		return s.snapshot(ctx, func(tx pgx.Tx) error {
+		return s.librarySnapshot(ctx, func(tx pgx.Tx) error {
 			if err := tx.QueryRow(ctx, "SELECT count(*)"+filter, args...).Scan(&total); err != nil {
 				return err
 			}

@@ -50,6 +50,10 @@ type Options struct {
 	// "reconnecting…" in between). It is called from the goroutine of
 	// whichever call noticed, never twice in a row with the same Up.
 	OnConnection func(ConnState)
+	// StandbyReads sends the library's reads (List) to a standby of a
+	// replicated cluster when it has caught up (standby.go); the URL names
+	// its hosts. Without a standby they go to the primary.
+	StandbyReads bool
 }
 
 // maxRetries bounds how often one write is run again after losing a
@@ -64,11 +68,15 @@ type Store struct {
 	pool     *pgxpool.Pool
 	schema   int
 	notify   bool // the engine has pg_notify
+	standby  *standby
 	feed     feedTiming
 
-	fo    failover
-	gate  storage.Gate
-	clock storage.Clock // this desk's, for revisions and drafts
+	fo failover
+	// lostAfterCommit, in tests, cuts the connection off right after a
+	// commit when it returns an error: the reply that never came.
+	lostAfterCommit func() error
+	gate            storage.Gate
+	clock           storage.Clock // this desk's, for revisions and drafts
 
 	// Background work (compaction, watchers) ends when stop is cancelled.
 	stopCtx    context.Context
@@ -113,6 +121,12 @@ func Open(ctx context.Context, url string, opt Options) (*Store, error) {
 		return nil, err
 	}
 	s.notify = s.probeNotify(ctx)
+	if opt.StandbyReads {
+		if s.standby, err = openStandby(ctx, url); err != nil {
+			pool.Close()
+			return nil, fmt.Errorf("database %s: %w", loc, redactErr(err, url))
+		}
+	}
 	s.background.Add(2)
 	go s.compactor()
 	go s.pruner(s.feed.pruneEvery, s.feed.keep)
@@ -134,6 +148,9 @@ func (s *Store) Close() error {
 	s.stop()
 	s.background.Wait()
 	s.pool.Close()
+	if s.standby != nil {
+		s.standby.pool.Close()
+	}
 	return nil
 }
 
