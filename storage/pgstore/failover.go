@@ -30,16 +30,31 @@ import (
 // connections are dropped and the next one finds the new primary.
 
 // defaultFailover is how long a call rides through a lost connection:
-// pg_auto_failover promoted the standby in 1–10 s here; 60 s leaves room
-// for a slower detection (its default unhealthy timeout is 20 s).
-const defaultFailover = 60 * time.Second
+// with pg_auto_failover's default timeouts the standby was writable 51 s
+// after the primary died (11 s with shortened ones); 90 s leaves room.
+const defaultFailover = 90 * time.Second
 
-// ConnState is what Options.OnConnection hears: the shared store went
+// ConnState is a change of the connection's state: the shared store went
 // away (Up false, Err the reason; calls are being retried) or answers
 // again (Up true).
 type ConnState struct {
 	Up  bool
 	Err error
+}
+
+// SetOnConnection sets (nil: removes) the function that hears when the
+// connection to the store is lost (up false, err the reason: calls are
+// being retried; a window says "reconnecting…") and when the store
+// answers again (up true). It replaces Options.OnConnection; it is called
+// from the goroutine of whichever call noticed, never twice in a row with
+// the same up, and must not block. Its plain types let a window use it
+// through an interface without importing this package.
+func (s *Store) SetOnConnection(fn func(up bool, err error)) {
+	if fn == nil {
+		s.fo.notify.Store(nil)
+		return
+	}
+	s.fo.notify.Store(&fn)
 }
 
 // FailoverStats counts what calls did about lost connections.
@@ -53,6 +68,7 @@ type FailoverStats struct {
 type failover struct {
 	down                        atomic.Bool
 	mu                          sync.Mutex // serializes OnConnection calls
+	notify                      atomic.Pointer[func(up bool, err error)]
 	retried, confirmed, refused atomic.Int64
 }
 
@@ -90,8 +106,8 @@ func (s *Store) setConn(st ConnState) {
 	} else {
 		s.logger().Warn("lost the connection to the shared store; retrying", "database", s.location, "err", st.Err)
 	}
-	if s.opts.OnConnection != nil {
-		s.opts.OnConnection(st)
+	if fn := s.fo.notify.Load(); fn != nil {
+		(*fn)(st.Up, st.Err)
 	}
 }
 

@@ -136,9 +136,9 @@ func TestLostConnectionRunsAgain(t *testing.T) {
 		mu     sync.Mutex
 		states []ConnState
 	)
-	s := mustOpen(t, pgtest.Database(t), Options{OnConnection: func(c ConnState) {
+	s := mustOpen(t, pgtest.Database(t), Options{OnConnection: func(up bool, err error) {
 		mu.Lock()
-		states = append(states, c)
+		states = append(states, ConnState{Up: up, Err: err})
 		mu.Unlock()
 	}})
 	if _, err := s.pool.Exec(ctx, "CREATE TABLE probe (n int)"); err != nil {

@@ -42,14 +42,13 @@ type Options struct {
 	// so that tests exercise the fallback on PostgreSQL.
 	Poll bool
 	// Failover is how long a call cut off by a lost connection is run
-	// again (failover.go) before its error is returned; 0: 60 s; < 0:
+	// again (failover.go) before its error is returned; 0: 90 s; < 0:
 	// never run again.
 	Failover time.Duration
 	// OnConnection, if set, hears when the connection to the store is
 	// lost and when the store answers again (a window says
-	// "reconnecting…" in between). It is called from the goroutine of
-	// whichever call noticed, never twice in a row with the same Up.
-	OnConnection func(ConnState)
+	// "reconnecting…" in between); see SetOnConnection.
+	OnConnection func(up bool, err error)
 	// StandbyReads sends the library's reads (List) to a standby of a
 	// replicated cluster when it has caught up (standby.go); the URL names
 	// its hosts. Without a standby they go to the primary.
@@ -116,6 +115,7 @@ func Open(ctx context.Context, url string, opt Options) (*Store, error) {
 	}
 	s := &Store{url: url, location: loc, opts: opt, pool: pool, feed: defaultFeedTiming(), compact: make(chan compactJob, 256)}
 	s.stopCtx, s.stop = context.WithCancel(context.Background())
+	s.SetOnConnection(opt.OnConnection)
 	if s.schema, err = s.migrate(ctx); err != nil {
 		pool.Close()
 		return nil, err
