@@ -50,12 +50,16 @@ func run(ctx context.Context, args []string, out, errw io.Writer) int {
 	hc := HAConfig{Gap: 3 * time.Second}
 	fs.IntVar(&hc.Failovers, "failovers", 0, "run on a throwaway pg_auto_failover cluster (a monitor, two nodes) and kill the primary this many times")
 	fs.BoolVar(&hc.Quick, "quick", false, "with --failovers: shorten the monitor's timeouts (a dead primary is replaced in seconds, not a minute)")
+	cluster := fs.Bool("cluster", false, "only start a throwaway pg_auto_failover cluster, print its URL, and kill its primary at each line \"fail\" on stdin; stop at the end of stdin")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(errw, "deskload: unexpected argument %q\n", fs.Arg(0))
 		return 2
+	}
+	if *cluster {
+		return serveCluster(ctx, hc.Quick, os.Stdin, out, errw)
 	}
 	if hc.Failovers > 0 {
 		if cfg.URL != "" {
