@@ -72,7 +72,7 @@ func RunHA(ctx context.Context, cfg Config, hc HAConfig) (Result, []Failover, er
 		select {
 		case <-started:
 		case <-runCtx.Done():
-			ctlErr <- runCtx.Err()
+			ctlErr <- nil // Run says why
 			return
 		}
 		for range hc.Failovers {
@@ -87,6 +87,9 @@ func RunHA(ctx context.Context, cfg Config, hc HAConfig) (Result, []Failover, er
 		ctlErr <- nil
 	}()
 	res, err := Run(runCtx, cfg)
+	// Run may have failed before the desks started: end the controller's
+	// wait. (After a good run it is done already.)
+	cancel()
 	cerr := <-ctlErr
 	if err := errors.Join(cerr, err); err != nil {
 		return res, fails, err

@@ -199,6 +199,9 @@ func (c *Cluster) spawn(name string, args ...string) (*exec.Cmd, error) {
 	cmd := c.command(args...)
 	cmd.Stdout, cmd.Stderr = logf, logf
 	cmd.SysProcAttr.Setpgid = true
+	// If this process dies without Stop (a test binary killed at its
+	// timeout), pg_autoctl hears SIGTERM and stops its postgres.
+	cmd.SysProcAttr.Pdeathsig = syscall.SIGTERM
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("pg_autoctl %s: %w", args[0], err)
 	}
