@@ -57,7 +57,7 @@ func newDesk(i int, cfg Config, s storage.Store, stories []story, led *ledger, c
 // slot ends in one acknowledged revision; a lock refused or lost sends
 // the desk to another story for the same slot.
 func (d *desk) run(ctx context.Context) error {
-	for d.c.slots.Add(1) <= int64(d.cfg.Revisions) {
+	for d.c.slots.Add(1) <= int64(d.cfg.Revisions) || d.cfg.going() {
 		for {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -132,6 +132,7 @@ func (d *desk) editLocked(ctx context.Context, id string) (bool, error) {
 			return false, err
 		}
 		draft := withMarker(dr.Article, d.marker())
+		start := time.Now()
 		v, err := d.s.SaveDraft(ctx, draft, dr.Version)
 		if errors.Is(err, storage.ErrStale) {
 			d.c.stale.Add(1)
@@ -141,7 +142,7 @@ func (d *desk) editLocked(ctx context.Context, id string) (bool, error) {
 			return false, err
 		}
 		d.c.autosaves.Add(1)
-		d.led.add(ack{article: id, marker: lastMarker(draft), hash: draft.ContentHash()})
+		d.led.add(ack{article: id, marker: lastMarker(draft), hash: draft.ContentHash(), version: v, start: start, end: time.Now()})
 
 		// The pause of an editor at work: another desk may take the
 		// story over meanwhile. Renewing the lock tells this desk so.
@@ -170,9 +171,10 @@ func (d *desk) saveRevision(ctx context.Context, a *editor.Article, version uint
 	if err != nil {
 		return err
 	}
-	d.c.latency(time.Since(start))
+	end := time.Now()
+	d.c.latency(end.Sub(start))
 	d.c.revisions.Add(1)
-	d.led.add(ack{article: a.ID, marker: lastMarker(a), revision: true, seq: rev.Seq, hash: a.ContentHash()})
+	d.led.add(ack{article: a.ID, marker: lastMarker(a), revision: true, seq: rev.Seq, hash: a.ContentHash(), start: start, end: end})
 	return nil
 }
 

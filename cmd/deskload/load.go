@@ -33,9 +33,33 @@ type Config struct {
 	SharedShare float64
 	Seed        uint64
 
+	// Until, if set, keeps the desks saving past Revisions until it is
+	// closed (the failover test closes it after the last failover).
+	Until <-chan struct{}
+	// Watch has one more desk listen for live updates all along and
+	// count the acknowledged writes it never heard of (Result.Missed).
+	Watch bool
+	// Started, if set, is called when the desks start saving.
+	Started func()
+	// Logger is the stores'; nil: warnings and errors to stderr.
+	Logger *slog.Logger
+
 	// open opens one desk's store; nil means pgstore.Open. Tests put a
 	// faulty store in front to see that the checks catch it.
 	open func(ctx context.Context, url string, opt pgstore.Options) (storage.Store, error)
+}
+
+// going reports whether Until is set and still open.
+func (c Config) going() bool {
+	if c.Until == nil {
+		return false
+	}
+	select {
+	case <-c.Until:
+		return false
+	default:
+		return true
+	}
 }
 
 // DefaultConfig is the load make loadtest runs: 20 desks, 1,000 revisions.
@@ -52,20 +76,43 @@ type Result struct {
 	Stale       int // saves refused with ErrStale (the desk read again and retried)
 	Held        int // locks refused: another desk was editing
 	TakeOvers   int
-	LostLocks   int             // a desk found its lock taken over before it saved
-	Kept        int             // checkpoint revisions kept at take-over
-	Lost        int             // acknowledged revisions missing or with other content
-	Broken      int             // problems Verify reported
-	Overwrites  int             // acknowledged writes whose text a later write dropped
-	Unexplained int             // revisions in the store that no desk was told of
-	Latencies   []time.Duration // of acknowledged SaveRevision calls, sorted
-	Elapsed     time.Duration   // the desks' run, setup and checks not counted
-	Problems    []string        // the first few findings, for the report
+	LostLocks   int // a desk found its lock taken over before it saved
+	Kept        int // checkpoint revisions kept at take-over
+	Lost        int // acknowledged revisions missing or with other content
+	Broken      int // problems Verify reported
+	Overwrites  int // acknowledged writes whose text a later write dropped
+	Unexplained int // revisions in the store that no desk was told of
+	// What the desks' stores did about lost connections (pgstore.FailoverStats).
+	Retried, Confirmed, Refused int64
+	Missed                      int // acknowledged writes the watching desk never heard of (Config.Watch)
+	Reloads                     int // times it reloaded everything after reconnecting
+	// The library counted through a desk reading it from the standby, and
+	// on the primary (RunHA).
+	StandbyStories, PrimaryStories int
+	Writes                         []span          // of every acknowledged write the desks made, by end
+	Latencies                      []time.Duration // of acknowledged SaveRevision calls, sorted
+	Elapsed                        time.Duration   // the desks' run, setup and checks not counted
+	Problems                       []string        // the first few findings, for the report
 }
 
 // OK reports whether nothing was lost, broken or silently overwritten.
 func (r Result) OK() bool {
-	return r.Lost == 0 && r.Broken == 0 && r.Overwrites == 0 && r.Unexplained == 0
+	return r.Lost == 0 && r.Broken == 0 && r.Overwrites == 0 && r.Unexplained == 0 && r.Missed == 0 &&
+		r.StandbyStories == r.PrimaryStories
+}
+
+// span is when a desk asked for a write and when it was told it was done.
+type span struct{ start, end time.Time }
+
+// FirstWriteAfter is how long after t the first write asked for after t
+// was acknowledged; -1 if none was.
+func (r Result) FirstWriteAfter(t time.Time) time.Duration {
+	for _, w := range r.Writes {
+		if w.start.After(t) {
+			return w.end.Sub(t)
+		}
+	}
+	return -1
 }
 
 // Percentile is the latency below which p (0…1) of the saves took.
@@ -108,7 +155,11 @@ type ack struct {
 	marker   string
 	revision bool
 	seq      uint64 // revisions only
+	version  uint64 // autosaves only: the draft version it made
 	hash     string // content hash of what was written
+	// start and end: when the desk asked and when it was told (not for
+	// the stories created before the desks start).
+	start, end time.Time
 }
 
 // ledger collects the acknowledged writes of every desk.
@@ -148,7 +199,10 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 			return pgstore.Open(ctx, url, opt)
 		}
 	}
-	setup, err := pgstore.Open(ctx, cfg.URL, pgstore.Options{MaxConns: 2, Logger: quiet})
+	if cfg.Logger == nil {
+		cfg.Logger = quiet
+	}
+	setup, err := pgstore.Open(ctx, cfg.URL, pgstore.Options{MaxConns: 2, Logger: cfg.Logger})
 	if err != nil {
 		return Result{}, err
 	}
@@ -168,15 +222,29 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 		}
 	}()
 	for i := range stores {
-		if stores[i], err = cfg.open(ctx, cfg.URL, pgstore.Options{MaxConns: 1, Logger: quiet}); err != nil {
+		if stores[i], err = cfg.open(ctx, cfg.URL, pgstore.Options{MaxConns: 1, Logger: cfg.Logger, Failover: failoverWait}); err != nil {
 			return Result{}, fmt.Errorf("desk %d: %w", i+1, err)
 		}
 	}
 
+	ids := make([]string, len(stories))
+	for i, s := range stories {
+		ids[i] = s.id
+	}
 	var c counters
 	runCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	var w *watcher
+	if cfg.Watch {
+		if w, err = watch(runCtx, cfg, ids); err != nil {
+			return Result{}, err
+		}
+		defer w.close()
+	}
 	errs := make(chan error, cfg.Desks)
+	if cfg.Started != nil {
+		cfg.Started()
+	}
 	start := time.Now()
 	var wg sync.WaitGroup
 	for i := range cfg.Desks {
@@ -201,9 +269,21 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 		Latencies: c.latencies, Elapsed: elapsed,
 	}
 	slices.Sort(res.Latencies)
-	ids := make([]string, len(stories))
-	for i, s := range stories {
-		ids[i] = s.id
+	for _, s := range stores {
+		if f, ok := s.(interface{ Failovers() pgstore.FailoverStats }); ok {
+			st := f.Failovers()
+			res.Retried, res.Confirmed, res.Refused = res.Retried+st.Retried, res.Confirmed+st.Confirmed, res.Refused+st.Refused
+		}
+	}
+	for _, a := range led.acks {
+		if !a.end.IsZero() {
+			res.Writes = append(res.Writes, span{a.start, a.end})
+		}
+	}
+	slices.SortFunc(res.Writes, func(a, b span) int { return a.end.Compare(b.end) })
+	if w != nil {
+		res.Missed = w.missed(led.acks, 10*time.Second, &res)
+		res.Reloads = w.Reloads()
 	}
 	if err := check(ctx, setup, ids, led.acks, &res); err != nil {
 		return res, err

@@ -8,6 +8,12 @@
 //
 // Without --store it starts a throwaway PostgreSQL server (fsync on, as a
 // real one runs) and removes it afterwards; make loadtest runs it so.
+//
+// With --failovers N it starts a throwaway pg_auto_failover cluster
+// instead (a monitor and two nodes, synchronous replication), kills the
+// primary N times during the run, and reports how long each failover
+// took, what the desks' stores retried, and the live updates a listening
+// desk missed; make ha-test runs it so.
 package main
 
 import (
@@ -41,12 +47,36 @@ func run(ctx context.Context, args []string, out, errw io.Writer) int {
 	fs.IntVar(&cfg.LockedStories, "locked", cfg.LockedStories, "shared stories edited under locks")
 	fs.Float64Var(&cfg.SharedShare, "shared", cfg.SharedShare, "part of the saves that go to shared stories")
 	fs.Uint64Var(&cfg.Seed, "seed", cfg.Seed, "seed of the desks' choices")
+	hc := HAConfig{Gap: 3 * time.Second}
+	fs.IntVar(&hc.Failovers, "failovers", 0, "run on a throwaway pg_auto_failover cluster (a monitor, two nodes) and kill the primary this many times")
+	fs.BoolVar(&hc.Quick, "quick", false, "with --failovers: shorten the monitor's timeouts (a dead primary is replaced in seconds, not a minute)")
+	cluster := fs.Bool("cluster", false, "only start a throwaway pg_auto_failover cluster, print its URL, and kill its primary at each line \"fail\" on stdin; stop at the end of stdin")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(errw, "deskload: unexpected argument %q\n", fs.Arg(0))
 		return 2
+	}
+	if *cluster {
+		return serveCluster(ctx, hc.Quick, os.Stdin, out, errw)
+	}
+	if hc.Failovers > 0 {
+		if cfg.URL != "" {
+			fmt.Fprintln(errw, "deskload: --failovers starts its own cluster: leave out --store")
+			return 2
+		}
+		hc.Log = func(s string) { fmt.Fprintf(errw, "deskload: %s %s\n", time.Now().Format("15:04:05"), s) }
+		res, fails, err := RunHA(ctx, cfg, hc)
+		if err != nil {
+			fmt.Fprintln(errw, "deskload:", err)
+			return 1
+		}
+		reportHA(out, res, fails)
+		if !res.OK() {
+			return 1
+		}
+		return 0
 	}
 	if cfg.URL == "" {
 		startCtx, cancel := context.WithTimeout(ctx, 2*time.Minute)

@@ -22,7 +22,7 @@ func (s *Store) Create(ctx context.Context, a *editor.Article, m storage.Meta) (
 		return storage.Revision{}, err
 	}
 	var rev storage.Revision
-	err = s.retry(ctx, func(tx pgx.Tx) error {
+	err = s.retryWrite(ctx, func(tx pgx.Tx, uncertain bool) error {
 		rev = storage.NewRevision(a.ID, nil, content, words, m, s.clock.Now())
 		d, err := newDraftRow(a, content, words, rev.Time)
 		if err != nil {
@@ -33,6 +33,16 @@ func (s *Store) Create(ctx context.Context, a *editor.Article, m storage.Meta) (
 			return err
 		}
 		if !created {
+			if uncertain {
+				done, err := s.savedBefore(ctx, tx, a.ID, content, m, 0)
+				if err != nil {
+					return err
+				}
+				if done != nil && done.Seq == 1 {
+					rev = *done
+					return nil
+				}
+			}
 			return fmt.Errorf("article %s: %w", a.ID, storage.ErrExists)
 		}
 		if err := insertRevision(ctx, tx, rev, content); err != nil {
@@ -61,7 +71,7 @@ func (s *Store) SaveDraft(ctx context.Context, a *editor.Article, version uint64
 	}
 	content, words := a.Encode(), a.Words()
 	var saved, seq int64
-	err := s.retry(ctx, func(tx pgx.Tx) error {
+	err := s.retryWrite(ctx, func(tx pgx.Tx, uncertain bool) error {
 		d, err := newDraftRow(a, content, words, s.clock.Now())
 		if err != nil {
 			return err
@@ -72,15 +82,27 @@ func (s *Store) SaveDraft(ctx context.Context, a *editor.Article, version uint64
 			d.id, int64(version), d.content, d.hash, d.saved,
 			d.headline, d.slug, d.section, d.status, d.tagsText, d.words, d.search, d.terms).Scan(&saved, &seq)
 		if errors.Is(err, pgx.ErrNoRows) {
-			var stored int64
-			err = tx.QueryRow(ctx, `SELECT version FROM articles WHERE id = $1`, a.ID).Scan(&stored)
+			var (
+				stored int64
+				hash   string
+			)
+			err = tx.QueryRow(ctx, `SELECT version, content_hash, seq FROM articles WHERE id = $1`, a.ID).Scan(&stored, &hash, &seq)
 			if errors.Is(err, pgx.ErrNoRows) {
 				return storage.ArticleNotFound(a.ID)
 			}
-			if err == nil {
-				err = storage.StaleDraftError(a.ID, uint64(stored), version)
+			if err != nil {
+				return err
 			}
-			return err
+			if uncertain && uint64(stored) == version+1 && hash == d.hash {
+				// An earlier run, cut off during its commit, saved it.
+				s.fo.confirmed.Add(1)
+				saved = stored
+				return nil
+			}
+			if uncertain {
+				s.fo.refused.Add(1)
+			}
+			return storage.StaleDraftError(a.ID, uint64(stored), version)
 		}
 		if err != nil {
 			return err
@@ -105,7 +127,12 @@ func (s *Store) Draft(ctx context.Context, id string) (storage.Draft, error) {
 	if !editor.ValidID(id) {
 		return storage.Draft{}, storage.ArticleNotFound(id)
 	}
-	return readDraft(ctx, s.pool, id)
+	var d storage.Draft
+	err := s.read(ctx, func() (err error) {
+		d, err = readDraft(ctx, s.pool, id)
+		return err
+	})
+	return d, err
 }
 
 // querier is a pool, a connection or a transaction.
@@ -151,7 +178,7 @@ func (s *Store) SaveRevision(ctx context.Context, a *editor.Article, m storage.M
 		return storage.Revision{}, err
 	}
 	var rev storage.Revision
-	err = s.retry(ctx, func(tx pgx.Tx) error {
+	err = s.retryWrite(ctx, func(tx pgx.Tx, uncertain bool) error {
 		var version int64
 		err := tx.QueryRow(ctx, `SELECT version FROM articles WHERE id = $1 FOR UPDATE`, a.ID).Scan(&version)
 		if errors.Is(err, pgx.ErrNoRows) {
@@ -160,7 +187,20 @@ func (s *Store) SaveRevision(ctx context.Context, a *editor.Article, m storage.M
 		if err != nil {
 			return err
 		}
+		if uncertain {
+			done, err := s.savedBefore(ctx, tx, a.ID, content, m, uint64(version))
+			if err != nil {
+				return err
+			}
+			if done != nil {
+				rev = *done
+				return nil
+			}
+		}
 		if m.DraftVersion != 0 && m.DraftVersion != uint64(version) {
+			if uncertain {
+				s.fo.refused.Add(1)
+			}
 			return storage.StaleDraftError(a.ID, uint64(version), m.DraftVersion)
 		}
 		rev, err = s.appendRevision(ctx, tx, a, content, words, m)
@@ -171,6 +211,23 @@ func (s *Store) SaveRevision(ctx context.Context, a *editor.Article, m storage.M
 	}
 	s.kickCompactor(compactJob{id: a.ID, seq: rev.Seq, content: content})
 	return rev, nil
+}
+
+// savedBefore is the newest revision of article id if it is this very
+// save, committed by an earlier run cut off during its commit: its
+// content, author and kind, at the version after the one it was made from
+// (when the save names one). nil otherwise.
+func (s *Store) savedBefore(ctx context.Context, tx pgx.Tx, id string, content []byte, m storage.Meta, version uint64) (*storage.Revision, error) {
+	newest, err := lastRevision(ctx, tx, id)
+	if err != nil || newest == nil {
+		return nil, err
+	}
+	if newest.ContentHash != editor.HashBytes(content) || newest.Author != m.Author || newest.Kind != m.KindOrSave() ||
+		m.DraftVersion != 0 && version != m.DraftVersion+1 {
+		return nil, nil
+	}
+	s.fo.confirmed.Add(1)
+	return newest, nil
 }
 
 // appendRevision adds revision content (of article a) after the newest
@@ -213,6 +270,15 @@ func (s *Store) Revisions(ctx context.Context, id string) ([]storage.Revision, e
 	if !editor.ValidID(id) {
 		return nil, storage.ArticleNotFound(id)
 	}
+	var revs []storage.Revision
+	err := s.read(ctx, func() (err error) {
+		revs, err = s.revisions(ctx, id)
+		return err
+	})
+	return revs, err
+}
+
+func (s *Store) revisions(ctx context.Context, id string) ([]storage.Revision, error) {
 	rows, err := s.pool.Query(ctx, `SELECT `+revColumns+` FROM revisions WHERE article_id = $1 ORDER BY seq`, id)
 	if err != nil {
 		return nil, err
@@ -257,7 +323,14 @@ func (s *Store) Revision(ctx context.Context, id string, seq uint64) (*editor.Ar
 	if !editor.ValidID(id) {
 		return nil, storage.Revision{}, storage.ArticleNotFound(id)
 	}
-	rec, content, err := s.rebuild(ctx, id, seq)
+	var (
+		rec     storage.Revision
+		content []byte
+	)
+	err := s.read(ctx, func() (err error) {
+		rec, content, err = s.rebuild(ctx, id, seq)
+		return err
+	})
 	if err != nil {
 		return nil, rec, err
 	}

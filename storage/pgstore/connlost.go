@@ -35,11 +35,18 @@ func (s *Store) transact(ctx context.Context, fn func(tx pgx.Tx) error) error {
 		}
 		return err
 	}
+	if s.lostAfterCommit != nil {
+		if err := s.lostAfterCommit(); err != nil {
+			return &ConnectionLostError{Location: s.location, Committing: true, Err: err}
+		}
+	}
 	return nil
 }
 
 func (s *Store) lostBefore(err error) error {
-	if connectionLost(err) {
+	// A server that is no longer the primary refuses a write before it
+	// does anything: as good as lost, nothing saved.
+	if connectionLost(err) || notPrimary(err) {
 		return &ConnectionLostError{Location: s.location, Err: err}
 	}
 	return err

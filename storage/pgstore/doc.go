@@ -53,6 +53,16 @@
 // most 1,000 rows; a watcher that could not read the feed for 5 minutes
 // sends Change{} ("reload all") as rows it never read may be gone.
 //
+// Failover. Given a URL with several hosts and
+// target_session_attrs=read-write, a desk follows the primary of a
+// replicated cluster: a call cut off by a lost connection runs again once
+// a primary answers (Options.Failover, 90 s by default), a write cut off
+// during its commit recognizes its own effect or is refused as stale
+// (failover.go), the watcher re-listens on the new primary, and
+// SetOnConnection tells a window. Tested with pg_auto_failover
+// (storage/pgtest/hacluster, cmd/deskload --failovers). The library's
+// reads may go to a standby that has caught up (standby.go).
+//
 // Engines. Tested with PostgreSQL 15 (storage/pgtest), both ways of live
 // updates (the feed with Options.Poll). The SQL is meant to run on
 // CockroachDB and YugabyteDB as well, which speak PostgreSQL's protocol;

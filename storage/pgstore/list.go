@@ -69,20 +69,23 @@ func (s *Store) List(ctx context.Context, q storage.Query) ([]storage.Summary, i
 		rows  []storage.Summary
 		total int
 	)
-	err := s.snapshot(ctx, func(tx pgx.Tx) error {
-		if err := tx.QueryRow(ctx, "SELECT count(*)"+filter, args...).Scan(&total); err != nil {
+	// Run again after a lost connection: it has no side effects.
+	err := s.read(ctx, func() error {
+		return s.librarySnapshot(ctx, func(tx pgx.Tx) error {
+			if err := tx.QueryRow(ctx, "SELECT count(*)"+filter, args...).Scan(&total); err != nil {
+				return err
+			}
+			if q.Offset >= total {
+				rows = []storage.Summary{}
+				return nil
+			}
+			r, err := tx.Query(ctx, page, args...)
+			if err != nil {
+				return err
+			}
+			rows, err = pgx.CollectRows(r, scanSummary)
 			return err
-		}
-		if q.Offset >= total {
-			rows = []storage.Summary{}
-			return nil
-		}
-		r, err := tx.Query(ctx, page, args...)
-		if err != nil {
-			return err
-		}
-		rows, err = pgx.CollectRows(r, scanSummary)
-		return err
+		})
 	})
 	if err != nil {
 		return nil, 0, err
@@ -124,6 +127,15 @@ func (s *Store) Tags(ctx context.Context) ([]storage.TagCount, error) {
 		return nil, err
 	}
 	defer s.gate.Exit()
+	var tags []storage.TagCount
+	err := s.read(ctx, func() (err error) {
+		tags, err = s.tags(ctx)
+		return err
+	})
+	return tags, err
+}
+
+func (s *Store) tags(ctx context.Context) ([]storage.TagCount, error) {
 	rows, err := s.pool.Query(ctx, `SELECT (array_agg(t.tag ORDER BY a.saved DESC, a.id DESC))[1], count(*)
 		FROM article_tags t JOIN articles a ON a.id = t.article_id
 		GROUP BY t.tag_key ORDER BY count(*) DESC, t.tag_key`)

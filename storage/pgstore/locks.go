@@ -206,8 +206,10 @@ func (s *Store) LockOf(ctx context.Context, id string) (storage.Lock, bool, erro
 	defer s.gate.Exit()
 	l := storage.Lock{ArticleID: id}
 	var now time.Time
-	err := s.pool.QueryRow(ctx, `SELECT holder_name, desk, since, seen, now() FROM locks WHERE article_id = $1`, id).
-		Scan(&l.Holder.Name, &l.Holder.Desk, &l.Since, &l.Seen, &now)
+	err := s.read(ctx, func() error {
+		return s.pool.QueryRow(ctx, `SELECT holder_name, desk, since, seen, now() FROM locks WHERE article_id = $1`, id).
+			Scan(&l.Holder.Name, &l.Holder.Desk, &l.Since, &l.Seen, &now)
+	})
 	if errors.Is(err, pgx.ErrNoRows) {
 		return storage.Lock{}, false, nil
 	}
@@ -226,6 +228,15 @@ func (s *Store) Locks(ctx context.Context) ([]storage.Lock, error) {
 		return nil, err
 	}
 	defer s.gate.Exit()
+	var locks []storage.Lock
+	err := s.read(ctx, func() (err error) {
+		locks, err = s.locks(ctx)
+		return err
+	})
+	return locks, err
+}
+
+func (s *Store) locks(ctx context.Context) ([]storage.Lock, error) {
 	rows, err := s.pool.Query(ctx, `SELECT article_id, holder_name, desk, since, seen, now() FROM locks ORDER BY article_id`)
 	if err != nil {
 		return nil, err

@@ -41,6 +41,18 @@ type Options struct {
 	// on an engine without pg_notify; Poll forces it where notify works,
 	// so that tests exercise the fallback on PostgreSQL.
 	Poll bool
+	// Failover is how long a call cut off by a lost connection is run
+	// again (failover.go) before its error is returned; 0: 90 s; < 0:
+	// never run again.
+	Failover time.Duration
+	// OnConnection, if set, hears when the connection to the store is
+	// lost and when the store answers again (a window says
+	// "reconnecting…" in between); see SetOnConnection.
+	OnConnection func(up bool, err error)
+	// StandbyReads sends the library's reads (List) to a standby of a
+	// replicated cluster when it has caught up (standby.go); the URL names
+	// its hosts. Without a standby they go to the primary.
+	StandbyReads bool
 }
 
 // maxRetries bounds how often one write is run again after losing a
@@ -55,10 +67,15 @@ type Store struct {
 	pool     *pgxpool.Pool
 	schema   int
 	notify   bool // the engine has pg_notify
+	standby  *standby
 	feed     feedTiming
 
-	gate  storage.Gate
-	clock storage.Clock // this desk's, for revisions and drafts
+	fo failover
+	// lostAfterCommit, in tests, cuts the connection off right after a
+	// commit when it returns an error: the reply that never came.
+	lostAfterCommit func() error
+	gate            storage.Gate
+	clock           storage.Clock // this desk's, for revisions and drafts
 
 	// Background work (compaction, watchers) ends when stop is cancelled.
 	stopCtx    context.Context
@@ -82,6 +99,9 @@ func Open(ctx context.Context, url string, opt Options) (*Store, error) {
 	if opt.LockTTL <= 0 {
 		opt.LockTTL = storage.LockTTL
 	}
+	if opt.Failover == 0 {
+		opt.Failover = defaultFailover
+	}
 	if opt.Desk == "" {
 		opt.Desk = storage.NewDeskID()
 	}
@@ -95,11 +115,18 @@ func Open(ctx context.Context, url string, opt Options) (*Store, error) {
 	}
 	s := &Store{url: url, location: loc, opts: opt, pool: pool, feed: defaultFeedTiming(), compact: make(chan compactJob, 256)}
 	s.stopCtx, s.stop = context.WithCancel(context.Background())
+	s.SetOnConnection(opt.OnConnection)
 	if s.schema, err = s.migrate(ctx); err != nil {
 		pool.Close()
 		return nil, err
 	}
 	s.notify = s.probeNotify(ctx)
+	if opt.StandbyReads {
+		if s.standby, err = openStandby(ctx, url); err != nil {
+			pool.Close()
+			return nil, fmt.Errorf("database %s: %w", loc, redactErr(err, url))
+		}
+	}
 	s.background.Add(2)
 	go s.compactor()
 	go s.pruner(s.feed.pruneEvery, s.feed.keep)
@@ -121,6 +148,9 @@ func (s *Store) Close() error {
 	s.stop()
 	s.background.Wait()
 	s.pool.Close()
+	if s.standby != nil {
+		s.standby.pool.Close()
+	}
 	return nil
 }
 
@@ -133,17 +163,36 @@ func (s *Store) logger() *slog.Logger {
 
 // retry runs fn in a transaction and commits it, again from the start
 // (after a jittered, growing pause) when the database reports a
-// serialization failure or a deadlock. Errors of fn itself end it.
+// serialization failure or a deadlock, or when the connection was lost
+// (failover.go). Errors of fn itself end it.
 func (s *Store) retry(ctx context.Context, fn func(tx pgx.Tx) error) error {
+	return s.retryWrite(ctx, func(tx pgx.Tx, _ bool) error { return fn(tx) })
+}
+
+// retryWrite is retry for a write that must recognize its own effect:
+// uncertain is true once a run was cut off during its commit, so the
+// change may be in the database already.
+func (s *Store) retryWrite(ctx context.Context, fn func(tx pgx.Tx, uncertain bool) error) error {
 	pause := time.Millisecond
-	for attempt := 1; ; attempt++ {
-		err := s.transact(ctx, fn)
+	r := rider{s: s}
+	uncertain := false
+	for attempt := 1; ; {
+		err := s.transact(ctx, func(tx pgx.Tx) error { return fn(tx, uncertain) })
+		var lost *ConnectionLostError
+		if errors.As(err, &lost) && r.again(ctx, err) {
+			uncertain = uncertain || lost.Committing
+			continue
+		}
 		if err == nil || !retryable(err) {
+			if err == nil || lost == nil {
+				s.connUp()
+			}
 			return err
 		}
 		if attempt == maxRetries {
 			return fmt.Errorf("database %s is too busy: %d attempts lost to other writers: %w", s.location, attempt, err)
 		}
+		attempt++
 		wait := pause/2 + rand.N(pause)
 		select {
 		case <-ctx.Done():

@@ -99,9 +99,12 @@ func (s *Store) watch(ctx context.Context, conn *pgx.Conn, ch chan<- storage.Cha
 			return
 		}
 		s.logger().Warn("lost the connection that listens for changes; reconnecting", "database", s.location, "err", err)
+		// An idle window hears of a failover here first.
+		s.connDown(err)
 		if conn = s.reconnect(ctx); conn == nil {
 			return
 		}
+		s.connUp()
 		if !send(storage.Change{}) {
 			return
 		}
@@ -131,7 +134,8 @@ func (s *Store) feedScope(ctx context.Context, ch chan<- storage.Change) (contex
 	return ctx, send, end
 }
 
-// reconnect listens again, pausing longer after each failure (up to 5 s);
+// reconnect listens again, pausing longer after each failure (up to 2 s:
+// a failover takes seconds, and a desk should hear again soon after);
 // nil when ctx ends first.
 func (s *Store) reconnect(ctx context.Context) *pgx.Conn {
 	pause := 100 * time.Millisecond
@@ -147,6 +151,6 @@ func (s *Store) reconnect(ctx context.Context) *pgx.Conn {
 			return conn
 		}
 		s.logger().Debug("reconnecting for changes", "err", err)
-		pause = min(2*pause, 5*time.Second)
+		pause = min(2*pause, 2*time.Second)
 	}
 }
