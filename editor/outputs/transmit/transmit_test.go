@@ -11,6 +11,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"copydesk/editor/outputs/transmit/transmittest"
 )
 
 func TestParseTarget(t *testing.T) {
@@ -168,7 +170,7 @@ func TestSendHTTPPermanent(t *testing.T) {
 // it, not over it); a wrong password and an unknown server key are
 // refused without retrying.
 func TestSendSFTP(t *testing.T) {
-	addr, known := sftpServer(t)
+	addr, known := transmittest.SFTPServer(t)
 	dir := t.TempDir()
 	target, err := ParseTarget("sftp://desk@" + addr + dir)
 	if err != nil {

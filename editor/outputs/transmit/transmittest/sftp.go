@@ -1,4 +1,6 @@
-package transmit
+// Package transmittest starts an SSH server with SFTP on loopback for
+// tests of sends to sftp:// targets.
+package transmittest
 
 import (
 	"crypto/ed25519"
@@ -14,10 +16,10 @@ import (
 	"golang.org/x/crypto/ssh/knownhosts"
 )
 
-// sftpServer is an SSH server on loopback whose only service is SFTP on
+// SFTPServer starts an SSH server on loopback whose only service is SFTP on
 // the local file system, for user "desk" with password "s3cret". It
 // returns its address and a known_hosts file that trusts it.
-func sftpServer(t *testing.T) (addr, knownHosts string) {
+func SFTPServer(t *testing.T) (addr, knownHosts string) {
 	t.Helper()
 	_, priv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
