@@ -10,7 +10,6 @@ import (
 	"copydesk/editor"
 	"copydesk/editor/compare"
 	"copydesk/editor/formats"
-	"copydesk/editor/outputs"
 	"copydesk/storage"
 	"copydesk/storage/record"
 )
@@ -172,26 +171,13 @@ func loadSideArg(e *env, s storage.Store, id, arg string) (*editor.Article, comp
 	return loadSent(e, s, id, side.sentTo)
 }
 
-// loadSent is the story as its last transmission to target carried it:
-// the revision that records the send, shaped by the profile it went as
-// (an alert is its headline), so the comparison shows what subscribers
-// have against what the desk has now.
+// loadSent is the story as its last transmission to target carried it
+// (record.SentCopy).
 func loadSent(e *env, s storage.Store, id, target string) (*editor.Article, compare.RevisionInfo, error) {
-	t, err := record.LastSent(e.ctx, s, id, target)
+	a, t, err := record.SentCopy(e.ctx, s, id, target)
 	if err != nil {
 		return nil, compare.RevisionInfo{}, err
-	}
-	a, rev, err := s.Revision(e.ctx, id, t.Seq)
-	if err != nil {
-		return nil, compare.RevisionInfo{}, err
-	}
-	ps, err := outputs.LoadDesk(e.ctx, s)
-	if err != nil {
-		return nil, compare.RevisionInfo{}, err
-	}
-	if p := outputs.Find(ps, t.Profile); p != nil {
-		a = p.Shape(a)
 	}
 	label := fmt.Sprintf("sent to %s as %s", t.Target, t.Profile)
-	return a, compare.RevisionInfo{Seq: int(rev.Seq), Label: label, Time: t.Time.Local(), Author: t.Author}, nil
+	return a, compare.RevisionInfo{Seq: int(t.Seq), Label: label, Time: t.Time.Local(), Author: t.Author}, nil
 }

@@ -130,16 +130,13 @@ func (e *env) sendNotices(s storage.Store, a *editor.Article, act record.Action,
 			fail(err)
 			continue
 		}
-		loaded, opt, err := loadForExport(e, s, a.ID, 0)
-		if err != nil {
-			return err
-		}
-		if err := embargoGate(e, s, loaded, p.Format, force); err != nil {
+		if err := embargoGate(e, s, a, p.Format, force); err != nil {
 			fail(err)
 			continue
 		}
-		// The embargo gate may have filed a revision: load again.
-		if loaded, opt, err = loadForExport(e, s, a.ID, 0); err != nil {
+		// Loaded after the gate, which may have filed a revision.
+		loaded, opt, err := loadForExport(e, s, a.ID, 0)
+		if err != nil {
 			return err
 		}
 		o := record.Outgoing{Article: loaded, Profile: p, Options: opt, Target: target, Policy: policy, Notice: act.Notice()}

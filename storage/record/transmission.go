@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"copydesk/editor"
+	"copydesk/editor/outputs"
 	"copydesk/editor/outputs/transmit"
 	"copydesk/storage"
 )
@@ -174,4 +175,28 @@ func canonicalTarget(t string) string {
 		return p.String()
 	}
 	return filepath.Clean(t)
+}
+
+// SentCopy is the story as its last transmission that went through to
+// target carried it: the revision that records the send, shaped by the
+// profile it went as (an alert is its headline; a profile since removed
+// leaves the whole revision). History compares it with the draft or any
+// revision: what subscribers have against what the desk has now.
+func SentCopy(ctx context.Context, s storage.Store, id, target string) (*editor.Article, Sent, error) {
+	t, err := LastSent(ctx, s, id, target)
+	if err != nil {
+		return nil, Sent{}, err
+	}
+	a, _, err := s.Revision(ctx, id, t.Seq)
+	if err != nil {
+		return nil, Sent{}, err
+	}
+	ps, err := outputs.LoadDesk(ctx, s)
+	if err != nil {
+		return nil, Sent{}, err
+	}
+	if p := outputs.Find(ps, t.Profile); p != nil {
+		a = p.Shape(a)
+	}
+	return a, t, nil
 }
