@@ -53,11 +53,17 @@ func TestSendRecordsAttempts(t *testing.T) {
 	if err != nil || seq == 0 || len(tr.Attempts) != 2 || string(tr.Bytes) != string(received) || tr.Target != "https://bob@wire.example/in" {
 		t.Fatalf("Send = %+v, %d, %v", tr, seq, err)
 	}
-	copy, sent, err := record.SentCopy(ctx, s, a.ID, "https://bob:other@wire.example/in")
+	copy, sent, err := record.SentCopy(ctx, s, a.ID, "https://wire.example/in")
 	if err != nil || sent.Seq != seq || copy.Headline != a.Headline {
 		t.Errorf("SentCopy = %v, %+v, %v", copy, sent, err)
 	}
 
+	if _, sent, err := record.SentCopy(ctx, s, a.ID, "https://bob:other@wire.example/in"); err != nil || sent.Seq != seq {
+		t.Errorf("typed with the user and another password: %v", err)
+	}
+	if _, _, err := record.SentCopy(ctx, s, a.ID, "https://eve@wire.example/in"); !errors.Is(err, storage.ErrNotFound) {
+		t.Errorf("another account found bob's transmission: %v", err)
+	}
 	down, _ := transmit.ParseTarget("/nowhere/at/all")
 	o.Target, o.Deliver = down, nil
 	_, seq2, err := record.Send(ctx, s, o)

@@ -143,8 +143,15 @@ func LastSent(ctx context.Context, s storage.Store, id, target string) (Sent, er
 			return t, nil
 		}
 	}
-	return Sent{}, fmt.Errorf("no transmission of %s to %s went through (copydesk history %s lists them): %w", id, target, id, storage.ErrNotFound)
+	return Sent{}, notSent{fmt.Sprintf("no transmission of %s to %s went through (copydesk history %s lists them)", id, target, id)}
 }
+
+// notSent says no transmission reached a target; it is a
+// storage.ErrNotFound.
+type notSent struct{ msg string }
+
+func (e notSent) Error() string        { return e.msg }
+func (e notSent) Is(target error) bool { return target == storage.ErrNotFound }
 
 // SentTargets is the newest transmission that went through to each
 // target the story was sent to, newest first: where a kill, withhold or
@@ -157,7 +164,7 @@ func SentTargets(ctx context.Context, s storage.Store, id string) ([]Sent, error
 	var out []Sent
 	seen := map[string]bool{}
 	for _, t := range all {
-		key := canonicalTarget(t.Target)
+		key := canonicalTarget(t.Target, true)
 		if !t.OK() || seen[key] {
 			continue
 		}
@@ -167,14 +174,29 @@ func SentTargets(ctx context.Context, s storage.Store, id string) ([]Sent, error
 	return out, nil
 }
 
-func sameTarget(a, b string) bool { return canonicalTarget(a) == canonicalTarget(b) }
-
-// canonicalTarget compares folders by their clean path.
-func canonicalTarget(t string) string {
-	if p, err := transmit.ParseTarget(t); err == nil {
-		return p.String()
+// sameTarget reports whether recorded, a target as a transmission
+// recorded it, is typed: a URL typed without a user matches any user.
+func sameTarget(recorded, typed string) bool {
+	if canonicalTarget(recorded, true) == canonicalTarget(typed, true) {
+		return true
 	}
-	return filepath.Clean(t)
+	p, err := transmit.ParseTarget(typed)
+	return err == nil && p.URL != nil && p.URL.User == nil && canonicalTarget(recorded, false) == canonicalTarget(typed, false)
+}
+
+// canonicalTarget compares folders by their clean path and URLs without
+// their password (and without their user unless withUser).
+func canonicalTarget(t string, withUser bool) string {
+	p, err := transmit.ParseTarget(t)
+	if err != nil {
+		return filepath.Clean(t)
+	}
+	if p.URL != nil && !withUser {
+		u := *p.URL
+		u.User = nil
+		return transmit.Redact(&u)
+	}
+	return p.String()
 }
 
 // SentCopy is the story as its last transmission that went through to
