@@ -29,7 +29,7 @@ func cmdCorrect(e *env, args []string) error  { return cmdAct(e, record.Correct,
 // cmdAct: copydesk kill|withhold|correct ID [FILE] --reason WHY --note NOTE
 func cmdAct(e *env, act record.Action, args []string) error {
 	fs := e.newFlags(string(act))
-	reason := fs.String("reason", "", "why, for the desk's record (the revision's note; never sent)")
+	reason := fs.String("reason", "", "`WHY`, for the desk's record (the revision's note; never sent)")
 	note := fs.String("note", "", "the public `NOTE` subscribers get with the notice (or the correction)")
 	noSend := fs.Bool("no-send", false, "record the decision without sending the notice")
 	force := fs.Bool("break-embargo", false, "send the notice of an embargoed story before its embargo (recorded)")

@@ -99,8 +99,8 @@ type retrySettings struct {
 
 func retryFlags(fs *flag.FlagSet) retrySettings {
 	return retrySettings{
-		attempts: fs.Int("attempts", transmit.DefaultPolicy.Attempts, fmt.Sprintf("how many times to try a target that fails (1 to %d)", transmit.MaxAttempts)),
-		wait:     fs.Duration("wait", transmit.DefaultPolicy.Wait, "the wait before the second attempt; each further wait doubles (at most 1m)"),
+		attempts: fs.Int("attempts", transmit.DefaultPolicy.Attempts, fmt.Sprintf("try a target that fails up to `N` times (1 to %d)", transmit.MaxAttempts)),
+		wait:     fs.Duration("wait", transmit.DefaultPolicy.Wait, "wait `D` before the second attempt; each further wait doubles (at most 1m)"),
 	}
 }
 
