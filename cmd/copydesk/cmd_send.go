@@ -134,8 +134,8 @@ func (e *env) sendConfig() transmit.Config {
 }
 
 func init() {
-	register(command{"sent", "ID REV [--json]",
-		"print the exact bytes a transmission sent (REV: the revision `send` recorded it as)", cmdSent})
+	register(command{"sent", "ID [REV] [--json]",
+		"list a story's transmissions, or print the exact bytes one sent (REV: the revision `send` recorded it as)", cmdSent})
 }
 
 // cmdSent: copydesk sent ID REV [--json]
@@ -146,8 +146,11 @@ func cmdSent(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := needArgs(pos, 2, 2, "article ID and revision"); err != nil {
+	if err := needArgs(pos, 1, 2, "article ID"); err != nil {
 		return err
+	}
+	if len(pos) == 1 {
+		return e.withReader(func(s storage.Store) error { return listSent(e, s, pos[0], *asJSON) })
 	}
 	seq, err := strconv.ParseUint(pos[1], 10, 64)
 	if err != nil || seq == 0 {
@@ -167,4 +170,44 @@ func cmdSent(e *env, args []string) error {
 		_, err = e.io.out.Write(t.Bytes)
 		return err
 	})
+}
+
+// listSent lists the story's transmissions, newest first: revision,
+// time, profile, target, attempts and result (--json: the records
+// without their bytes).
+func listSent(e *env, s storage.Store, id string, asJSON bool) error {
+	all, err := record.Transmissions(e.ctx, s, id)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		type row struct {
+			Seq uint64 `json:"rev"`
+			record.Transmission
+			Bytes int `json:"bytes"`
+		}
+		rows := make([]row, 0, len(all))
+		for _, t := range all {
+			rows = append(rows, row{Seq: t.Seq, Transmission: *t.Transmission, Bytes: len(t.Bytes)})
+		}
+		return writeJSON(e, rows)
+	}
+	if len(all) == 0 {
+		fmt.Fprintf(e.io.err, "%s was never sent\n", id)
+		return nil
+	}
+	fmt.Fprintf(e.io.out, "%-4s %-20s %-8s %-9s %-8s %s\n", "REV", "TIME", "PROFILE", "NOTICE", "ATTEMPTS", "TARGET — RESULT")
+	for _, t := range all {
+		result := "sent"
+		if !t.OK() {
+			result = "FAILED: " + oneLine(errors.New(t.Error))
+		}
+		notice := t.Notice
+		if notice == "" {
+			notice = "-"
+		}
+		fmt.Fprintf(e.io.out, "%-4d %-20s %-8s %-9s %-8d %s — %s\n", t.Seq, t.Time.Local().Format("2006-01-02 15:04:05"),
+			t.Profile, notice, max(len(t.Attempts), 1), t.Target, result)
+	}
+	return nil
 }

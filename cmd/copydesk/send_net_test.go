@@ -86,6 +86,14 @@ func TestSendHTTPRetries(t *testing.T) {
 		t.Errorf("on record: %d transmissions, %v", len(all), err)
 	}
 
+	list := d.ok("sent", id)
+	if !strings.Contains(list, url+" — sent") || !strings.Contains(list, url+" — FAILED: POST "+url) || strings.Count(list, "\n") != 3 {
+		t.Errorf("sent ID lists:\n%s", list)
+	}
+	if out := d.ok("sent", id, "--json"); !strings.Contains(out, `"attempts": [`) || strings.Contains(out, `"bytes": "`) {
+		t.Errorf("sent ID --json carries the attempts and not the bytes:\n%.400s", out)
+	}
+
 	// The draft against what the endpoint has: the same story, so no change.
 	if out := d.ok("diff", id, "sent:"+url, "draft"); !strings.Contains(out, "sent to "+url+" as story") || !strings.Contains(out, "0 words added, 0 removed") {
 		t.Errorf("diff sent:URL draft:\n%s", out)
