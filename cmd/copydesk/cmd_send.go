@@ -16,14 +16,14 @@ import (
 
 func init() {
 	register(command{"send", "ID --output PROFILE --to TARGET [--attempts N] [--wait D] [--break-embargo]",
-		"send a story as an output profile to a hot folder, an http(s):// endpoint or an sftp:// server; each attempt and the exact bytes are recorded in its history", cmdSend})
+		"send a story as an output profile to a hot folder, an http(s):// endpoint or an sftp:// or ftp:// server; each attempt and the exact bytes are recorded in its history", cmdSend})
 }
 
 // cmdSend: copydesk send ID --output PROFILE --to TARGET
 func cmdSend(e *env, args []string) error {
 	fs := e.newFlags("send")
 	output := fs.String("output", "", "the output `PROFILE` to send (alert, urgent, story, web or the desk's own)")
-	to := fs.String("to", "", "the `TARGET`: a hot folder (the file appears whole, by rename), http(s)://HOST/PATH (POST) or sftp://USER@HOST[:PORT]/DIR")
+	to := fs.String("to", "", "the `TARGET`: a hot folder (the file appears whole, by rename), http(s)://HOST/PATH (POST), sftp://USER@HOST[:PORT]/DIR or ftp://USER@HOST[:PORT]/DIR")
 	force := fs.Bool("break-embargo", false, "send an embargoed story before its embargo (recorded in the story's history)")
 	retry := retryFlags(fs)
 	pos, err := e.parse(fs, args)

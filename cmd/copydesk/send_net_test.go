@@ -73,8 +73,8 @@ func TestSendHTTPRetries(t *testing.T) {
 	if code, _, _ := d.run("send", id, "--output", "alert", "--to", url, "--attempts", "0"); code != exitUsage {
 		t.Errorf("--attempts 0: exit %d", code)
 	}
-	if code, _, errs := d.run("send", id, "--output", "alert", "--to", "ftp://u:pw@host/in"); code != exitUsage || strings.Contains(errs, "pw@") {
-		t.Errorf("an ftp target: exit %d, %s", code, errs)
+	if code, _, errs := d.run("send", id, "--output", "alert", "--to", "ftps://u:pw@host/in"); code != exitUsage || strings.Contains(errs, "pw@") {
+		t.Errorf("an ftps target: exit %d, %s", code, errs)
 	}
 	s, err := badgerstore.Open(d.db, badgerstore.Options{})
 	if err != nil {
@@ -128,5 +128,27 @@ func TestSendSFTP(t *testing.T) {
 	code, _, errs = d.run("send", id, "--output", "web", "--to", "sftp://desk@"+addr+dir, "--wait", "0")
 	if code != exitUser || !strings.Contains(errs, "login refused") || strings.Contains(errs, "attempt 2") {
 		t.Errorf("a wrong password: exit %d, %s", code, errs)
+	}
+}
+
+// TestSendFTP: a send to an FTP server on loopback that fails once lands
+// on the second attempt; the recorded bytes are the bytes it holds.
+func TestSendFTP(t *testing.T) {
+	d := newDesk(t)
+	id := d.importFixture()
+	root := t.TempDir()
+	addr := transmittest.FTPServer(t, root, 1)
+	d.env["COPYDESK_SEND_PASSWORD"] = "s3cret"
+	code, out, errs := d.run("send", id, "--output", "urgent", "--to", "ftp://desk@"+addr+"/", "--wait", "0")
+	if code != exitOK || !strings.Contains(errs, "451") || !strings.Contains(errs, "attempt 2: sent") || strings.Contains(out+errs, "s3cret") {
+		t.Fatalf("send: exit %d, %s%s", code, out, errs)
+	}
+	entries, _ := os.ReadDir(root)
+	if len(entries) != 1 {
+		t.Fatalf("the server's folder holds %d files", len(entries))
+	}
+	got, _ := os.ReadFile(filepath.Join(root, entries[0].Name()))
+	if sent := d.ok("sent", id, strconv.FormatUint(seqFrom(t, errs), 10)); sent != string(got) {
+		t.Errorf("recorded %d bytes, the server holds %d", len(sent), len(got))
 	}
 }

@@ -19,7 +19,7 @@ import (
 // here and in the target's URL only; nothing here is printed or recorded.
 type Config struct {
 	// Password is used when the target's URL has none: HTTP basic auth
-	// (with the URL's user) or the SFTP password.
+	// (with the URL's user), the SFTP or the FTP password.
 	Password string
 	// Token is sent as "Authorization: Bearer TOKEN" to an HTTP target
 	// whose URL carries no user.
@@ -77,6 +77,8 @@ func Deliver(ctx context.Context, t Target, name string, data []byte, cfg Config
 		return postHTTP(ctx, t, name, data, cfg)
 	case SFTP:
 		return putSFTP(ctx, t, name, data, cfg)
+	case FTP:
+		return putFTP(ctx, t, name, data, cfg)
 	}
 	return "", permanent(fmt.Errorf("target %s: unknown kind %q", t, t.Kind))
 }

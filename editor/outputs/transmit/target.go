@@ -1,5 +1,5 @@
 // Package transmit delivers the bytes of a rendered story to a target —
-// a hot folder, an HTTP(S) endpoint (POST) or an SFTP server — and
+// a hot folder, an HTTP(S) endpoint (POST), an SFTP or an FTP server — and
 // retries a failed delivery with backoff, telling the caller of every
 // attempt. It knows no Fyne and no store: the command line calls it, the
 // window runs it in a goroutine, and storage/record files the result.
@@ -20,6 +20,7 @@ const (
 	Folder Kind = "folder"
 	HTTP   Kind = "http"
 	SFTP   Kind = "sftp"
+	FTP    Kind = "ftp"
 )
 
 // Target is where a story is sent: a folder, or a URL.
@@ -33,8 +34,8 @@ type Target struct {
 }
 
 // ParseTarget reads a target as typed after --to: "http://…" or
-// "https://…" (POST), "sftp://user@host:port/dir", or else a folder.
-// "ftp://" is refused with what to use instead.
+// "https://…" (POST), "sftp://user@host:port/dir", "ftp://user@host/dir",
+// or else a folder.
 func ParseTarget(s string) (Target, error) {
 	if strings.TrimSpace(s) == "" {
 		return Target{}, fmt.Errorf("no target: give a folder, an http(s):// URL or an sftp:// URL")
@@ -58,10 +59,15 @@ func ParseTarget(s string) (Target, error) {
 			return Target{}, fmt.Errorf("target %s needs a user and a host: sftp://USER@HOST[:PORT]/DIR", Redact(u))
 		}
 		return Target{Kind: SFTP, URL: u}, nil
-	case "ftp", "ftps":
-		return Target{}, fmt.Errorf("target %s: FTP is not supported (it sends passwords in clear); use sftp://USER@HOST/DIR or an https:// endpoint", Redact(u))
+	case "ftp":
+		if u.Hostname() == "" {
+			return Target{}, fmt.Errorf("target %s has no host", Redact(u))
+		}
+		return Target{Kind: FTP, URL: u}, nil
+	case "ftps":
+		return Target{}, fmt.Errorf("target %s: FTPS is not supported; use sftp://USER@HOST/DIR or an https:// endpoint", Redact(u))
 	}
-	return Target{}, fmt.Errorf("target %s: unknown scheme %q; use a folder, http(s):// or sftp://", Redact(u), scheme)
+	return Target{}, fmt.Errorf("target %s: unknown scheme %q; use a folder, http(s)://, sftp:// or ftp://", Redact(u), scheme)
 }
 
 // String is the target as it may be shown and recorded: a URL without

@@ -28,7 +28,8 @@ func TestParseTarget(t *testing.T) {
 		{"http://bob:pw@wire.example/in", HTTP, "http://bob@wire.example/in", ""},
 		{"sftp://desk:s3cret@host:2222/in", SFTP, "sftp://desk@host:2222/in", ""},
 		{"sftp://host/in", "", "", "needs a user"},
-		{"ftp://u:pw@host/in", "", "", "FTP is not supported"},
+		{"ftp://u:pw@host/in", FTP, "ftp://u@host/in", ""},
+		{"ftps://u:pw@host/in", "", "", "FTPS is not supported"},
 		{"gopher://host/", "", "", "unknown scheme"},
 		{"http:///nohost", "", "", "no host"},
 		{"", "", "", "no target"},
@@ -227,5 +228,42 @@ func TestSendFolderAndCancel(t *testing.T) {
 	r = Send(ctx, target, "x.txt", nil, Config{}, Policy{Attempts: 4, Wait: time.Hour}, fail, nil)
 	if r.Err == nil || calls != 1 {
 		t.Errorf("cancelled: %d calls, %+v", calls, r)
+	}
+}
+
+// TestSendFTP: an FTP server that fails a STOR once, then takes the file:
+// it lands whole under its name on the second attempt, the next one
+// beside it; a wrong password is refused without retrying.
+func TestSendFTP(t *testing.T) {
+	root := t.TempDir()
+	if err := os.Mkdir(filepath.Join(root, "in"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	addr := transmittest.FTPServer(t, root, 1)
+	target, err := ParseTarget("ftp://desk@" + addr + "/in")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var waited []time.Duration
+	data := []byte("Quake hits Tokyo\n")
+	r := Send(context.Background(), target, "quake.alert.txt", data, Config{Password: "s3cret"}, noWait(3, &waited), nil, nil)
+	if r.Err != nil || len(r.Attempts) != 2 || !strings.Contains(r.Attempts[0].Error, "451") || !strings.HasSuffix(r.Where, "/in/quake.alert.txt") {
+		t.Fatalf("Send = %+v", r)
+	}
+	r = Send(context.Background(), target, "quake.alert.txt", data, Config{Password: "s3cret"}, noWait(3, &waited), nil, nil)
+	if r.Err != nil || !strings.HasSuffix(r.Where, "/in/quake.alert-2.txt") {
+		t.Fatalf("second send = %+v", r)
+	}
+	for _, name := range []string{"quake.alert.txt", "quake.alert-2.txt"} {
+		if got, err := os.ReadFile(filepath.Join(root, "in", name)); err != nil || string(got) != string(data) {
+			t.Errorf("%s holds %q, %v", name, got, err)
+		}
+	}
+	if entries, _ := os.ReadDir(filepath.Join(root, "in")); len(entries) != 2 {
+		t.Errorf("the folder holds %d files, want 2 (no temporary left)", len(entries))
+	}
+	r = Send(context.Background(), target, "x.txt", data, Config{Password: "wrong"}, noWait(3, &waited), nil, nil)
+	if r.Err == nil || len(r.Attempts) != 1 || !strings.Contains(r.Err.Error(), "login refused") || strings.Contains(r.Err.Error(), "wrong") {
+		t.Errorf("a wrong password: %+v", r)
 	}
 }
