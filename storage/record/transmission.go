@@ -118,6 +118,11 @@ func Transmissions(ctx context.Context, s storage.Store, id string) ([]Sent, err
 	}
 	var out []Sent
 	for i := len(revs) - 1; i >= 0; i-- {
+		// Transmit files save revisions only: checkpoints, most of a
+		// history, need no look-up.
+		if revs[i].Kind != storage.KindSave {
+			continue
+		}
 		t, err := LoadTransmission(ctx, s, id, revs[i].Seq)
 		if errors.Is(err, storage.ErrNotFound) {
 			continue
