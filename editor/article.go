@@ -35,6 +35,7 @@ type Article struct {
 	Language   string    `json:"language,omitempty"`    // BCP 47, e.g. "en", "ru"
 	Embargo    time.Time `json:"embargo,omitzero"`      // not before this time; zero: none
 	Correction string    `json:"correction,omitempty"`  // public correction note of a published story
+	Notice     Notice    `json:"notice,omitzero"`       // a kill or withhold notice to subscribers
 	Created    time.Time `json:"created"`
 	Modified   time.Time `json:"modified"`
 }

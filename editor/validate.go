@@ -130,6 +130,15 @@ func (a *Article) Validate() error {
 	}
 	v.text("ednote", a.EdNote, MaxLineChars)
 	v.text("correction", a.Correction, MaxLineChars)
+	if n := a.Notice; !n.IsZero() {
+		if n.Kind != NoticeKill && n.Kind != NoticeWithhold {
+			v.add("notice.kind", fmt.Sprintf("%q is not a notice", n.Kind), "use kill or withhold")
+		}
+		if strings.TrimSpace(n.Note) == "" {
+			v.add("notice.note", "is empty", "say for subscribers what they must do and why")
+		}
+		v.text("notice.note", n.Note, MaxLineChars)
+	}
 	v.line("language", a.Language, 35)
 	if p := checkLanguage(a.Language); p != "" {
 		v.add("language", p, "use a tag like en, ru, pt-BR or sr-Latn")

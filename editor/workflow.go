@@ -106,7 +106,8 @@ func OverrideNote(counts []LimitCount, reason string) string {
 
 // IsCorrection reports whether saving next over prev is a correction:
 // prev is published and something readers see has changed. The ednote,
-// the correction note itself and the modified time are not copy.
+// the correction note itself, a kill or withhold notice and the modified
+// time are not copy.
 func IsCorrection(prev, next *Article) bool {
 	if prev == nil || next == nil || prev.Status != StatusPublished {
 		return false
@@ -116,7 +117,7 @@ func IsCorrection(prev, next *Article) bool {
 
 func readerCopy(a *Article) []byte {
 	c := a.Clone()
-	c.EdNote, c.Correction, c.Modified = "", "", c.Created
+	c.EdNote, c.Correction, c.Notice, c.Modified = "", "", Notice{}, c.Created
 	return c.Encode()
 }
 

@@ -23,7 +23,7 @@ const (
 )
 
 // Kinds lists every kind of revision.
-var Kinds = []Kind{KindSave, KindCheckpoint, KindImport, KindRestore, KindStatus, KindCorrection, KindReview}
+var Kinds = []Kind{KindSave, KindCheckpoint, KindImport, KindRestore, KindStatus, KindCorrection, KindReview, KindKill, KindWithhold}
 
 // Valid reports whether k is one of Kinds.
 func (k Kind) Valid() bool {
@@ -41,7 +41,7 @@ func (k Kind) Valid() bool {
 func (m Meta) Check() error {
 	if m.Kind != "" && !m.Kind.Valid() {
 		return &editor.FieldError{Field: "meta.kind", Problem: fmt.Sprintf("%q is not a kind of revision", m.Kind),
-			Fix: "use save, checkpoint, import, restore, status, correction or review"}
+			Fix: "use save, checkpoint, import, restore, status, correction, review, kill or withhold"}
 	}
 	if err := checkLine("meta.author", m.Author, MaxAuthorChars); err != nil {
 		return err

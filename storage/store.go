@@ -28,6 +28,8 @@ const (
 	KindStatus     Kind = "status"     // the workflow status changed
 	KindCorrection Kind = "correction" // a change to a published story
 	KindReview     Kind = "review"     // the outcome of a review: B with the rejected changes reverted
+	KindKill       Kind = "kill"       // a kill notice: the story is spiked, subscribers told not to use it
+	KindWithhold   Kind = "withhold"   // a withhold notice: subscribers told not to use it until released
 )
 
 // Meta is what the caller says about a revision it asks the store to make.

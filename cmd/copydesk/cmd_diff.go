@@ -11,11 +11,12 @@ import (
 	"copydesk/editor/compare"
 	"copydesk/editor/formats"
 	"copydesk/storage"
+	"copydesk/storage/record"
 )
 
 func init() {
-	register(command{"diff", "ID A B [--format text|html] [-o FILE [--force]] | --files FILE_A FILE_B",
-		"compare two revisions (numbers, or draft), or two files (wire, Markdown, NITF, ninjs): text or HTML redline", cmdDiff})
+	register(command{"diff", "ID A B (A, B: N, draft or sent:TARGET) [--format text|html] [-o FILE [--force]] | --files FILE_A FILE_B",
+		"compare two revisions (numbers, draft, or sent:TARGET for the last transmission to a target), or two files (wire, Markdown, NITF, ninjs): text or HTML redline", cmdDiff})
 }
 
 // cmdDiff: copydesk diff ID A B [--format text|html] [-o FILE]
@@ -63,28 +64,25 @@ func cmdDiff(e *env, args []string) error {
 		if *year != 0 {
 			return usagef("--year goes with --files")
 		}
-		if err := needArgs(pos, 3, 3, "ID and the two revisions A and B (numbers, or draft)"); err != nil {
+		if err := needArgs(pos, 3, 3, "ID and the two revisions A and B (numbers, draft or sent:TARGET)"); err != nil {
 			return err
 		}
 		id := pos[0]
 		if !editor.ValidID(id) {
 			return fmt.Errorf("%q is not an article ID (see copydesk list)", id)
 		}
-		revA, err := parseRevisionArg(pos[1])
-		if err != nil {
-			return err
-		}
-		revB, err := parseRevisionArg(pos[2])
-		if err != nil {
-			return err
+		for _, arg := range pos[1:] {
+			if _, err := parseSideArg(arg); err != nil {
+				return err
+			}
 		}
 		meta.ArticleID = id
 		err = e.withReader(func(s storage.Store) error {
 			var err error
-			if a, meta.From, err = loadSide(e, s, id, revA); err != nil {
+			if a, meta.From, err = loadSideArg(e, s, id, pos[1]); err != nil {
 				return err
 			}
-			b, meta.To, err = loadSide(e, s, id, revB)
+			b, meta.To, err = loadSideArg(e, s, id, pos[2])
 			return err
 		})
 		if err != nil {
@@ -140,4 +138,46 @@ func loadSide(e *env, s storage.Store, id string, seq uint64) (*editor.Article, 
 		return nil, compare.RevisionInfo{}, err
 	}
 	return a, compare.RevisionInfo{Seq: int(rev.Seq), Label: rev.Label, Time: rev.Time.Local(), Author: rev.Author}, nil
+}
+
+// sentPrefix names the last transmission to a target as a side of a
+// comparison: "sent:/srv/hot", "sent:https://wire.example/in".
+const sentPrefix = "sent:"
+
+// parseSideArg reads a side of a comparison: a revision number, draft,
+// or sent:TARGET (the target is returned, the number is then 0).
+func parseSideArg(arg string) (sideArg, error) {
+	if len(arg) > len(sentPrefix) && strings.EqualFold(arg[:len(sentPrefix)], sentPrefix) {
+		return sideArg{sentTo: arg[len(sentPrefix):]}, nil
+	}
+	seq, err := parseRevisionArg(arg)
+	return sideArg{seq: seq}, err
+}
+
+type sideArg struct {
+	seq    uint64
+	sentTo string
+}
+
+// loadSideArg loads a side named as on the command line.
+func loadSideArg(e *env, s storage.Store, id, arg string) (*editor.Article, compare.RevisionInfo, error) {
+	side, err := parseSideArg(arg)
+	if err != nil {
+		return nil, compare.RevisionInfo{}, err
+	}
+	if side.sentTo == "" {
+		return loadSide(e, s, id, side.seq)
+	}
+	return loadSent(e, s, id, side.sentTo)
+}
+
+// loadSent is the story as its last transmission to target carried it
+// (record.SentCopy).
+func loadSent(e *env, s storage.Store, id, target string) (*editor.Article, compare.RevisionInfo, error) {
+	a, t, err := record.SentCopy(e.ctx, s, id, target)
+	if err != nil {
+		return nil, compare.RevisionInfo{}, err
+	}
+	label := fmt.Sprintf("sent to %s as %s", t.Target, t.Profile)
+	return a, compare.RevisionInfo{Seq: int(t.Seq), Label: label, Time: t.Time.Local(), Author: t.Author}, nil
 }

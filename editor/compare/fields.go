@@ -51,11 +51,20 @@ func (c *comparer) compareFields(a, b *editor.Article) []FieldChange {
 	plain("language", "Language", a.Language, b.Language)
 	plain("embargo", "Embargo", timeText(a.Embargo), timeText(b.Embargo))
 	prose("correction", "Correction", a.Correction, b.Correction)
+	prose("notice", "Notice", noticeText(a.Notice), noticeText(b.Notice))
 	if a.EdNote != b.EdNote {
 		out = append(out, FieldChange{Field: "ednote", Label: "Ednote", Old: a.EdNote, New: b.EdNote,
 			Chunks: c.diffText(a.EdNote, b.EdNote), Internal: true})
 	}
 	return out
+}
+
+// noticeText is a kill or withhold notice as subscribers read it.
+func noticeText(n editor.Notice) string {
+	if n.IsZero() {
+		return ""
+	}
+	return n.Text()
 }
 
 // diffText is the word-level diff of two field values.

@@ -135,6 +135,7 @@ func TestEveryField(t *testing.T) {
 	b.Language = "en-GB"
 	b.Embargo = time.Date(2019, 10, 16, 12, 0, 0, 0, time.UTC)
 	b.Correction = "An earlier version misstated the figure."
+	b.Notice = editor.Notice{Kind: editor.NoticeWithhold, Note: "Hold until the toll is confirmed."}
 	b.EdNote = "Legal has seen this."
 	r := Compare(a, b, Options{})
 	var got []string
@@ -146,7 +147,7 @@ func TestEveryField(t *testing.T) {
 	}
 	want := []string{"headline", "standfirst", "section", "slug", "dateline", "dateline.place", "dateline.region",
 		"dateline.date", "dateline.date_assumed", "dateline.source", "bylines", "photo.caption", "photo.credit",
-		"photo.copyright", "tags", "status", "urgency", "language", "embargo", "correction", "ednote"}
+		"photo.copyright", "tags", "status", "urgency", "language", "embargo", "correction", "notice", "ednote"}
 	if !slices.Equal(got, want) {
 		t.Errorf("fields\n got %q\nwant %q", got, want)
 	}

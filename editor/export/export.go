@@ -110,6 +110,7 @@ func checkFields(a *editor.Article) error {
 	}
 	check("language", a.Language)
 	check("correction", a.Correction)
+	check("notice.note", a.Notice.Note)
 	if len(problems) > 0 {
 		return &editor.ValidationError{Problems: problems}
 	}

@@ -75,7 +75,13 @@ func html(a *editor.Article, opt Options, desk *deskNotes) ([]byte, error) {
 	b.Write(ld)
 	b.WriteString("\n</script>\n</head>\n<body>\n")
 	desk.banner(&b)
-	b.WriteString("<article>\n<header>\n")
+	b.WriteString("<article>\n")
+	if n := a.Notice; !n.IsZero() {
+		b.WriteString(`<aside class="notice ` + string(n.Kind) + `">` + "\n<h2>" + esc(noticeHeading(n)) + "</h2>\n")
+		htmlParas(&b, n.Note)
+		b.WriteString("</aside>\n")
+	}
+	b.WriteString("<header>\n")
 
 	if !a.Embargo.IsZero() {
 		b.WriteString(`<p class="embargo">Embargoed: not for publication before ` + timeElement(a.Embargo, true) + "</p>\n")
@@ -116,11 +122,7 @@ func html(a *editor.Article, opt Options, desk *deskNotes) ([]byte, error) {
 	}
 	if a.Correction != "" {
 		b.WriteString("<aside class=\"correction\">\n<h2>Correction</h2>\n")
-		for _, p := range strings.Split(strings.ReplaceAll(a.Correction, "\r\n", "\n"), "\n") {
-			if strings.TrimSpace(p) != "" {
-				b.WriteString(`<p dir="auto">` + esc(p) + "</p>\n")
-			}
-		}
+		htmlParas(&b, a.Correction)
 		b.WriteString("</aside>\n")
 	}
 	desk.rest(&b)
@@ -245,3 +247,28 @@ func htmlText(s string) string { return htmlTextEscaper.Replace(s) }
 
 // htmlAttr escapes a double-quoted attribute value.
 func htmlAttr(s string) string { return htmlAttrEscaper.Replace(s) }
+
+// htmlParas writes a plain note a paragraph a line.
+func htmlParas(b *strings.Builder, note string) {
+	for _, p := range strings.Split(strings.ReplaceAll(note, "\r\n", "\n"), "\n") {
+		if strings.TrimSpace(p) != "" {
+			b.WriteString(`<p dir="auto">` + htmlText(p) + "</p>\n")
+		}
+	}
+}
+
+// noticeHeading is the heading of a notice's box on the page.
+func noticeHeading(n editor.Notice) string {
+	if n.Kind == editor.NoticeKill {
+		return "Kill notice: do not use this story"
+	}
+	return "Withheld: do not use this story until further notice"
+}
+
+// noticeText is the notice on one line ("KILL: …"), "" when none.
+func noticeText(a *editor.Article) string {
+	if a.Notice.IsZero() {
+		return ""
+	}
+	return a.Notice.Text()
+}

@@ -27,7 +27,8 @@ const g2Catalog = "http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_38.
 //   - itemMeta: itemClass ninat:text, provider (literal Copydesk),
 //     versionCreated (Modified, else Options.Now), firstCreated (Created),
 //     embargoed (the embargo), pubStatus (stat:usable / withheld /
-//     canceled, as in NITF and ninjs).
+//     canceled, as in NITF and ninjs), edNote (a kill or withhold
+//     notice, "KILL: …").
 //   - contentMeta: urgency; contentCreated (the dateline's day); located
 //     (the dateline's place, its region as the broader area); infoSource
 //     (the dateline's agency); creator (writers) and contributor (the
@@ -85,7 +86,10 @@ func g2ItemMeta(b *strings.Builder, a *editor.Article, opt Options) {
 	if !a.Embargo.IsZero() {
 		b.WriteString("    <embargoed>" + isoTime(a.Embargo) + "</embargoed>\n")
 	}
-	b.WriteString(`    <pubStatus qcode="stat:` + pubStatus(a.Status) + `"/>` + "\n")
+	b.WriteString(`    <pubStatus qcode="stat:` + pubStatusOf(a) + `"/>` + "\n")
+	if n := a.Notice; !n.IsZero() {
+		b.WriteString("    <edNote>" + g2Lines(n.Text()) + "</edNote>\n")
+	}
 	b.WriteString("  </itemMeta>\n")
 }
 

@@ -26,6 +26,7 @@ type ninjsItem struct {
 	ContentCreated     string             `json:"contentcreated,omitempty"`
 	Embargoed          string             `json:"embargoed,omitempty"`
 	PubStatus          string             `json:"pubstatus,omitempty"`
+	EdNote             string             `json:"ednote,omitempty"`
 	Urgency            int                `json:"urgency,omitempty"`
 	CopyrightNotice    string             `json:"copyrightnotice,omitempty"`
 	Language           string             `json:"language,omitempty"`
@@ -96,7 +97,9 @@ type ninjsAssociation struct {
 //     caption a description with role "caption", its credit by, its
 //     copyright copyrightnotice.
 //
-// The ednote never leaves the desk, although ninjs has a field for it.
+// The desk's ednote never leaves the desk; ninjs's ednote, a note to the
+// receiving editors, carries a kill or withhold notice ("KILL: …"),
+// beside pubstatus canceled or withheld.
 func Ninjs(a *editor.Article, opt Options) ([]byte, error) {
 	return writeNinjs(a, opt, ninjsStandard{Name: "ninjs", Version: "2.2", Schema: NinjsSchemaURI})
 }
@@ -114,7 +117,8 @@ func writeNinjs(a *editor.Article, opt Options, std ninjsStandard) ([]byte, erro
 		RepresentationType: "full",
 		Standard:           &std,
 		Version:            opt.version(),
-		PubStatus:          pubStatus(a.Status),
+		PubStatus:          pubStatusOf(a),
+		EdNote:             noticeText(a),
 		Urgency:            a.Urgency,
 		Language:           a.Language,
 		Slugline:           a.Slug,

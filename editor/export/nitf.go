@@ -51,6 +51,9 @@ func NITF(a *editor.Article, opt Options) ([]byte, error) {
 	b.WriteString("  </head>\n  <body>\n    <body.head>\n")
 
 	b.WriteString("      <hedline>\n        <hl1>" + xmlText(a.Headline) + "</hl1>\n      </hedline>\n")
+	if n := a.Notice; !n.IsZero() {
+		b.WriteString(`      <note noteclass="editorsnote" type="npa"><body.content><p>` + xmlTextBreaks(n.Text()) + "</p></body.content></note>\n")
+	}
 	nitfBylines(&b, a.Bylines)
 	if a.Dateline.Source != "" {
 		b.WriteString("      <distributor><org>" + xmlText(a.Dateline.Source) + "</org></distributor>\n")
@@ -74,8 +77,11 @@ func NITF(a *editor.Article, opt Options) ([]byte, error) {
 // nitfDocdata writes head/docdata: the status, ID, urgency, issue and
 // release times, version and slug, correction and keywords.
 func nitfDocdata(b *strings.Builder, a *editor.Article, opt Options) {
-	b.WriteString(`    <docdata management-status="` + pubStatus(a.Status) + `">` + "\n")
+	b.WriteString(`    <docdata management-status="` + pubStatusOf(a) + `">` + "\n")
 	b.WriteString(`      <doc-id regsrc="Copydesk" id-string="` + xmlAttr(a.ID) + `"/>` + "\n")
+	if n := a.Notice; !n.IsZero() {
+		b.WriteString(`      <ed-msg msg-type="` + string(n.Kind) + `" info="` + xmlAttr(n.Text()) + `"/>` + "\n")
+	}
 	if a.Urgency > 0 {
 		b.WriteString(`      <urgency ed-urg="` + strconv.Itoa(a.Urgency) + `"/>` + "\n")
 	}
@@ -233,6 +239,19 @@ func nitfInline(b *strings.Builder, nodes []inline.Node) {
 			b.WriteString("</a>")
 		}
 	}
+}
+
+// pubStatusOf is the article's IPTC publication status: its workflow
+// status's (pubStatus), but withheld under a withhold notice and canceled
+// under a kill.
+func pubStatusOf(a *editor.Article) string {
+	switch a.Notice.Kind {
+	case editor.NoticeKill:
+		return "canceled"
+	case editor.NoticeWithhold:
+		return "withheld"
+	}
+	return pubStatus(a.Status)
 }
 
 // pubStatus maps the desk's workflow onto the IPTC publication status

@@ -20,8 +20,9 @@ import (
 // validationArticles are what each format's own validator must pass: the
 // fixture, the hostile article, the hostile article with markup that does
 // not survive a round trip, and the fixture as a bare draft (no photo, no
-// dateline, no tags, no headline), and the fixture published with a
-// correction and an embargo (corrected).
+// dateline, no tags, no headline), the fixture published with a
+// correction and an embargo (corrected), and the corrected story killed
+// and withheld (notices).
 func validationArticles(t *testing.T) map[string]*editor.Article {
 	markup := exporttest.Hostile()
 	markup.Body += "\n\n" + exporttest.HostileMarkup
@@ -35,6 +36,8 @@ func validationArticles(t *testing.T) map[string]*editor.Article {
 		"hostile":   exporttest.Hostile(),
 		"markup":    markup,
 		"bare":      bare,
+		"killed":    noticed(t, editor.NoticeKill),
+		"withheld":  noticed(t, editor.NoticeWithhold),
 	}
 }
 

@@ -52,6 +52,8 @@ type frontMatter struct {
 	Language   string     `yaml:"language"`
 	Embargo    string     `yaml:"embargo,omitempty"`
 	Correction string     `yaml:"correction,omitempty"`
+	Kill       string     `yaml:"kill,omitempty"`     // a kill notice's public note
+	Withhold   string     `yaml:"withhold,omitempty"` // a withhold notice's public note
 	Created    string     `yaml:"created"`
 	Modified   string     `yaml:"modified"`
 }
@@ -133,6 +135,12 @@ func newFrontMatter(a *editor.Article) frontMatter {
 	}
 	if !a.Embargo.IsZero() {
 		fm.Embargo = formatTime(a.Embargo)
+	}
+	switch a.Notice.Kind {
+	case editor.NoticeKill:
+		fm.Kill = a.Notice.Note
+	case editor.NoticeWithhold:
+		fm.Withhold = a.Notice.Note
 	}
 	return fm
 }

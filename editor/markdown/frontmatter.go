@@ -25,6 +25,8 @@ type fmReader struct {
 	lines     map[string]int // field path ("bylines[1].role") → file line
 	set       fields
 	warnings  []editor.Warning
+	// kill and withhold are the notes of the notice keys.
+	kill, withhold string
 }
 
 // handler takes the value node of one key.
@@ -63,11 +65,30 @@ func (r *fmReader) read(text string) error {
 		"language":    r.str("language", &a.Language),
 		"embargo":     r.time("embargo", &a.Embargo, nil),
 		"correction":  r.str("correction", &a.Correction),
+		"kill":        r.str("kill", &r.kill),
+		"withhold":    r.str("withhold", &r.withhold),
 		"ednote":      r.str("ednote", &a.EdNote),
 		"created":     r.time("created", &a.Created, &r.set.created),
 		"modified":    r.time("modified", &a.Modified, &r.set.modified),
 	})
-	return err
+	if err != nil {
+		return err
+	}
+	return r.notice()
+}
+
+// notice makes the kill or withhold key the article's notice: one of them.
+func (r *fmReader) notice() error {
+	switch {
+	case r.kill != "" && r.withhold != "":
+		return r.src.inputError(r.lines["withhold"], "the front matter has both kill and withhold",
+			"keep one: a killed story is not withheld")
+	case r.kill != "":
+		r.a.Notice = editor.Notice{Kind: editor.NoticeKill, Note: r.kill}
+	case r.withhold != "":
+		r.a.Notice = editor.Notice{Kind: editor.NoticeWithhold, Note: r.withhold}
+	}
+	return nil
 }
 
 // unmarshal parses the YAML text. yaml.v3 is not known to panic on any

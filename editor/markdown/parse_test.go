@@ -284,7 +284,7 @@ func TestParseWarnings(t *testing.T) {
 		{"unknown keys", fm("title: T\nheadline: H\nHeadline: X\nwords: 5\nphoto:\n  country: RU\n", ""), []editor.Warning{
 			{Line: 2, Message: `unknown key "title" dropped: did you mean headline?`},
 			{Line: 4, Message: `unknown key "Headline" dropped: did you mean headline?`},
-			{Line: 5, Message: `unknown key "words" dropped (known here: bylines, correction, created, dateline, ednote, embargo, headline, id, language, modified, photo, section, slug, spiked_from, standfirst, status, tags, urgency)`},
+			{Line: 5, Message: `unknown key "words" dropped (known here: bylines, correction, created, dateline, ednote, embargo, headline, id, kill, language, modified, photo, section, slug, spiked_from, standfirst, status, tags, urgency, withhold)`},
 			{Line: 7, Message: `unknown key "photo.country" dropped: did you mean dateline.region?`},
 		}},
 		{"unknown byline key", fm("headline: H\nbylines:\n  - name: A\n    email: a@b\n", ""), []editor.Warning{

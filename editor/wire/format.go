@@ -11,6 +11,7 @@ import (
 // Format writes the article as plain-text wire copy in the layout of the
 // TASS fixture, the dateline in the given house style:
 //
+//	KILL: … or WITHHELD: …             only under a kill or withhold notice
 //	EMBARGOED UNTIL <time>             only for an embargoed story
 //	Section
 //
@@ -49,6 +50,9 @@ import (
 // the standfirst would pair with them as a caption run together.
 func Format(a *editor.Article, style editor.Style) []byte {
 	var blocks [][]string
+	if n := a.Notice; !n.IsZero() {
+		blocks = append(blocks, []string{n.Lead() + ": " + oneLine(n.Note)})
+	}
 	if !a.Embargo.IsZero() {
 		blocks = append(blocks, []string{"EMBARGOED UNTIL " + a.Embargo.UTC().Format(time.RFC3339Nano)})
 	}

@@ -216,6 +216,10 @@ func (p *parser) parse(blocks []block) error {
 		return p.inputError(0, "no headline: the file holds only white space", "import the file that holds the story")
 	}
 	i := 0
+	if n, ok := noticeLine(blocks[0][0].text); ok && len(blocks[0]) == 1 && len(blocks) > 1 {
+		p.a.Notice = n
+		blocks = blocks[1:]
+	}
 	if t, ok := embargoLine(blocks[0][0].text); ok {
 		p.a.Embargo = t
 		if len(blocks[0]) == 1 {
@@ -267,6 +271,19 @@ func (p *parser) parse(blocks []block) error {
 	}
 	p.header(header)
 	return p.body(blocks[i:], dl >= 0)
+}
+
+// noticeLine reads "KILL: note" or "WITHHELD: note", the line Format
+// writes first under a notice.
+func noticeLine(s string) (editor.Notice, bool) {
+	for _, kind := range []editor.NoticeKind{editor.NoticeKill, editor.NoticeWithhold} {
+		n := editor.Notice{Kind: kind}
+		if note, ok := strings.CutPrefix(s, n.Lead()+": "); ok && strings.TrimSpace(note) != "" {
+			n.Note = strings.TrimSpace(note)
+			return n, true
+		}
+	}
+	return editor.Notice{}, false
 }
 
 // embargoLine reads "EMBARGOED UNTIL <RFC 3339 time>", the line Format

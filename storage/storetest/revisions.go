@@ -183,12 +183,18 @@ func testRevisionChain(t *testing.T, s storage.Store, _ func() storage.Store) {
 	first := mustCreate(t, s, a)
 	revs := []storage.Revision{first}
 	arts := []*editor.Article{a}
-	kinds := []storage.Kind{storage.KindSave, storage.KindCheckpoint, storage.KindStatus, storage.KindRestore, storage.KindCorrection, storage.KindReview}
+	kinds := []storage.Kind{storage.KindSave, storage.KindCheckpoint, storage.KindStatus, storage.KindRestore, storage.KindCorrection, storage.KindReview, storage.KindKill, storage.KindWithhold}
 	cur := a
 	for i, kind := range kinds {
 		cur = edited(cur, i+1)
-		if kind == storage.KindStatus {
+		switch kind {
+		case storage.KindStatus:
 			cur.Status = editor.StatusInEdit
+		case storage.KindWithhold: // the notice is kept like any field
+			cur.Notice = editor.Notice{Kind: editor.NoticeWithhold, Note: "Checking the toll."}
+		case storage.KindKill:
+			cur.Spike()
+			cur.Notice = editor.Notice{Kind: editor.NoticeKill, Note: "Legal: delete it."}
 		}
 		m := storage.Meta{Author: fmt.Sprintf("editor %d", i), Kind: kind, Note: fmt.Sprintf("note %d", i)}
 		rev := mustSave(t, s, cur, m)
