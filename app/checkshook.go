@@ -75,12 +75,12 @@ func (w *Window) jump(field string, block, start, end int) {
 // takeFix makes a fixed copy from the checks the working copy. It is an
 // edit like typing (autosaved); the body's undo history starts afresh.
 func (w *Window) takeFix(a *editor.Article) {
-	if w.doc == nil || a == nil || a.ID != w.doc.base.ID {
+	if w.doc == nil || a == nil || a.ID != w.doc.Base.ID {
 		return
 	}
 	fixed := a.Clone()
-	fixed.Status, fixed.SpikedFrom = w.doc.base.Status, w.doc.base.SpikedFrom
-	w.doc.base = fixed
+	fixed.Status, fixed.SpikedFrom = w.doc.Base.Status, w.doc.Base.SpikedFrom
+	w.doc.Base = fixed
 	w.loading = true
 	w.pane.load(fixed)
 	w.meta.load(fixed)

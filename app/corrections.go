@@ -1,8 +1,6 @@
 package app
 
 import (
-	"context"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -40,25 +38,12 @@ func (m *metadataPanel) setCorrection(note string) {
 	m.showCorrection()
 }
 
-// filed is the story as its newest revision holds it (nil for a story
-// with none). Called with mu held.
-func (d *document) filed(ctx context.Context, s storage.Store) (*editor.Article, error) {
-	if d.seq == 0 {
-		return nil, nil
-	}
-	a, _, err := s.Revision(ctx, d.id, d.seq)
-	return a, err
-}
-
 // filedNow is filed for the UI goroutine: it waits for a write in flight.
 func (w *Window) filedNow() *editor.Article {
-	doc := w.doc
-	if doc == nil || !doc.stored.Load() {
+	if w.doc == nil {
 		return nil
 	}
-	doc.mu.Lock()
-	defer doc.mu.Unlock()
-	prev, err := doc.filed(w.ctx, w.store)
+	prev, err := w.doc.Filed(w.ctx, w.store)
 	if err != nil {
 		return nil // the save itself will report the store's trouble
 	}
@@ -138,26 +123,4 @@ func unfiledMessage(headline string) string {
 		headline = "the story"
 	}
 	return fmt.Sprintf("“%s” is published: your change is kept as its draft, not filed. Open it and save a correction (Ctrl+S) with a note for readers.", headline)
-}
-
-// revisionKind is the kind the revision of a takes, and whether a
-// checkpoint must be kept as the draft instead: a change to a published
-// story is a correction and needs a new note. Called with mu held.
-func (d *document) revisionKind(ctx context.Context, s storage.Store, a *editor.Article, kind storage.Kind) (storage.Kind, bool, error) {
-	if a.Status != editor.StatusPublished || (kind != storage.KindSave && kind != storage.KindCheckpoint && kind != storage.KindCorrection) {
-		return kind, false, nil
-	}
-	prev, err := d.filed(ctx, s)
-	if err != nil || prev == nil {
-		return kind, false, err
-	}
-	k, err := record.RevisionKind(prev, a, kind)
-	if err != nil {
-		var fe *editor.FieldError
-		if kind == storage.KindCheckpoint && errors.As(err, &fe) {
-			return kind, true, nil
-		}
-		return kind, false, err
-	}
-	return k, false, nil
 }

@@ -358,7 +358,7 @@ func (l *library) selectOpen() {
 	defer func() { l.opening = false }()
 	if l.w.doc != nil {
 		for i, r := range l.rows {
-			if r.ID == l.w.doc.base.ID {
+			if r.ID == l.w.doc.Base.ID {
 				l.list.Select(i)
 				return
 			}
@@ -397,15 +397,15 @@ func (w *Window) SelectedIDs() []string {
 			ids = append(ids, r.ID)
 		}
 	}
-	if len(ids) == 0 && w.doc != nil && w.doc.stored.Load() {
-		ids = []string{w.doc.base.ID}
+	if len(ids) == 0 && w.doc != nil && w.doc.IsStored() {
+		ids = []string{w.doc.Base.ID}
 	}
 	return ids
 }
 
 // updateSpikeButton names the button for what it would do to the open story.
 func (l *library) updateSpikeButton() {
-	if l.w.doc == nil || !l.w.doc.stored.Load() || l.w.readOnly() {
+	if l.w.doc == nil || !l.w.doc.IsStored() || l.w.readOnly() {
 		// A new story is spiked by discarding it; it is not stored yet.
 		// One that another desk holds is theirs to spike.
 		l.spike.SetText("Spike")
@@ -429,7 +429,7 @@ func (w *Window) confirmSpike() {
 	if w.meta.statusOf == editor.StatusSpiked {
 		dialog.ShowConfirm("Unspike the story?", fmt.Sprintf("“%s” goes back to the library.", h), func(ok bool) {
 			if ok {
-				a := w.doc.base.Clone()
+				a := w.doc.Base.Clone()
 				if err := a.Unspike(); err != nil {
 					w.showError(err)
 					return
@@ -495,7 +495,7 @@ func (w *Window) moveStatus(to editor.Status, note string) {
 		w.showError(err)
 		return
 	}
-	w.doc.base.Status, w.doc.base.SpikedFrom = a.Status, a.SpikedFrom
+	w.doc.Base.Status, w.doc.Base.SpikedFrom = a.Status, a.SpikedFrom
 	w.showStatus(a.Status)
 	w.lib.updateSpikeButton()
 	w.editGen++
@@ -507,7 +507,7 @@ func (w *Window) moveStatus(to editor.Status, note string) {
 func (w *Window) showStatus(s editor.Status) {
 	var spikedFrom editor.Status
 	if w.doc != nil {
-		spikedFrom = w.doc.base.SpikedFrom
+		spikedFrom = w.doc.Base.SpikedFrom
 	}
 	w.loading = true
 	w.meta.setStatus(s, spikedFrom)

@@ -102,7 +102,7 @@ func TestImportFile(t *testing.T) {
 	if len(revs) != 1 || revs[0].Kind != storage.KindImport {
 		t.Errorf("revisions %+v", revs)
 	}
-	if h.w.doc == nil || h.w.doc.base.ID != id || len(h.w.lib.rows) != 1 {
+	if h.w.doc == nil || h.w.doc.Base.ID != id || len(h.w.lib.rows) != 1 {
 		t.Error("the imported story is not open and listed")
 	}
 	bad := filepath.Join(t.TempDir(), "bad.txt")
@@ -305,7 +305,7 @@ func TestImportFileOfSeveralStories(t *testing.T) {
 	if len(h.w.lib.rows) != 2 {
 		t.Errorf("the library lists %d stories, want 2", len(h.w.lib.rows))
 	}
-	if h.w.doc == nil || h.w.doc.base.ID != id || h.w.doc.base.Headline != "First story headline" {
+	if h.w.doc == nil || h.w.doc.Base.ID != id || h.w.doc.Base.Headline != "First story headline" {
 		t.Error("the first story is not the one open")
 	}
 }

@@ -81,15 +81,13 @@ func TestOtherDeskChangesShowLive(t *testing.T) {
 	if i := slices.Index(headlines(b.w), "Open story"); i < 0 {
 		t.Fatal("the open story left the library")
 	}
-	if b.w.doc == nil || b.w.doc.id != story || b.w.readOnly() {
+	if b.w.doc == nil || b.w.doc.ID != story || b.w.readOnly() {
 		t.Error("a label from another desk changed the open story")
 	}
 	// A save of this desk's own comes back through the feed too, and is
 	// dropped there: the window has shown it already.
 	b.w.noteChange(storage.Change{ArticleID: story, Kind: storage.ChangeRevision, Desk: boris.Desk})
-	b.w.shared.live.mu.Lock()
-	pending := len(b.w.shared.live.pending)
-	b.w.shared.live.mu.Unlock()
+	pending, _ := b.w.shared.Live.Pending()
 	if pending != 0 {
 		t.Error("the desk's own change was queued")
 	}
@@ -131,37 +129,6 @@ func TestReaderFollowsTheHolder(t *testing.T) {
 	}
 }
 
-// What a batch of changes means for the open story.
-func TestChangeSet(t *testing.T) {
-	const open = "open"
-	tests := []struct {
-		name  string
-		batch []storage.Change
-		want  changeSet
-	}{
-		{"another story", []storage.Change{{ArticleID: "x", Kind: storage.ChangeRevision}}, changeSet{any: true}},
-		{"autosave", []storage.Change{{ArticleID: open, Kind: storage.ChangeDraft}}, changeSet{any: true, open: true, copy: true}},
-		{"revision", []storage.Change{{ArticleID: open, Kind: storage.ChangeRevision}}, changeSet{any: true, open: true, revisions: true, copy: true}},
-		{"label", []storage.Change{{ArticleID: open, Kind: storage.ChangeLabel}}, changeSet{any: true, open: true, revisions: true}},
-		{"lock", []storage.Change{{ArticleID: open, Kind: storage.ChangeLock}}, changeSet{any: true, open: true, lock: true}},
-		{"reconnected", []storage.Change{{}}, changeSet{any: true, open: true, revisions: true, copy: true, lock: true}},
-		{"burst", []storage.Change{
-			{ArticleID: open, Kind: storage.ChangeDraft}, {ArticleID: open, Kind: storage.ChangeDraft},
-			{ArticleID: "x", Kind: storage.ChangeCreate}, {ArticleID: open, Kind: storage.ChangeLock},
-		}, changeSet{any: true, open: true, copy: true, lock: true}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := sum(tt.batch, open); got != tt.want {
-				t.Errorf("sum = %+v, want %+v", got, tt.want)
-			}
-		})
-	}
-	if got := sum([]storage.Change{{}}, ""); got != (changeSet{any: true}) {
-		t.Errorf("reconnect with no story open: %+v", got)
-	}
-}
-
 // A burst of changes reaches the window as one refresh.
 func TestBurstIsOneRefresh(t *testing.T) {
 	app := test.NewTempApp(t)
@@ -172,10 +139,7 @@ func TestBurstIsOneRefresh(t *testing.T) {
 	for range 20 {
 		b.w.noteChange(storage.Change{ArticleID: story, Kind: storage.ChangeDraft, Desk: anna.Desk})
 	}
-	live := &b.w.shared.live
-	live.mu.Lock()
-	pending, armed := len(live.pending), live.armed
-	live.mu.Unlock()
+	pending, armed := b.w.shared.Live.Pending()
 	if pending != 20 || !armed {
 		t.Fatalf("%d changes pending, flush armed %v", pending, armed)
 	}

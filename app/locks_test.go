@@ -368,28 +368,10 @@ func TestReleasedLockOffersEdit(t *testing.T) {
 	}
 }
 
-func TestDeskIdentity(t *testing.T) {
-	h := deskHolder(storage.Holder{}, "Olga Ivanova", nil)
-	if h.Name != "Olga Ivanova" || strings.Count(h.Desk, "/") != 2 {
-		t.Errorf("holder %+v", h)
-	}
-	if other := deskHolder(storage.Holder{}, "Olga Ivanova", nil); other.Desk == h.Desk {
-		t.Error("two windows got the same desk ID")
-	}
-	if kept := deskHolder(anna, "someone else", nil); kept != anna {
-		t.Errorf("a configured holder was changed: %+v", kept)
-	}
-	if signed := deskHolder(storage.Holder{}, "Olga Ivanova", signingStore{}); signed.Desk != "newsroom/1/abcd" {
-		t.Errorf("the store's desk ID was not taken: %+v", signed)
-	}
-	// The embedded store shares nothing: no desk, no locks.
+// The embedded store shares nothing: no desk, no locks.
+func TestBadgerIsNotShared(t *testing.T) {
 	hs := newHarness(t)
 	if hs.w.shared != nil || hs.w.Desk() != (storage.Holder{}) {
 		t.Error("a Badger store was treated as shared")
 	}
 }
-
-// signingStore is a store that signs its changes with a desk ID.
-type signingStore struct{ storage.Store }
-
-func (signingStore) Desk() string { return "newsroom/1/abcd" }

@@ -215,7 +215,7 @@ func (w *Window) SaveRevision(label string) {
 	if w.doc == nil {
 		return
 	}
-	if !w.dirty && !w.sinceRevision && w.doc.stored.Load() {
+	if !w.dirty && !w.sinceRevision && w.doc.IsStored() {
 		w.labelNewest(label)
 		return
 	}
@@ -232,9 +232,7 @@ func (w *Window) SaveRevision(label string) {
 // labelNewest labels the newest revision (or says there is nothing to save).
 func (w *Window) labelNewest(label string) {
 	doc := w.doc
-	doc.mu.Lock()
-	seq := doc.seq
-	doc.mu.Unlock()
+	seq := doc.Seq()
 	if label == "" {
 		w.status.setText(fmt.Sprintf("No changes since revision %d: nothing to save", seq))
 		return
@@ -242,7 +240,7 @@ func (w *Window) labelNewest(label string) {
 	w.bg.Add(1)
 	go func() {
 		defer w.bg.Done()
-		err := w.store.SetLabel(w.ctx, doc.id, seq, label)
+		err := w.store.SetLabel(w.ctx, doc.ID, seq, label)
 		w.cfg.do(func() {
 			switch {
 			case err != nil:

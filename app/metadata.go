@@ -183,7 +183,7 @@ func (m *metadataPanel) styleChanged() {
 func (m *metadataPanel) updatePreview() {
 	var base editor.Dateline
 	if m.w.doc != nil {
-		base = m.w.doc.base.Dateline
+		base = m.w.doc.Base.Dateline
 	}
 	d := m.dateline(base)
 	text := d.Render(m.w.settings.Style())

@@ -103,7 +103,7 @@ func (w *Window) spellingLoaded() {
 	}
 	lang := ""
 	if w.doc != nil {
-		lang = w.doc.base.Language
+		lang = w.doc.Base.Language
 	}
 	if old := w.speller.language(); old != lang {
 		w.speller.lang.Store(&lang)

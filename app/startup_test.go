@@ -65,7 +65,7 @@ func TestStartupReadsAhead(t *testing.T) {
 	if got := w.lib.tag.Options; !slices.Equal(got, []string{allTags, "Syria", "Terrorism"}) && !slices.Equal(got, []string{allTags, "Terrorism", "Syria"}) {
 		t.Fatalf("tags after the first frame: %q", got)
 	}
-	if w.doc == nil || w.doc.base.ID != a.ID {
+	if w.doc == nil || w.doc.Base.ID != a.ID {
 		t.Fatal("the newest story was not opened after the first frame")
 	}
 

@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -15,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"copydesk/app/session"
 	"copydesk/editor"
 	"copydesk/storage"
 )
@@ -43,7 +43,7 @@ type Window struct {
 	spellMenuShown        *fyne.Menu   // the last spelling menu popped up, for tests
 
 	// The open article. Only the UI goroutine reads or writes these.
-	doc           *document
+	doc           *session.Document
 	loading       bool   // set while widgets are filled from an article
 	dirty         bool   // edits not yet in the stored draft
 	sinceRevision bool   // edits not yet in a revision
@@ -57,39 +57,10 @@ type Window struct {
 	// shared is set when the store is shared by several desks (locks,
 	// live updates); heldBy is another desk's lock on the open story,
 	// which is then read-only.
-	shared *shared
+	shared *session.Desks
 	heldBy *storage.Lock
 
 	bg sync.WaitGroup // store writes in flight
-}
-
-// document is an open article and what the window knows of its stored
-// copy. base carries the fields the window does not edit (ID, created,
-// language, embargo …). The store-side fields are guarded by mu, which also
-// puts this article's writes in order.
-type document struct {
-	id   string          // never changes; goroutines may read it
-	base *editor.Article // the UI goroutine's only
-
-	stored atomic.Bool // Create has been called
-
-	mu      sync.Mutex
-	version uint64 // draft version, for SaveDraft and DraftVersion
-	seq     uint64 // newest revision
-	// hash is the content hash of the copy last read or written here: a
-	// stored draft that still has it holds nothing of anyone else's.
-	hash string
-
-	// writes counts the writes in flight, so that the lock is released
-	// only after the checkpoint made on leaving.
-	writes sync.WaitGroup
-}
-
-// openedDocument is a stored article as the store gave it.
-func openedDocument(d storage.Draft) *document {
-	doc := &document{id: d.Article.ID, base: d.Article, version: d.Version, seq: d.Seq, hash: d.Article.ContentHash()}
-	doc.stored.Store(true)
-	return doc
 }
 
 // NewWindow builds the main window on a; Run shows it. Tests build it on a
@@ -251,7 +222,7 @@ func (w *Window) loadView(v ArticleView) {
 		v.Load("", nil)
 		return
 	}
-	v.Load(w.doc.base.ID, w.Article)
+	v.Load(w.doc.Base.ID, w.Article)
 }
 
 // Article returns the article as edited in the window now, or nil when
@@ -260,7 +231,7 @@ func (w *Window) Article() *editor.Article {
 	if w.doc == nil {
 		return nil
 	}
-	a := w.doc.base.Clone()
+	a := w.doc.Base.Clone()
 	w.pane.apply(a)
 	w.meta.apply(a)
 	if w.dirty || w.sinceRevision {
@@ -322,7 +293,7 @@ const noStoryText = "No story open: choose one in the library, or File › New"
 // Open shows the article id, after making a checkpoint revision of the
 // open one if it has changes.
 func (w *Window) Open(id string) error {
-	if w.doc != nil && w.doc.base.ID == id {
+	if w.doc != nil && w.doc.Base.ID == id {
 		return nil
 	}
 	held, err := w.acquire(id)
@@ -333,16 +304,14 @@ func (w *Window) Open(id string) error {
 	d, err := w.store.Draft(w.ctx, id)
 	if err != nil {
 		if held == nil && w.locks() {
-			left := &document{id: id}
-			left.stored.Store(true)
-			w.releaseAfter(left)
+			w.releaseAfter(session.Stored(id))
 		}
 		w.showError(fmt.Errorf("cannot open the story: %w", err))
 		return err
 	}
 	w.leave()
 	w.heldBy = held
-	w.showArticle(openedDocument(d))
+	w.showArticle(session.Opened(d))
 	w.status.setSaved(d.Saved.In(w.cfg.Location), d.Seq)
 	return nil
 }
@@ -350,7 +319,7 @@ func (w *Window) Open(id string) error {
 // unkept reports whether the open story is new, has been written in, and
 // cannot be kept because it has no headline.
 func (w *Window) unkept() bool {
-	if w.doc == nil || w.doc.stored.Load() || (!w.dirty && !w.sinceRevision) {
+	if w.doc == nil || w.doc.IsStored() || (!w.dirty && !w.sinceRevision) {
 		return false
 	}
 	return strings.TrimSpace(w.pane.headline.Text) == ""
@@ -390,7 +359,7 @@ func (w *Window) newArticle() {
 	if name := w.settings.Name(); name != "" {
 		a.Bylines = []editor.Byline{{Name: name, Role: editor.RoleWriter}}
 	}
-	w.showArticle(&document{id: a.ID, base: a})
+	w.showArticle(session.New(a))
 	w.status.setText("New story: it is kept once it has a headline")
 	w.lib.list.UnselectAll()
 	w.win.Canvas().Focus(w.pane.headline)
@@ -407,7 +376,7 @@ func (w *Window) leave() {
 }
 
 // showArticle fills the window from doc (nil: no article).
-func (w *Window) showArticle(doc *document) {
+func (w *Window) showArticle(doc *session.Document) {
 	w.doc = doc
 	if doc == nil {
 		w.heldBy = nil
@@ -419,8 +388,8 @@ func (w *Window) showArticle(doc *document) {
 		w.pane.load(&editor.Article{})
 		w.meta.load(&editor.Article{})
 	} else {
-		w.pane.load(doc.base)
-		w.meta.load(doc.base)
+		w.pane.load(doc.Base)
+		w.meta.load(doc.Base)
 	}
 	w.spellingLoaded()
 	w.loading = false
@@ -455,7 +424,7 @@ func (w *Window) restored(a *editor.Article, rev storage.Revision) {
 		return
 	}
 	w.stopAutosave()
-	w.showArticle(openedDocument(d))
+	w.showArticle(session.Opened(d))
 	w.status.setRevisionSaved(rev.Time.In(w.cfg.Location), rev.Seq)
 	w.lib.refresh(true)
 }
@@ -476,7 +445,7 @@ func (w *Window) requestClose() {
 	w.bg.Wait()
 	if w.doc != nil && (w.dirty || w.sinceRevision) && !w.readOnly() {
 		a := w.Article()
-		if _, err := w.doc.revision(w.ctx, w.store, a, w.meta0(storage.KindCheckpoint, "")); err != nil && !errors.Is(err, errNoHeadline) {
+		if _, err := w.doc.Revision(w.ctx, w.store, a, w.meta0(storage.KindCheckpoint, "")); err != nil && !errors.Is(err, session.ErrNoHeadline) {
 			dialog.ShowConfirm("The changes could not be saved",
 				fmt.Sprintf("%v\n\nClose anyway and lose the changes since the last save?", err),
 				func(ok bool) {
@@ -506,8 +475,8 @@ func (w *Window) finish() error {
 	if w.doc == nil || (!w.dirty && !w.sinceRevision) || w.readOnly() {
 		return nil
 	}
-	_, err := w.doc.revision(w.ctx, w.store, w.Article(), w.meta0(storage.KindCheckpoint, ""))
-	if err != nil && !errors.Is(err, errNoHeadline) {
+	_, err := w.doc.Revision(w.ctx, w.store, w.Article(), w.meta0(storage.KindCheckpoint, ""))
+	if err != nil && !errors.Is(err, session.ErrNoHeadline) {
 		return fmt.Errorf("the changes since the last save could not be kept: %w", err)
 	}
 	return nil

@@ -361,14 +361,14 @@ func TestPublishedSwitchFilesCorrection(t *testing.T) {
 	w, c := h.w, h.w.win.Canvas()
 	test.Type(w.pane.headline, " (updated)")
 	w.leaveFirst(func() { _ = w.Open(other.ID) })
-	if w.doc.base.ID != a.ID {
+	if w.doc.Base.ID != a.ID {
 		t.Fatal("switched before the note was asked for")
 	}
 	note := "The headline now says the figures were updated."
 	test.Type(overlayEntry(t, c), note)
 	tapButton(t, c, "Save correction")
 	settle(w)
-	if w.doc.base.ID != other.ID {
+	if w.doc.Base.ID != other.ID {
 		t.Error("the other story did not open")
 	}
 	rev, got := h.newest(t, a.ID)
