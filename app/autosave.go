@@ -142,14 +142,14 @@ func (w *Window) saved(r saveResult) {
 			w.status.setText("Unsaved changes")
 		case r.drafted:
 			w.status.setText(unfiledMessage(r.headline))
-			w.meta.unfiled.Show()
+			w.meta.Unfiled.Show()
 		case r.rev:
 			w.status.setRevisionSaved(r.saved.In(w.cfg.Location), r.seq)
 		default:
 			w.status.setSaved(r.saved.In(w.cfg.Location), r.seq)
 		}
 		if r.rev && !w.sinceRevision {
-			w.meta.unfiled.Hide()
+			w.meta.Unfiled.Hide()
 		}
 		if r.rev && w.centreTabs.Selected() != nil && w.centreTabs.Selected().Text == "History" {
 			w.loadView(w.history) // show the new revision

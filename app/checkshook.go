@@ -56,19 +56,19 @@ func (w *Window) jump(field string, block, start, end int) {
 		w.pane.body.FocusBlock(block, start)
 	case "photo.caption":
 		w.rightTabs.SelectIndex(0)
-		c.Focus(w.meta.caption)
+		c.Focus(w.meta.Caption)
 	case "photo.credit":
 		w.rightTabs.SelectIndex(0)
-		c.Focus(w.meta.credit)
+		c.Focus(w.meta.Credit)
 	case "dateline", "dateline.place":
 		w.rightTabs.SelectIndex(0)
-		c.Focus(w.meta.place)
+		c.Focus(w.meta.Place)
 	case "dateline.source":
 		w.rightTabs.SelectIndex(0)
-		c.Focus(w.meta.source)
+		c.Focus(w.meta.Source)
 	case "slug":
 		w.rightTabs.SelectIndex(0)
-		c.Focus(w.meta.slug)
+		c.Focus(w.meta.Slug)
 	}
 }
 
@@ -83,7 +83,7 @@ func (w *Window) takeFix(a *editor.Article) {
 	w.doc.Base = fixed
 	w.loading = true
 	w.pane.load(fixed)
-	w.meta.load(fixed)
+	w.meta.Load(fixed)
 	w.loading = false
 	w.status.setCounts(w.pane.body.Counts())
 	w.updateTitle()

@@ -18,26 +18,6 @@ import (
 // change as the draft instead of a revision: nothing is lost, nothing is
 // filed unannounced, and the story says so when it is next opened.
 
-// unfiledNotice is shown under the correction note while the draft holds
-// changes that no correction has filed.
-const unfiledNotice = "The draft holds changes to the published copy that no correction has filed yet: save a correction (Ctrl+S) with a note for readers, or undo them."
-
-// showCorrection shows the correction note once the story is published,
-// or when it carries one.
-func (m *metadataPanel) showCorrection() {
-	if m.statusOf == editor.StatusPublished || strings.TrimSpace(m.correction.Text) != "" {
-		m.corrBox.Show()
-	} else {
-		m.corrBox.Hide()
-	}
-}
-
-// setCorrection puts the note given in the dialog in the panel, as an edit.
-func (m *metadataPanel) setCorrection(note string) {
-	m.correction.SetText(note)
-	m.showCorrection()
-}
-
 // filedNow is filed for the UI goroutine: it waits for a write in flight.
 func (w *Window) filedNow() *editor.Article {
 	if w.doc == nil {
@@ -53,7 +33,7 @@ func (w *Window) filedNow() *editor.Article {
 // correctionNeeded reports whether a revision of the open story needs a
 // new correction note first, and the last note for reference.
 func (w *Window) correctionNeeded() (last string, need bool) {
-	if w.doc == nil || w.meta.statusOf != editor.StatusPublished || (!w.dirty && !w.sinceRevision) {
+	if w.doc == nil || w.meta.StatusOf != editor.StatusPublished || (!w.dirty && !w.sinceRevision) {
 		return "", false
 	}
 	prev := w.filedNow()
@@ -81,7 +61,7 @@ func (w *Window) correctionFirst(then, cancelled func()) {
 			return
 		}
 		saved = true
-		w.meta.setCorrection(note)
+		w.meta.SetCorrection(note)
 		then()
 	})
 	d.SetOnClosed(func() {
@@ -103,7 +83,7 @@ func (w *Window) leaveFirst(then func()) {
 // no correction has filed (kept there when a checkpoint could not ask for
 // the note): Ctrl+S then files them, after asking for the note.
 func (w *Window) noteUnfiledChanges() {
-	if w.doc == nil || w.meta.statusOf != editor.StatusPublished {
+	if w.doc == nil || w.meta.StatusOf != editor.StatusPublished {
 		return
 	}
 	prev := w.filedNow()
@@ -112,7 +92,7 @@ func (w *Window) noteUnfiledChanges() {
 	}
 	if _, err := record.RevisionKind(prev, w.Article(), storage.KindSave); err != nil {
 		w.sinceRevision = true
-		w.meta.unfiled.Show()
+		w.meta.Unfiled.Show()
 	}
 }
 

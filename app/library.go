@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"copydesk/app/checks"
+	"copydesk/app/field"
 	"copydesk/editor"
 	"copydesk/storage"
 )
@@ -33,7 +34,7 @@ const (
 // newest change first. Rows are ticked to select several (for export).
 type library struct {
 	w        *Window
-	search   *fieldEntry
+	search   *field.Entry
 	status   *widget.Select
 	tag      *widget.Select
 	spike    *widget.Button
@@ -381,7 +382,7 @@ func (l *library) showTags(tcs []storage.TagCount, err error) {
 	l.tag.Options = opts
 	l.tag.Refresh()
 	if l.w.meta != nil {
-		l.w.meta.tags.setKnown(known)
+		l.w.meta.Tags.SetKnown(known)
 	}
 }
 
@@ -413,7 +414,7 @@ func (l *library) updateSpikeButton() {
 		return
 	}
 	l.spike.Enable()
-	if l.w.meta.statusOf == editor.StatusSpiked {
+	if l.w.meta.StatusOf == editor.StatusSpiked {
 		l.spike.SetText("Unspike")
 	} else {
 		l.spike.SetText("Spike")
@@ -426,7 +427,7 @@ func (w *Window) confirmSpike() {
 		return
 	}
 	h := w.pane.headline.Text
-	if w.meta.statusOf == editor.StatusSpiked {
+	if w.meta.StatusOf == editor.StatusSpiked {
 		dialog.ShowConfirm("Unspike the story?", fmt.Sprintf("“%s” goes back to the library.", h), func(ok bool) {
 			if ok {
 				a := w.doc.Base.Clone()
@@ -457,7 +458,7 @@ func (w *Window) changeStatus(to editor.Status) {
 		return
 	}
 	if w.readOnly() {
-		w.showStatus(w.meta.statusOf)
+		w.showStatus(w.meta.StatusOf)
 		w.status.setText(readOnlyText(*w.heldBy))
 		return
 	}
@@ -466,7 +467,7 @@ func (w *Window) changeStatus(to editor.Status) {
 		_, err := w.pane.limits.rules().ReadyCheck(a, to, false, "")
 		var over *editor.OverLimitError
 		if errors.As(err, &over) {
-			w.showStatus(w.meta.statusOf) // until the override is confirmed
+			w.showStatus(w.meta.StatusOf) // until the override is confirmed
 			doc := w.doc
 			checks.ConfirmOverride(w.win, over.Over, func(note string) {
 				if w.doc == doc {
@@ -491,7 +492,7 @@ func (w *Window) moveStatus(to editor.Status, note string) {
 		err = a.SetStatus(to)
 	}
 	if err != nil {
-		w.showStatus(w.meta.statusOf)
+		w.showStatus(w.meta.StatusOf)
 		w.showError(err)
 		return
 	}
@@ -510,7 +511,7 @@ func (w *Window) showStatus(s editor.Status) {
 		spikedFrom = w.doc.Base.SpikedFrom
 	}
 	w.loading = true
-	w.meta.setStatus(s, spikedFrom)
+	w.meta.SetStatus(s, spikedFrom)
 	w.loading = false
 }
 

@@ -66,7 +66,7 @@ func (c *limitCounters) rules() *check.Rules {
 // as Rules.Counts measures them, without building the article.
 func (c *limitCounters) counts() [3]editor.LimitCount {
 	p, m := c.w.pane, c.w.meta
-	l := c.rules().LimitsFor(strings.TrimSpace(m.section.Text))
+	l := c.rules().LimitsFor(strings.TrimSpace(m.Section.Text))
 	return [3]editor.LimitCount{
 		{Field: "headline", Unit: "chars", Used: editor.CountChars(strings.TrimSpace(p.headline.Text)), Max: l.HeadlineChars},
 		{Field: "standfirst", Unit: "words", Used: editor.CountWords(p.standfirst.Text), Max: l.StandfirstWords},

@@ -214,7 +214,7 @@ func (w *Window) setReadOnly(l *storage.Lock) {
 	w.heldBy = l
 	editable := w.doc != nil && l == nil
 	w.pane.setEnabled(editable)
-	w.meta.setEnabled(editable)
+	w.meta.SetEnabled(editable)
 	w.pane.banner.show(l, w.cfg.Location)
 	w.lib.updateSpikeButton()
 	if v, ok := w.history.(interface{ SetReadOnly(bool) }); ok {

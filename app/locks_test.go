@@ -108,9 +108,9 @@ func editable(w *Window) map[string]bool {
 		"headline":   !w.pane.headline.Disabled(),
 		"standfirst": !w.pane.standfirst.Disabled(),
 		"body":       !w.pane.body.ReadOnly(),
-		"slug":       !w.meta.slug.Disabled(),
-		"status":     !w.meta.status.Disabled(),
-		"tags":       !w.meta.tags.entry.Disabled(),
+		"slug":       !w.meta.Slug.Disabled(),
+		"status":     !w.meta.Status.Disabled(),
+		"tags":       !w.meta.Tags.Entry.Disabled(),
 	}
 }
 

@@ -62,7 +62,7 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 	w.statusItems = w.statusItems[:0]
 	for _, s := range editor.Statuses[:4] {
 		w.statusItems = append(w.statusItems, fyne.NewMenuItem(s.Label(), func() {
-			if w.doc != nil && s != w.meta.statusOf {
+			if w.doc != nil && s != w.meta.StatusOf {
 				w.changeStatus(s)
 			}
 		}))
@@ -315,7 +315,7 @@ func (w *Window) settingsDialog() {
 		for _, s := range editor.Styles {
 			if s.Label() == style.Selected && s != w.settings.Style() {
 				w.settings.SetStyle(s)
-				w.meta.styleChanged()
+				w.meta.StyleChanged()
 			}
 		}
 		w.setTheme(strings.ToLower(themes.Selected))

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"copydesk/app/metapanel"
 	"copydesk/app/session"
 	"copydesk/editor"
 	"copydesk/storage"
@@ -31,7 +32,7 @@ type Window struct {
 
 	lib    *library
 	pane   *articlePane
-	meta   *metadataPanel
+	meta   *metapanel.Panel
 	status *statusBar
 
 	centreTabs, rightTabs *container.AppTabs
@@ -151,7 +152,7 @@ func (w *Window) Settings() *Settings { return w.settings }
 func (w *Window) build() {
 	w.lib = newLibrary(w)
 	w.pane = newArticlePane(w)
-	w.meta = newMetadataPanel(w)
+	w.meta = metapanel.New(metaHost{w}, w.settings)
 	w.status = newStatusBar()
 
 	opt := HistoryOptions{
@@ -192,7 +193,7 @@ func (w *Window) build() {
 		}
 	}
 	w.rightTabs = container.NewAppTabs(
-		container.NewTabItem("Metadata", w.meta.content),
+		container.NewTabItem("Metadata", w.meta.Content),
 		container.NewTabItem("Checks", checksContent),
 	)
 	w.rightTabs.OnSelected = func(t *container.TabItem) {
@@ -233,7 +234,7 @@ func (w *Window) Article() *editor.Article {
 	}
 	a := w.doc.Base.Clone()
 	w.pane.apply(a)
-	w.meta.apply(a)
+	w.meta.Apply(a)
 	if w.dirty || w.sinceRevision {
 		a.Modified = w.cfg.Now().UTC().Truncate(time.Millisecond)
 		if a.Modified.Before(a.Created) {
@@ -386,10 +387,10 @@ func (w *Window) showArticle(doc *session.Document) {
 	w.loading = true
 	if doc == nil {
 		w.pane.load(&editor.Article{})
-		w.meta.load(&editor.Article{})
+		w.meta.Load(&editor.Article{})
 	} else {
 		w.pane.load(doc.Base)
-		w.meta.load(doc.Base)
+		w.meta.Load(doc.Base)
 	}
 	w.spellingLoaded()
 	w.loading = false

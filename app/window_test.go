@@ -27,13 +27,13 @@ func TestOpenFillsEveryPane(t *testing.T) {
 	if got := w.pane.body.Body(); got != a.Body {
 		t.Errorf("body differs from the stored one:\n%q\n%q", got, a.Body)
 	}
-	if got := w.meta.preview.Text; !strings.HasPrefix(got, "SOCHI, October 16. /TASS/.") {
+	if got := w.meta.Preview.Text; !strings.HasPrefix(got, "SOCHI, October 16. /TASS/.") {
 		t.Errorf("dateline preview %q", got)
 	}
-	if got := w.meta.tags.tags; len(got) != 2 {
+	if got := w.meta.Tags.Tags; len(got) != 2 {
 		t.Errorf("tags %v", got)
 	}
-	if got := w.meta.bylines.bylines(); len(got) != 2 || got[1].Role != editor.RolePhotographer {
+	if got := w.meta.Bylines.Bylines(); len(got) != 2 || got[1].Role != editor.RolePhotographer {
 		t.Errorf("bylines %v", got)
 	}
 	if got := w.status.counts.Text; !strings.Contains(got, thousands(a.Counts().Words)+" words") {
@@ -225,7 +225,7 @@ func TestStatusChange(t *testing.T) {
 	h := newHarness(t)
 	id := h.openFixture(t)
 	w := h.w
-	w.meta.status.SetSelected(editor.StatusInEdit.Label())
+	w.meta.Status.SetSelected(editor.StatusInEdit.Label())
 	settle(w)
 	revs := h.revisions(t, id)
 	if last := revs[len(revs)-1]; last.Kind != storage.KindStatus || len(revs) != 2 {
@@ -235,13 +235,13 @@ func TestStatusChange(t *testing.T) {
 		t.Errorf("stored status %s", st)
 	}
 	// In edit → published skips a step: not offered, and nothing moves.
-	if slices.Contains(w.meta.status.Options, editor.StatusPublished.Label()) {
-		t.Errorf("in edit, the list offers Published: %q", w.meta.status.Options)
+	if slices.Contains(w.meta.Status.Options, editor.StatusPublished.Label()) {
+		t.Errorf("in edit, the list offers Published: %q", w.meta.Status.Options)
 	}
-	w.meta.status.SetSelected(editor.StatusPublished.Label())
+	w.meta.Status.SetSelected(editor.StatusPublished.Label())
 	settle(w)
-	if w.meta.status.Selected != editor.StatusInEdit.Label() {
-		t.Errorf("the refused status stays selected: %s", w.meta.status.Selected)
+	if w.meta.Status.Selected != editor.StatusInEdit.Label() {
+		t.Errorf("the refused status stays selected: %s", w.meta.Status.Selected)
 	}
 	if n := len(h.revisions(t, id)); n != 2 {
 		t.Errorf("a refused move made a revision")
@@ -255,7 +255,7 @@ func TestNewStoryStoredOnceItHasAHeadline(t *testing.T) {
 	if w.win.Canvas().Focused() != w.pane.headline {
 		t.Error("the headline does not have the keyboard in a new story")
 	}
-	if got := w.meta.bylines.bylines(); len(got) != 1 || got[0].Name != "Test Editor" {
+	if got := w.meta.Bylines.Bylines(); len(got) != 1 || got[0].Name != "Test Editor" {
 		t.Errorf("default byline %v", got)
 	}
 	w.pane.body.FocusBlock(0, 0)
