@@ -214,7 +214,7 @@ func (f *findBar) matchesChanged() int {
 	case 1:
 		f.count.SetText("1 match")
 	default:
-		f.count.SetText(thousands(n) + " matches")
+		f.count.SetText(field.Thousands(n) + " matches")
 	}
 	return n
 }
@@ -262,7 +262,7 @@ func (f *findBar) replace() {
 		return
 	}
 	f.next(true)
-	f.count.SetText("replaced, " + thousands(n) + " left")
+	f.count.SetText("replaced, " + field.Thousands(n) + " left")
 }
 
 func (f *findBar) replaceAll() {
@@ -272,7 +272,7 @@ func (f *findBar) replaceAll() {
 	n := f.body.ReplaceAll(f.query.Text, f.with.Text, f.opts())
 	f.has = false
 	f.matchesChanged()
-	f.count.SetText("replaced " + thousands(n))
+	f.count.SetText("replaced " + field.Thousands(n))
 }
 
 // datelineLayout puts the dateline in line with the body's text: the body

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"time"
 
+	"copydesk/app/field"
 	"copydesk/app/session"
 	"copydesk/storage"
 )
@@ -117,7 +118,7 @@ func (w *Window) saved(r saveResult) {
 	case r.err != nil:
 		if current {
 			// The text stays in the window; the next edit tries again.
-			w.status.setText("Not saved: " + oneLine(r.err))
+			w.status.setText("Not saved: " + field.OneLine(r.err))
 			slog.Error("shown in the status bar: not saved", "err", r.err)
 			if r.rev {
 				w.showError(fmt.Errorf("the revision was not saved: %w", r.err))
@@ -129,7 +130,7 @@ func (w *Window) saved(r saveResult) {
 		w.status.setText(unfiledMessage(r.headline))
 	}
 	if current {
-		w.lib.updateSpikeButton() // a new story is stored now
+		w.updateSpikeButton() // a new story is stored now
 		w.lockStored(r.doc)
 		if r.gen == w.editGen {
 			w.dirty = false
@@ -159,8 +160,8 @@ func (w *Window) saved(r saveResult) {
 		}
 	}
 	if r.rev {
-		w.lib.refresh(true) // an explicit save: sort again
+		w.lib.Refresh(true) // an explicit save: sort again
 	} else {
-		w.lib.refreshInPlace() // an autosave: the list keeps still under the pointer
+		w.lib.RefreshInPlace() // an autosave: the list keeps still under the pointer
 	}
 }

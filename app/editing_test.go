@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"copydesk/app/field"
 	"copydesk/editor"
 )
 
@@ -59,7 +60,7 @@ func TestFindAndReplace(t *testing.T) {
 		t.Fatal("Ctrl+F did not open the find bar with the keyboard in it")
 	}
 	typeRunes(w, "bortnikov")
-	if f.count.Text != thousands(want)+" matches" {
+	if f.count.Text != field.Thousands(want)+" matches" {
 		t.Errorf("count %q, want %d matches", f.count.Text, want)
 	}
 	key(w, fyne.KeyReturn)

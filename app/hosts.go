@@ -1,14 +1,18 @@
 package app
 
 import (
+	"context"
+	"reflect"
 	"time"
 
 	"fyne.io/fyne/v2"
 
 	"copydesk/app/blockedit"
 	"copydesk/app/field"
+	"copydesk/app/library"
 	"copydesk/app/metapanel"
 	"copydesk/editor"
+	"copydesk/storage"
 )
 
 // The window as each of its parts sees it: every sub-package declares the
@@ -76,3 +80,90 @@ func (h metaHost) SetDateline(text string) {
 
 // Location is part of metapanel.Window.
 func (h metaHost) Location() *time.Location { return h.w.cfg.Location }
+
+// libHost is the window as the library sees it.
+type libHost struct{ w *Window }
+
+var _ library.Window = libHost{}
+
+// NewEntry is part of library.Window.
+func (h libHost) NewEntry(multiLine bool) *field.Entry { return newFieldEntry(h.w, multiLine) }
+
+// Store is part of library.Window.
+func (h libHost) Store() storage.Store { return h.w.store }
+
+// Context is part of library.Window.
+func (h libHost) Context() context.Context { return h.w.ctx }
+
+// Do is part of library.Window.
+func (h libHost) Do(f func()) { h.w.cfg.do(f) }
+
+// Go is part of library.Window.
+func (h libHost) Go(f func()) {
+	h.w.bg.Add(1)
+	go func() {
+		defer h.w.bg.Done()
+		f()
+	}()
+}
+
+// Closing is part of library.Window.
+func (h libHost) Closing() bool { return h.w.closing }
+
+// Now is part of library.Window.
+func (h libHost) Now() time.Time { return h.w.cfg.Now() }
+
+// Location is part of library.Window.
+func (h libHost) Location() *time.Location { return h.w.cfg.Location }
+
+// OpenID is part of library.Window.
+func (h libHost) OpenID() string {
+	if h.w.doc == nil {
+		return ""
+	}
+	return h.w.doc.Base.ID
+}
+
+// NewStory is part of library.Window.
+func (h libHost) NewStory() { h.w.leaveFirst(h.w.NewArticle) }
+
+// Spike is part of library.Window.
+func (h libHost) Spike() { h.w.confirmSpike() }
+
+// OpenRow is part of library.Window.
+func (h libHost) OpenRow(id string) {
+	w := h.w
+	w.confirmDiscard(func() {
+		w.leaveFirst(func() {
+			if w.Open(id) != nil {
+				w.lib.List.UnselectAll()
+			}
+		})
+	}, w.lib.SelectOpen)
+}
+
+// KnownTags is part of library.Window.
+func (h libHost) KnownTags(tags []string) {
+	if h.w.meta != nil {
+		h.w.meta.Tags.SetKnown(tags)
+	}
+}
+
+// OthersLocks is part of library.Window.
+func (h libHost) OthersLocks() map[string]storage.Lock {
+	if h.w.shared == nil {
+		return nil
+	}
+	return h.w.shared.OthersLocks(h.w.ctx)
+}
+
+// FirstPage is part of library.Window: the first page Run read while
+// the window was being made, once (later reloads come after changes).
+func (h libHost) FirstPage(q storage.Query) ([]storage.Summary, int, error, bool) {
+	first := h.w.cfg.firstPage
+	if first == nil || !reflect.DeepEqual(first.query, q) {
+		return nil, 0, nil, false
+	}
+	h.w.cfg.firstPage = nil
+	return first.rows, first.total, first.err, true
+}

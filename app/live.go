@@ -4,6 +4,7 @@ import (
 	"log/slog"
 	"time"
 
+	"copydesk/app/field"
 	"copydesk/app/session"
 	"copydesk/storage"
 )
@@ -25,7 +26,7 @@ func (w *Window) startWatch() {
 	s := w.shared
 	ch, err := s.Watcher.Watch(s.Context())
 	if err != nil {
-		w.status.setText("Other desks' changes will not show until you reopen the window: " + oneLine(err))
+		w.status.setText("Other desks' changes will not show until you reopen the window: " + field.OneLine(err))
 		slog.Error("shown in the status bar: no live changes", "err", err)
 		return
 	}
@@ -68,7 +69,7 @@ func (w *Window) applyChanges(batch []storage.Change) {
 	if !cs.Any {
 		return
 	}
-	w.lib.reloadLive()
+	w.lib.ReloadLive()
 	if !cs.Open {
 		return
 	}
@@ -118,70 +119,4 @@ func (w *Window) followDraft(doc *session.Document) {
 			w.follow(d)
 		})
 	}()
-}
-
-// reloadLive lists the stories again after other desks' changes: the
-// store is asked off the UI goroutine, and the list keeps its scroll
-// position and the open story selected.
-func (l *library) reloadLive() {
-	w := l.w
-	if w.store == nil {
-		return
-	}
-	l.liveGen++
-	l.rowsGen++
-	l.tagsGen++
-	gen, rowsGen, tagsGen := l.liveGen, l.rowsGen, l.tagsGen
-	q, spikedToo := l.query()
-	w.bg.Add(1)
-	go func() {
-		defer w.bg.Done()
-		rows, total, err := l.listRows(q, spikedToo)
-		tcs, terr := w.store.Tags(w.ctx)
-		held := l.othersLocks()
-		w.cfg.do(func() {
-			if gen != l.liveGen || w.closing {
-				return
-			}
-			l.held = held
-			if rowsGen == l.rowsGen {
-				off := l.list.GetScrollOffset()
-				l.show(rows, total, err)
-				l.list.ScrollToOffset(off)
-			} else {
-				l.list.Refresh() // newer rows are shown or coming; mark who holds what
-			}
-			if tagsGen == l.tagsGen {
-				l.showTags(tcs, terr)
-			}
-		})
-	}()
-}
-
-// markLocks marks the stories other desks are editing, once the store
-// says which: the list itself is already shown.
-func (l *library) markLocks() {
-	w := l.w
-	gen := l.liveGen
-	w.bg.Add(1)
-	go func() {
-		defer w.bg.Done()
-		held := l.othersLocks()
-		w.cfg.do(func() {
-			if gen != l.liveGen || w.closing { // a live reload has newer marks
-				return
-			}
-			l.held = held
-			l.list.Refresh()
-		})
-	}()
-}
-
-// othersLocks returns the stories other desks hold, by ID; nil when the
-// store has no locks or cannot say.
-func (l *library) othersLocks() map[string]storage.Lock {
-	if l.w.shared == nil {
-		return nil
-	}
-	return l.w.shared.OthersLocks(l.w.ctx)
 }

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"copydesk/storage"
 )
@@ -35,7 +36,7 @@ func historyExt(v ArticleView) Extensions {
 
 func headlines(w *Window) []string {
 	var hs []string
-	for _, r := range w.lib.rows {
+	for _, r := range w.lib.Rows {
 		hs = append(hs, r.Headline)
 	}
 	return hs
@@ -66,7 +67,7 @@ func TestOtherDeskChangesShowLive(t *testing.T) {
 	waitFor(t, b.w, "the library shows desk A's save", func() bool {
 		return slices.Contains(headlines(b.w), "Other story, rewritten at desk A")
 	})
-	if sel := b.w.lib.rows; len(sel) != 2 || b.w.lib.list.Length() != 2 {
+	if sel := b.w.lib.Rows; len(sel) != 2 || b.w.lib.List.Length() != 2 {
 		t.Fatalf("rows %v", headlines(b.w))
 	}
 	if hist.reloads != 0 {
@@ -173,11 +174,17 @@ func TestLibraryMarksStoriesHeldElsewhere(t *testing.T) {
 	}
 	detail := func(id string) string {
 		l := b.w.lib
-		for i, r := range l.rows {
+		for i, r := range l.Rows {
 			if r.ID == id {
-				row := l.newRow()
-				l.updateRow(i, row)
-				return row.(*libraryRow).detail.Text
+				row := l.List.CreateItem()
+				l.List.UpdateItem(i, row)
+				var texts []string // the headline, then the detail
+				walk(row, func(o fyne.CanvasObject) {
+					if lb, ok := o.(*widget.Label); ok {
+						texts = append(texts, lb.Text)
+					}
+				})
+				return texts[len(texts)-1]
 			}
 		}
 		return "(not listed)"

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2/dialog"
 
+	"copydesk/app/field"
 	"copydesk/app/session"
 	"copydesk/editor"
 	"copydesk/storage"
@@ -36,7 +37,7 @@ func (w *Window) startShared() {
 	if w.shared.Watcher != nil {
 		w.startWatch()
 	}
-	w.lib.markLocks()
+	w.lib.MarkLocks()
 }
 
 // Desk is who this window is to the other desks: zero when the store is
@@ -142,7 +143,7 @@ func (w *Window) checkLock(doc *session.Document) {
 			case held != nil:
 				w.lockLost(doc, held.Lock)
 			case err != nil && w.doc == doc && !w.closing:
-				w.status.setText("Cannot renew the lock on the story: " + oneLine(err))
+				w.status.setText("Cannot renew the lock on the story: " + field.OneLine(err))
 			}
 		})
 	}()
@@ -216,7 +217,7 @@ func (w *Window) setReadOnly(l *storage.Lock) {
 	w.pane.setEnabled(editable)
 	w.meta.SetEnabled(editable)
 	w.pane.banner.show(l, w.cfg.Location)
-	w.lib.updateSpikeButton()
+	w.updateSpikeButton()
 	if v, ok := w.history.(interface{ SetReadOnly(bool) }); ok {
 		v.SetReadOnly(l != nil)
 	}
@@ -274,7 +275,7 @@ func (w *Window) claim(doc *session.Document, takeOver bool) {
 			switch {
 			case errors.As(err, &held):
 				w.setReadOnly(&held.Lock)
-				w.status.setText("Not taken: " + oneLine(err))
+				w.status.setText("Not taken: " + field.OneLine(err))
 			case err != nil:
 				w.showError(fmt.Errorf("cannot take the story over: %w", err))
 			default:

@@ -89,7 +89,7 @@ func putStory(t *testing.T, hub *fakeHub, headline string, desks ...*deskWindow)
 		t.Fatal(err)
 	}
 	for _, d := range desks {
-		d.w.lib.reload()
+		d.w.lib.Reload()
 		settle(d.w) // the tags are read off the UI goroutine
 	}
 	return a.ID

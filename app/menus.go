@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
+	"copydesk/app/field"
 	"copydesk/editor"
 	"copydesk/storage"
 )
@@ -359,7 +360,7 @@ func (w *Window) aboutDialog() {
 	}
 	text := fmt.Sprintf("Copydesk %s\nThe writing desk of a news agency in one window.\n\nDatabase: %s", version, w.cfg.DBDir)
 	if st, err := w.store.Stats(w.ctx); err == nil {
-		text += fmt.Sprintf("\n%s stories, %s revisions", thousands(st.Articles), thousands(st.Revisions))
+		text += fmt.Sprintf("\n%s stories, %s revisions", field.Thousands(st.Articles), field.Thousands(st.Revisions))
 	}
 	w.showClosable(dialog.NewInformation("About Copydesk", text, w.win))
 }

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"copydesk/app/library"
 	"copydesk/app/metapanel"
 	"copydesk/app/session"
 	"copydesk/editor"
@@ -30,7 +31,7 @@ type Window struct {
 	settings *Settings
 	ctx      context.Context
 
-	lib    *library
+	lib    *library.Library
 	pane   *articlePane
 	meta   *metapanel.Panel
 	status *statusBar
@@ -112,9 +113,9 @@ func NewWindow(a fyne.App, cfg Config) *Window {
 	w.win.SetCloseIntercept(w.requestClose)
 	w.win.Canvas().SetOnTypedKey(w.typedKey)
 	if cfg.tagsAfterFirstFrame {
-		w.lib.reloadRows()
+		w.lib.ReloadRows()
 	} else {
-		w.lib.reload()
+		w.lib.Reload()
 	}
 	w.showArticle(nil)
 	w.startShared()
@@ -150,7 +151,7 @@ func (w *Window) Settings() *Settings { return w.settings }
 
 // build lays the window out.
 func (w *Window) build() {
-	w.lib = newLibrary(w)
+	w.lib = library.New(libHost{w})
 	w.pane = newArticlePane(w)
 	w.meta = metapanel.New(metaHost{w}, w.settings)
 	w.status = newStatusBar()
@@ -202,7 +203,7 @@ func (w *Window) build() {
 		}
 	}
 	w.rightSplit = container.NewHSplit(w.centreTabs, w.rightTabs)
-	w.leftSplit = container.NewHSplit(w.lib.content, w.rightSplit)
+	w.leftSplit = container.NewHSplit(w.lib.Content, w.rightSplit)
 	w.leftSplit.Offset, w.rightSplit.Offset = w.settings.Splits()
 	w.win.SetContent(container.NewBorder(nil, w.status.content, nil, nil, w.leftSplit))
 }
@@ -247,8 +248,8 @@ func (w *Window) Article() *editor.Article {
 // OpenNewest opens the library's first row, if there is one: the story
 // changed last.
 func (w *Window) OpenNewest() {
-	if len(w.lib.rows) > 0 {
-		w.lib.selectRow(0)
+	if len(w.lib.Rows) > 0 {
+		w.lib.SelectRow(0)
 	}
 }
 
@@ -264,7 +265,7 @@ func (w *Window) OpenNewest() {
 // tag filter and the suggestions), are read then too, off the UI
 // goroutine: with 10,000 stories that read is some 20 ms of CPU.
 func (w *Window) openNewestAfterFirstFrame(a fyne.App) {
-	newest := len(w.lib.rows) > 0
+	newest := len(w.lib.Rows) > 0
 	if newest {
 		w.status.setText("Opening the newest story…")
 	}
@@ -277,7 +278,7 @@ func (w *Window) openNewestAfterFirstFrame(a fyne.App) {
 		if sz := w.win.Canvas().Size(); fitScreen(sz, w.win.Canvas()) != sz {
 			w.win.Resize(fitScreen(sz, w.win.Canvas()))
 		}
-		w.lib.loadTags()
+		w.lib.LoadTags()
 		if !newest || w.doc != nil {
 			return
 		}
@@ -362,7 +363,7 @@ func (w *Window) newArticle() {
 	}
 	w.showArticle(session.New(a))
 	w.status.setText("New story: it is kept once it has a headline")
-	w.lib.list.UnselectAll()
+	w.lib.List.UnselectAll()
 	w.win.Canvas().Focus(w.pane.headline)
 }
 
@@ -402,7 +403,7 @@ func (w *Window) showArticle(doc *session.Document) {
 	} else {
 		w.updateTitle()
 	}
-	w.lib.updateSpikeButton()
+	w.updateSpikeButton()
 	if w.centreTabs.Selected() != nil && w.centreTabs.Selected().Text == "History" {
 		w.loadView(w.history)
 	}
@@ -427,7 +428,7 @@ func (w *Window) restored(a *editor.Article, rev storage.Revision) {
 	w.stopAutosave()
 	w.showArticle(session.Opened(d))
 	w.status.setRevisionSaved(rev.Time.In(w.cfg.Location), rev.Seq)
-	w.lib.refresh(true)
+	w.lib.Refresh(true)
 }
 
 // requestClose is the window's close intercept and File › Quit: remember

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"copydesk/app/field"
 	"copydesk/editor"
 	"copydesk/storage"
 )
@@ -36,7 +37,7 @@ func TestOpenFillsEveryPane(t *testing.T) {
 	if got := w.meta.Bylines.Bylines(); len(got) != 2 || got[1].Role != editor.RolePhotographer {
 		t.Errorf("bylines %v", got)
 	}
-	if got := w.status.counts.Text; !strings.Contains(got, thousands(a.Counts().Words)+" words") {
+	if got := w.status.counts.Text; !strings.Contains(got, field.Thousands(a.Counts().Words)+" words") {
 		t.Errorf("counts %q, want %d words", got, a.Counts().Words)
 	}
 	if !strings.HasPrefix(w.status.state.Text, "Draft saved ") || !strings.HasSuffix(w.status.state.Text, "· last revision 1") {
@@ -185,7 +186,7 @@ func TestSpikeAsksFirst(t *testing.T) {
 	id := h.openFixture(t)
 	w := h.w
 	c := w.win.Canvas()
-	test.Tap(w.lib.spike)
+	test.Tap(w.lib.Spike)
 	if !strings.Contains(overlayText(c), "Spike the story?") {
 		t.Fatalf("no confirmation: %q", overlayText(c))
 	}
@@ -194,7 +195,7 @@ func TestSpikeAsksFirst(t *testing.T) {
 	if st := h.draft(t, id).Article.Status; st != editor.StatusDraft {
 		t.Fatalf("No spiked the story: %s", st)
 	}
-	test.Tap(w.lib.spike)
+	test.Tap(w.lib.Spike)
 	test.Tap(findButton(c, "Yes"))
 	settle(w)
 	d := h.draft(t, id)
@@ -202,18 +203,18 @@ func TestSpikeAsksFirst(t *testing.T) {
 	if d.Article.Status != editor.StatusSpiked || revs[len(revs)-1].Kind != storage.KindStatus {
 		t.Fatalf("after Yes: status %s, last revision %s", d.Article.Status, revs[len(revs)-1].Kind)
 	}
-	if len(w.lib.rows) != 0 {
+	if len(w.lib.Rows) != 0 {
 		t.Errorf("the library still lists the spiked story")
 	}
-	if w.lib.spike.Text != "Unspike" {
-		t.Errorf("button says %q", w.lib.spike.Text)
+	if w.lib.Spike.Text != "Unspike" {
+		t.Errorf("button says %q", w.lib.Spike.Text)
 	}
-	w.lib.status.SetSelected(editor.StatusSpiked.Label())
+	w.lib.Status.SetSelected(editor.StatusSpiked.Label())
 	settle(w)
-	if len(w.lib.rows) != 1 {
-		t.Errorf("the Spiked filter lists %d stories", len(w.lib.rows))
+	if len(w.lib.Rows) != 1 {
+		t.Errorf("the Spiked filter lists %d stories", len(w.lib.Rows))
 	}
-	test.Tap(w.lib.spike)
+	test.Tap(w.lib.Spike)
 	test.Tap(findButton(c, "Yes"))
 	settle(w)
 	if st := h.draft(t, id).Article.Status; st != editor.StatusDraft {
@@ -282,8 +283,8 @@ func TestNewStoryStoredOnceItHasAHeadline(t *testing.T) {
 		d.Article.Body != "First paragraph.\n\nSecond paragraph." {
 		t.Errorf("stored %q / %q / %q", d.Article.Headline, d.Article.Standfirst, d.Article.Body)
 	}
-	if len(w.lib.rows) != 1 || w.lib.list == nil {
-		t.Errorf("the library shows %d rows", len(w.lib.rows))
+	if len(w.lib.Rows) != 1 || w.lib.List == nil {
+		t.Errorf("the library shows %d rows", len(w.lib.Rows))
 	}
 	if ids := w.SelectedIDs(); len(ids) != 1 || ids[0] != rows[0].ID {
 		t.Errorf("SelectedIDs %v", ids)

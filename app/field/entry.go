@@ -1,7 +1,8 @@
 // Package field is the window's text entry, shared by its panes: an
 // Entry that hands the window the shortcuts a focused entry would
 // swallow, answers Return and Escape, and shows the spelling marks, and
-// the wheel-scrolled column the side panels live in.
+// the wheel-scrolled column the side panels live in; and how numbers
+// and errors are written in the window's labels.
 package field
 
 import (
