@@ -114,3 +114,51 @@ func (w *Window) showStatus(s editor.Status) {
 	w.meta.SetStatus(s, spikedFrom)
 	w.loading = false
 }
+
+// SaveRevision makes a revision of the open story (Ctrl+S), with an
+// optional label.
+// Without changes since the newest revision nothing new is stored: a label
+// is put on the newest revision instead.
+func (w *Window) SaveRevision(label string) {
+	if w.doc == nil {
+		return
+	}
+	if !w.dirty && !w.sinceRevision && w.doc.IsStored() {
+		w.labelNewest(label)
+		return
+	}
+	// A change to a published story is a correction: it needs a note for
+	// readers first.
+	w.correctionFirst(func() {
+		w.status.setText("Saving revision…")
+		w.writeRevision(storage.Meta{Kind: storage.KindSave, Label: label})
+	}, func() {
+		w.status.setText("Not saved as a revision: a change to a published story is filed as a correction, with a note for readers")
+	})
+}
+
+// labelNewest labels the newest revision (or says there is nothing to save).
+func (w *Window) labelNewest(label string) {
+	doc := w.doc
+	seq := doc.Seq()
+	if label == "" {
+		w.status.setText(fmt.Sprintf("No changes since revision %d: nothing to save", seq))
+		return
+	}
+	w.bg.Add(1)
+	go func() {
+		defer w.bg.Done()
+		err := w.store.SetLabel(w.ctx, doc.ID, seq, label)
+		w.cfg.do(func() {
+			switch {
+			case err != nil:
+				w.showError(fmt.Errorf("cannot label revision %d: %w", seq, err))
+			case w.doc == doc:
+				w.status.setText(fmt.Sprintf("No changes since revision %d: labelled it “%s”", seq, label))
+				if w.centreTabs.Selected() != nil && w.centreTabs.Selected().Text == "History" {
+					w.loadView(w.history)
+				}
+			}
+		})
+	}()
+}
