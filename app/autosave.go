@@ -152,7 +152,7 @@ func (w *Window) saved(r saveResult) {
 		if r.rev && !w.sinceRevision {
 			w.meta.Unfiled.Hide()
 		}
-		if r.rev && w.centreTabs.Selected() != nil && w.centreTabs.Selected().Text == "History" {
+		if r.rev && w.historyShown() {
 			w.loadView(w.history) // show the new revision
 		}
 		if r.kept > 0 {

@@ -12,7 +12,7 @@ import (
 const checkDelay = 300 * time.Millisecond
 
 func (w *Window) checksShown() bool {
-	return w.checks != nil && w.rightTabs.Selected() != nil && w.rightTabs.Selected().Text == "Checks"
+	return w.checks != nil && w.rightTabs.Selected() == w.checksTab
 }
 
 // runChecks gives the Checks tab the copy as it is now.
@@ -46,28 +46,28 @@ func (w *Window) jump(field string, block, start, end int) {
 	c := w.win.Canvas()
 	switch field {
 	case "headline":
-		w.centreTabs.SelectIndex(0)
+		w.centreTabs.Select(w.editTab)
 		c.Focus(w.pane.headline)
 	case "standfirst":
-		w.centreTabs.SelectIndex(0)
+		w.centreTabs.Select(w.editTab)
 		c.Focus(w.pane.standfirst)
 	case "body":
-		w.centreTabs.SelectIndex(0)
+		w.centreTabs.Select(w.editTab)
 		w.pane.body.FocusBlock(block, start)
 	case "photo.caption":
-		w.rightTabs.SelectIndex(0)
+		w.rightTabs.Select(w.metaTab)
 		c.Focus(w.meta.Caption)
 	case "photo.credit":
-		w.rightTabs.SelectIndex(0)
+		w.rightTabs.Select(w.metaTab)
 		c.Focus(w.meta.Credit)
 	case "dateline", "dateline.place":
-		w.rightTabs.SelectIndex(0)
+		w.rightTabs.Select(w.metaTab)
 		c.Focus(w.meta.Place)
 	case "dateline.source":
-		w.rightTabs.SelectIndex(0)
+		w.rightTabs.Select(w.metaTab)
 		c.Focus(w.meta.Source)
 	case "slug":
-		w.rightTabs.SelectIndex(0)
+		w.rightTabs.Select(w.metaTab)
 		c.Focus(w.meta.Slug)
 	}
 }

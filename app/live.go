@@ -95,10 +95,10 @@ func (w *Window) applyChanges(batch []storage.Change) {
 // reloadHistory shows the open story's revisions again, when the History
 // tab is shown.
 func (w *Window) reloadHistory() {
-	if w.history == nil || w.centreTabs.Selected() == nil || w.centreTabs.Selected().Text != "History" {
+	if w.history == nil || !w.historyShown() {
 		return
 	}
-	if v, ok := w.history.(interface{ Reload() }); ok {
+	if v, ok := w.history.(Reloader); ok {
 		v.Reload()
 		return
 	}

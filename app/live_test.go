@@ -24,6 +24,11 @@ type reloadingView struct {
 func (v *reloadingView) Reload()             { v.reloads++ }
 func (v *reloadingView) SetReadOnly(ro bool) { v.readOnly = append(v.readOnly, ro) }
 
+var _ interface {
+	Reloader
+	ReadOnlyView
+} = (*reloadingView)(nil)
+
 func newReloadingView() *reloadingView {
 	v := &reloadingView{}
 	v.ExtendBaseWidget(v)

@@ -218,7 +218,7 @@ func (w *Window) setReadOnly(l *storage.Lock) {
 	w.meta.SetEnabled(editable)
 	w.pane.banner.show(l, w.cfg.Location)
 	w.updateSpikeButton()
-	if v, ok := w.history.(interface{ SetReadOnly(bool) }); ok {
+	if v, ok := w.history.(ReadOnlyView); ok {
 		v.SetReadOnly(l != nil)
 	}
 	w.setWant()

@@ -84,8 +84,8 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 	themeMenu.ChildMenu = fyne.NewMenu("", w.themeItems...)
 	view := fyne.NewMenu("View",
 		item("Preview", ctrl(fyne.KeyP), w.ShowPreview),
-		item("History", ctrlShift(fyne.KeyH), func() { w.centreTabs.SelectIndex(1) }),
-		item("Editor", ctrlShift(fyne.KeyE), func() { w.centreTabs.SelectIndex(0) }),
+		item("History", ctrlShift(fyne.KeyH), func() { w.centreTabs.Select(w.historyTab) }),
+		item("Editor", ctrlShift(fyne.KeyE), func() { w.centreTabs.Select(w.editTab) }),
 		themeMenu,
 	)
 	help := fyne.NewMenu("Help",

@@ -174,7 +174,7 @@ func (w *Window) showArticle(doc *session.Document) {
 		w.updateTitle()
 	}
 	w.updateSpikeButton()
-	if w.centreTabs.Selected() != nil && w.centreTabs.Selected().Text == "History" {
+	if w.historyShown() {
 		w.loadView(w.history)
 	}
 	w.runChecks()

@@ -34,12 +34,14 @@ type Window struct {
 	status *statusBar
 
 	centreTabs, rightTabs *container.AppTabs
-	leftSplit, rightSplit *container.Split
-	history               ArticleView
-	checks                ChecksView
-	cancelCheck           func()
-	speller               *textSpeller // misspellings marked in the text; nil: off (spellmarks.go)
-	spellMenuShown        *fyne.Menu   // the last spelling menu popped up, for tests
+	// The tabs, held to be told apart (by identity, not by their label).
+	editTab, historyTab, metaTab, checksTab *container.TabItem
+	leftSplit, rightSplit                   *container.Split
+	history                                 ArticleView
+	checks                                  ChecksView
+	cancelCheck                             func()
+	speller                                 *textSpeller // misspellings marked in the text; nil: off (spellmarks.go)
+	spellMenuShown                          *fyne.Menu   // the last spelling menu popped up, for tests
 
 	// The open article. Only the UI goroutine reads or writes these.
 	doc           *session.Document
@@ -181,21 +183,19 @@ func (w *Window) build() {
 		// Hook: app/checks fills this tab (Extensions.Checks).
 		checksContent = placeholder("Copy checks are not part of this build.")
 	}
-	w.centreTabs = container.NewAppTabs(
-		container.NewTabItem("Edit", w.pane.content),
-		container.NewTabItem("History", historyContent),
-	)
+	w.editTab = container.NewTabItem("Edit", w.pane.content)
+	w.historyTab = container.NewTabItem("History", historyContent)
+	w.centreTabs = container.NewAppTabs(w.editTab, w.historyTab)
 	w.centreTabs.OnSelected = func(t *container.TabItem) {
-		if t.Text == "History" {
+		if t == w.historyTab {
 			w.loadView(w.history)
 		}
 	}
-	w.rightTabs = container.NewAppTabs(
-		container.NewTabItem("Metadata", w.meta.Content),
-		container.NewTabItem("Checks", checksContent),
-	)
+	w.metaTab = container.NewTabItem("Metadata", w.meta.Content)
+	w.checksTab = container.NewTabItem("Checks", checksContent)
+	w.rightTabs = container.NewAppTabs(w.metaTab, w.checksTab)
 	w.rightTabs.OnSelected = func(t *container.TabItem) {
-		if t.Text == "Checks" {
+		if t == w.checksTab {
 			w.runChecks()
 		}
 	}
@@ -204,6 +204,9 @@ func (w *Window) build() {
 	w.leftSplit.Offset, w.rightSplit.Offset = w.settings.Splits()
 	w.win.SetContent(container.NewBorder(nil, w.status.content, nil, nil, w.leftSplit))
 }
+
+// historyShown reports whether the History tab is the centre's tab shown.
+func (w *Window) historyShown() bool { return w.centreTabs.Selected() == w.historyTab }
 
 func placeholder(text string) fyne.CanvasObject {
 	l := widget.NewLabel(text)

@@ -155,7 +155,7 @@ func (w *Window) labelNewest(label string) {
 				w.showError(fmt.Errorf("cannot label revision %d: %w", seq, err))
 			case w.doc == doc:
 				w.status.setText(fmt.Sprintf("No changes since revision %d: labelled it “%s”", seq, label))
-				if w.centreTabs.Selected() != nil && w.centreTabs.Selected().Text == "History" {
+				if w.historyShown() {
 					w.loadView(w.history)
 				}
 			}
