@@ -86,26 +86,9 @@ func (w *Window) settingsDialog() {
 	d.Show()
 }
 
-// shortcutList is Help › Keyboard shortcuts.
-var shortcutList = [][2]string{
-	{"Ctrl+N", "New story"}, {"Ctrl+O", "Import a file"}, {"Ctrl+E", "Export"},
-	{"Ctrl+S", "Save revision"}, {"Ctrl+Shift+S", "Save labelled revision"},
-	{"Ctrl+Z / Ctrl+Y", "Undo / redo (across paragraphs in the body)"},
-	{"Ctrl+F / Ctrl+H", "Find / replace in the body"},
-	{"Ctrl+.", "Spelling: suggestions for the underlined word at the caret (or right-click it)"},
-	{"Ctrl+P", "Preview"}, {"Ctrl+Shift+H / Ctrl+Shift+E", "History / back to the editor"},
-	{"Enter", "New paragraph (in the body); next field (headline, standfirst)"},
-	{"Backspace at the start", "Join with the paragraph above"},
-	{"Ctrl+1 / Ctrl+2 / Ctrl+Q", "Paragraph / subhead / quote"},
-	{"Shift+Up/Down at a paragraph's edge", "Select whole paragraphs"},
-	{"Ctrl+A twice", "Select the whole body"},
-	{"Ctrl+Alt+M", "Comment on the selected words (Article › Comments…)"},
-	{"Ctrl+Shift+Q", "Quit"},
-}
-
 func (w *Window) shortcutsDialog() {
 	grid := container.New(&twoColumns{})
-	for _, s := range shortcutList {
+	for _, s := range shortcutRows(w.win.MainMenu()) {
 		grid.Add(widget.NewLabelWithStyle(s[0], fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}))
 		grid.Add(widget.NewLabel(s[1]))
 	}
