@@ -60,3 +60,26 @@ type signingStore struct{ storage.Store }
 func (signingStore) Desk() string { return "newsroom/1/abcd" }
 
 var anna = storage.Holder{Name: "Anna Petrova", Desk: "desk/anna/1"}
+
+// A burst of changes arms one flush; taking them disarms it.
+func TestBatchArmsOnce(t *testing.T) {
+	var b Batch
+	arms := 0
+	for range 20 {
+		if b.Add(storage.Change{ArticleID: "x", Kind: storage.ChangeDraft}) {
+			arms++
+		}
+	}
+	if n, armed := b.Pending(); arms != 1 || n != 20 || !armed {
+		t.Fatalf("20 changes armed %d flushes; %d pending, armed %v", arms, n, armed)
+	}
+	if got := len(b.Take()); got != 20 {
+		t.Errorf("took %d changes", got)
+	}
+	if n, armed := b.Pending(); n != 0 || armed {
+		t.Errorf("after Take: %d pending, armed %v", n, armed)
+	}
+	if !b.Add(storage.Change{ArticleID: "x"}) {
+		t.Error("the first change after a flush did not arm the next")
+	}
+}
