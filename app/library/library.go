@@ -55,6 +55,8 @@ type Library struct {
 	inPlace bool
 }
 
+// New builds the library pane of w; the window lists the stories
+// (Reload) once it is laid out.
 func New(w Window) *Library {
 	l := &Library{w: w, Selected: map[string]bool{}, Count: widget.NewLabel("")}
 	l.Search = w.NewEntry(false)
@@ -168,7 +170,7 @@ func (l *Library) query() (q storage.Query, spikedToo bool) {
 		q.Tag = l.Tag.Selected
 	}
 	if l.Status.Selected == InboxStories {
-		q.IDs = []string{} // filled by listRows, off the UI goroutine (inboxfilter.go)
+		q.IDs = []string{} // filled by listRows, off the UI goroutine (inbox.go)
 	}
 	return q, l.Status.Selected == AllWithSpiked
 }

@@ -51,6 +51,7 @@ type Panel struct {
 // urgencyNone is the urgency select's entry for "not set".
 const urgencyNone = "—"
 
+// New builds the Metadata tab of w, with the person's settings prefs.
 func New(w Window, prefs Settings) *Panel {
 	m := &Panel{w: w, prefs: prefs}
 	heading := func(t string) fyne.CanvasObject {
@@ -272,6 +273,8 @@ func (m *Panel) Apply(a *editor.Article) {
 	a.Correction = strings.TrimSpace(m.Correction.Text)
 }
 
+// SetEnabled lets the fields be edited, or not (a story another desk
+// holds, or none open).
 func (m *Panel) SetEnabled(on bool) {
 	for _, e := range m.entries {
 		if on {
