@@ -70,8 +70,9 @@ vnu: deps-test
 
 # check: formatting, vet, staticcheck and the layering rules (editor/ and
 # storage/ never import Fyne; editor/, tests included, never imports
-# storage/), no function in editor/ or storage/ over cyclomatic complexity
-# 20 (gocyclo, a go tool of go.mod), without tests.
+# storage/; app/session, tests included, never imports Fyne), no function
+# in editor/ or storage/ over cyclomatic complexity 20 (gocyclo, a go
+# tool of go.mod), without tests.
 check: deps-build
 	@unformatted=$$(gofmt -l cmd app editor storage assets); \
 	  if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
@@ -81,6 +82,8 @@ check: deps-build
 	  echo "editor/ or storage/ depends on Fyne (listed above): the core must stay Fyne-free"; exit 1; fi
 	@if $(GO) list -deps -test -tags $(TESTTAGS) ./editor/... | grep '^copydesk/storage'; then \
 	  echo "editor/ depends on storage/ (listed above): the core must not import the stores built on it"; exit 1; fi
+	@if $(GO) list -deps -test ./app/session/... | grep '^fyne.io/'; then \
+	  echo "app/session depends on Fyne (listed above): the editing session's rules stay testable without the window"; exit 1; fi
 	@if ! $(GO) tool gocyclo -over 20 -ignore '_test\.go$$' editor storage; then \
 	  echo "the functions above are over cyclomatic complexity 20: split them where a reader would"; exit 1; fi
 

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"copydesk/app/blockedit"
+	"copydesk/app/field"
 	"copydesk/editor"
 )
 
@@ -14,8 +15,8 @@ import (
 // and the body.
 type articlePane struct {
 	w           *Window
-	headline    *fieldEntry
-	standfirst  *fieldEntry
+	headline    *field.Entry
+	standfirst  *field.Entry
 	fieldBoxes  [2]*fyne.Container // headline and standfirst, with their spelling marks over them
 	dateline    *widget.Label      // the dateline in house style, as it will lead the copy
 	datelineRow *fyne.Container    // holds dateline, in line with the body's text
@@ -38,7 +39,7 @@ func newArticlePane(w *Window) *articlePane {
 		}
 		w.edited()
 	}
-	p.headline.onReturn = func() bool { w.win.Canvas().Focus(p.standfirst); return true }
+	p.headline.OnReturn = func() bool { w.win.Canvas().Focus(p.standfirst); return true }
 
 	p.standfirst = newFieldEntry(w, true)
 	p.standfirst.SetPlaceHolder("Standfirst: the story in one sentence")
@@ -51,7 +52,7 @@ func newArticlePane(w *Window) *articlePane {
 		w.edited()
 	}
 	// Return leaves the standfirst for the body: it is one sentence.
-	p.standfirst.onReturn = func() bool { p.body.FocusBlock(0, 0); return true }
+	p.standfirst.OnReturn = func() bool { p.body.FocusBlock(0, 0); return true }
 
 	p.body = blockedit.New()
 	p.body.OnChanged = func() {
@@ -117,68 +118,18 @@ func (p *articlePane) setEnabled(on bool) {
 	p.body.SetReadOnly(!on)
 }
 
-// fieldEntry is an Entry that hands the window the shortcuts it does not
-// use itself (Ctrl+S, Ctrl+F …): a focused Entry swallows those, and
-// Canvas().AddShortcut never sees them.
-type fieldEntry struct {
-	widget.Entry
-	w        *Window
-	onReturn func() bool // Return without Shift; true if handled
-	onEscape func()
-	marks    *blockedit.FieldMarks // misspellings marked (spellmarks.go); nil: none
-}
-
-func newFieldEntry(w *Window, multiLine bool) *fieldEntry {
-	e := &fieldEntry{w: w}
-	e.MultiLine = multiLine
-	e.ExtendBaseWidget(e)
-	return e
-}
-
-// TypedShortcut is part of fyne.Shortcutable.
-func (e *fieldEntry) TypedShortcut(s fyne.Shortcut) {
-	switch s.(type) {
-	case *fyne.ShortcutCopy, *fyne.ShortcutCut, *fyne.ShortcutPaste, *fyne.ShortcutSelectAll,
-		*fyne.ShortcutUndo, *fyne.ShortcutRedo:
-		e.Entry.TypedShortcut(s)
-		return
-	}
-	if e.w.shortcut(s) {
-		return
-	}
-	e.Entry.TypedShortcut(s)
-}
-
-// TypedKey is part of fyne.Focusable.
-func (e *fieldEntry) TypedKey(ev *fyne.KeyEvent) {
-	switch ev.Name {
-	case fyne.KeyReturn, fyne.KeyEnter:
-		if e.onReturn != nil && !shiftHeld() && e.onReturn() {
-			return
-		}
-	case fyne.KeyEscape:
-		if e.onEscape != nil {
-			e.onEscape()
-			return
-		}
-	}
-	e.Entry.TypedKey(ev)
-}
-
-// shiftHeld reports whether Shift is down, where the driver can tell.
-func shiftHeld() bool {
-	if d, ok := fyne.CurrentApp().Driver().(interface{ CurrentKeyModifiers() fyne.KeyModifier }); ok {
-		return d.CurrentKeyModifiers()&fyne.KeyModifierShift != 0
-	}
-	return false
+// newFieldEntry is an entry that hands w the shortcuts it does not use
+// itself, and offers w's spelling suggestions for a marked word.
+func newFieldEntry(w *Window, multiLine bool) *field.Entry {
+	return field.NewEntry(fieldHost{w}, multiLine)
 }
 
 // findBar is find and replace over the whole body (Ctrl+F, Ctrl+H).
 type findBar struct {
 	w       *Window
 	body    *blockedit.Editor
-	query   *fieldEntry
-	with    *fieldEntry
+	query   *field.Entry
+	with    *field.Entry
 	count   *widget.Label
 	matchCs *widget.Check
 	whole   *widget.Check
@@ -193,12 +144,12 @@ func newFindBar(w *Window, body *blockedit.Editor) *findBar {
 	f.query = newFieldEntry(w, false)
 	f.query.SetPlaceHolder("Find in the body")
 	f.query.OnChanged = func(string) { f.queryChanged() }
-	f.query.onReturn = func() bool { f.next(true); return true }
-	f.query.onEscape = f.hide
+	f.query.OnReturn = func() bool { f.next(true); return true }
+	f.query.OnEscape = f.hide
 	f.with = newFieldEntry(w, false)
 	f.with.SetPlaceHolder("Replace with")
-	f.with.onReturn = func() bool { f.replace(); return true }
-	f.with.onEscape = f.hide
+	f.with.OnReturn = func() bool { f.replace(); return true }
+	f.with.OnEscape = f.hide
 	f.matchCs = widget.NewCheck("Match case", func(bool) { f.queryChanged() })
 	f.whole = widget.NewCheck("Whole words", func(bool) { f.queryChanged() })
 	// Icon buttons, the options and the count on a row of their own, and
@@ -263,7 +214,7 @@ func (f *findBar) matchesChanged() int {
 	case 1:
 		f.count.SetText("1 match")
 	default:
-		f.count.SetText(thousands(n) + " matches")
+		f.count.SetText(field.Thousands(n) + " matches")
 	}
 	return n
 }
@@ -311,7 +262,7 @@ func (f *findBar) replace() {
 		return
 	}
 	f.next(true)
-	f.count.SetText("replaced, " + thousands(n) + " left")
+	f.count.SetText("replaced, " + field.Thousands(n) + " left")
 }
 
 func (f *findBar) replaceAll() {
@@ -321,7 +272,7 @@ func (f *findBar) replaceAll() {
 	n := f.body.ReplaceAll(f.query.Text, f.with.Text, f.opts())
 	f.has = false
 	f.matchesChanged()
-	f.count.SetText("replaced " + thousands(n))
+	f.count.SetText("replaced " + field.Thousands(n))
 }
 
 // datelineLayout puts the dateline in line with the body's text: the body

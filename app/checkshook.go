@@ -12,7 +12,7 @@ import (
 const checkDelay = 300 * time.Millisecond
 
 func (w *Window) checksShown() bool {
-	return w.checks != nil && w.rightTabs.Selected() != nil && w.rightTabs.Selected().Text == "Checks"
+	return w.checks != nil && w.rightTabs.Selected() == w.checksTab
 }
 
 // runChecks gives the Checks tab the copy as it is now.
@@ -46,44 +46,44 @@ func (w *Window) jump(field string, block, start, end int) {
 	c := w.win.Canvas()
 	switch field {
 	case "headline":
-		w.centreTabs.SelectIndex(0)
+		w.centreTabs.Select(w.editTab)
 		c.Focus(w.pane.headline)
 	case "standfirst":
-		w.centreTabs.SelectIndex(0)
+		w.centreTabs.Select(w.editTab)
 		c.Focus(w.pane.standfirst)
 	case "body":
-		w.centreTabs.SelectIndex(0)
+		w.centreTabs.Select(w.editTab)
 		w.pane.body.FocusBlock(block, start)
 	case "photo.caption":
-		w.rightTabs.SelectIndex(0)
-		c.Focus(w.meta.caption)
+		w.rightTabs.Select(w.metaTab)
+		c.Focus(w.meta.Caption)
 	case "photo.credit":
-		w.rightTabs.SelectIndex(0)
-		c.Focus(w.meta.credit)
+		w.rightTabs.Select(w.metaTab)
+		c.Focus(w.meta.Credit)
 	case "dateline", "dateline.place":
-		w.rightTabs.SelectIndex(0)
-		c.Focus(w.meta.place)
+		w.rightTabs.Select(w.metaTab)
+		c.Focus(w.meta.Place)
 	case "dateline.source":
-		w.rightTabs.SelectIndex(0)
-		c.Focus(w.meta.source)
+		w.rightTabs.Select(w.metaTab)
+		c.Focus(w.meta.Source)
 	case "slug":
-		w.rightTabs.SelectIndex(0)
-		c.Focus(w.meta.slug)
+		w.rightTabs.Select(w.metaTab)
+		c.Focus(w.meta.Slug)
 	}
 }
 
 // takeFix makes a fixed copy from the checks the working copy. It is an
 // edit like typing (autosaved); the body's undo history starts afresh.
 func (w *Window) takeFix(a *editor.Article) {
-	if w.doc == nil || a == nil || a.ID != w.doc.base.ID {
+	if w.doc == nil || a == nil || a.ID != w.doc.Base.ID {
 		return
 	}
 	fixed := a.Clone()
-	fixed.Status, fixed.SpikedFrom = w.doc.base.Status, w.doc.base.SpikedFrom
-	w.doc.base = fixed
+	fixed.Status, fixed.SpikedFrom = w.doc.Base.Status, w.doc.Base.SpikedFrom
+	w.doc.Base = fixed
 	w.loading = true
 	w.pane.load(fixed)
-	w.meta.load(fixed)
+	w.meta.Load(fixed)
 	w.loading = false
 	w.status.setCounts(w.pane.body.Counts())
 	w.updateTitle()

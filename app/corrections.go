@@ -1,8 +1,6 @@
 package app
 
 import (
-	"context"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -20,45 +18,12 @@ import (
 // change as the draft instead of a revision: nothing is lost, nothing is
 // filed unannounced, and the story says so when it is next opened.
 
-// unfiledNotice is shown under the correction note while the draft holds
-// changes that no correction has filed.
-const unfiledNotice = "The draft holds changes to the published copy that no correction has filed yet: save a correction (Ctrl+S) with a note for readers, or undo them."
-
-// showCorrection shows the correction note once the story is published,
-// or when it carries one.
-func (m *metadataPanel) showCorrection() {
-	if m.statusOf == editor.StatusPublished || strings.TrimSpace(m.correction.Text) != "" {
-		m.corrBox.Show()
-	} else {
-		m.corrBox.Hide()
-	}
-}
-
-// setCorrection puts the note given in the dialog in the panel, as an edit.
-func (m *metadataPanel) setCorrection(note string) {
-	m.correction.SetText(note)
-	m.showCorrection()
-}
-
-// filed is the story as its newest revision holds it (nil for a story
-// with none). Called with mu held.
-func (d *document) filed(ctx context.Context, s storage.Store) (*editor.Article, error) {
-	if d.seq == 0 {
-		return nil, nil
-	}
-	a, _, err := s.Revision(ctx, d.id, d.seq)
-	return a, err
-}
-
 // filedNow is filed for the UI goroutine: it waits for a write in flight.
 func (w *Window) filedNow() *editor.Article {
-	doc := w.doc
-	if doc == nil || !doc.stored.Load() {
+	if w.doc == nil {
 		return nil
 	}
-	doc.mu.Lock()
-	defer doc.mu.Unlock()
-	prev, err := doc.filed(w.ctx, w.store)
+	prev, err := w.doc.Filed(w.ctx, w.store)
 	if err != nil {
 		return nil // the save itself will report the store's trouble
 	}
@@ -68,7 +33,7 @@ func (w *Window) filedNow() *editor.Article {
 // correctionNeeded reports whether a revision of the open story needs a
 // new correction note first, and the last note for reference.
 func (w *Window) correctionNeeded() (last string, need bool) {
-	if w.doc == nil || w.meta.statusOf != editor.StatusPublished || (!w.dirty && !w.sinceRevision) {
+	if w.doc == nil || w.meta.StatusOf != editor.StatusPublished || (!w.dirty && !w.sinceRevision) {
 		return "", false
 	}
 	prev := w.filedNow()
@@ -96,7 +61,7 @@ func (w *Window) correctionFirst(then, cancelled func()) {
 			return
 		}
 		saved = true
-		w.meta.setCorrection(note)
+		w.meta.SetCorrection(note)
 		then()
 	})
 	d.SetOnClosed(func() {
@@ -118,7 +83,7 @@ func (w *Window) leaveFirst(then func()) {
 // no correction has filed (kept there when a checkpoint could not ask for
 // the note): Ctrl+S then files them, after asking for the note.
 func (w *Window) noteUnfiledChanges() {
-	if w.doc == nil || w.meta.statusOf != editor.StatusPublished {
+	if w.doc == nil || w.meta.StatusOf != editor.StatusPublished {
 		return
 	}
 	prev := w.filedNow()
@@ -127,7 +92,7 @@ func (w *Window) noteUnfiledChanges() {
 	}
 	if _, err := record.RevisionKind(prev, w.Article(), storage.KindSave); err != nil {
 		w.sinceRevision = true
-		w.meta.unfiled.Show()
+		w.meta.Unfiled.Show()
 	}
 }
 
@@ -138,26 +103,4 @@ func unfiledMessage(headline string) string {
 		headline = "the story"
 	}
 	return fmt.Sprintf("“%s” is published: your change is kept as its draft, not filed. Open it and save a correction (Ctrl+S) with a note for readers.", headline)
-}
-
-// revisionKind is the kind the revision of a takes, and whether a
-// checkpoint must be kept as the draft instead: a change to a published
-// story is a correction and needs a new note. Called with mu held.
-func (d *document) revisionKind(ctx context.Context, s storage.Store, a *editor.Article, kind storage.Kind) (storage.Kind, bool, error) {
-	if a.Status != editor.StatusPublished || (kind != storage.KindSave && kind != storage.KindCheckpoint && kind != storage.KindCorrection) {
-		return kind, false, nil
-	}
-	prev, err := d.filed(ctx, s)
-	if err != nil || prev == nil {
-		return kind, false, err
-	}
-	k, err := record.RevisionKind(prev, a, kind)
-	if err != nil {
-		var fe *editor.FieldError
-		if kind == storage.KindCheckpoint && errors.As(err, &fe) {
-			return kind, true, nil
-		}
-		return kind, false, err
-	}
-	return k, false, nil
 }

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"copydesk/app/field"
 	"copydesk/editor"
 )
 
@@ -59,7 +60,7 @@ func TestFindAndReplace(t *testing.T) {
 		t.Fatal("Ctrl+F did not open the find bar with the keyboard in it")
 	}
 	typeRunes(w, "bortnikov")
-	if f.count.Text != thousands(want)+" matches" {
+	if f.count.Text != field.Thousands(want)+" matches" {
 		t.Errorf("count %q, want %d matches", f.count.Text, want)
 	}
 	key(w, fyne.KeyReturn)
@@ -100,22 +101,22 @@ func TestTagChips(t *testing.T) {
 	a.Tags = nil
 	h.openFixtureArticle(t, a)
 	w := h.w
-	tags := w.meta.tags
-	w.win.Canvas().Focus(tags.entry)
+	tags := w.meta.Tags
+	w.win.Canvas().Focus(tags.Entry)
 	typeRunes(w, "ter")
-	if len(tags.suggestions.Objects) != 1 {
-		t.Fatalf("suggestions for \"ter\": %d", len(tags.suggestions.Objects))
+	if len(tags.Suggestions.Objects) != 1 {
+		t.Fatalf("suggestions for \"ter\": %d", len(tags.Suggestions.Objects))
 	}
 	test.Tap(findButton(w.win.Canvas(), "Terrorism"))
 	typeRunes(w, "  Russia ")
 	key(w, fyne.KeyReturn)
 	typeRunes(w, "russia")
 	key(w, fyne.KeyReturn) // the same tag in another case: not added
-	if got := strings.Join(tags.tags, ","); got != "Terrorism,Russia" {
+	if got := strings.Join(tags.Tags, ","); got != "Terrorism,Russia" {
 		t.Fatalf("tags %q", got)
 	}
 	test.Tap(findButton(w.win.Canvas(), "Terrorism"))
-	if got := strings.Join(tags.tags, ","); got != "Russia" {
+	if got := strings.Join(tags.Tags, ","); got != "Russia" {
 		t.Errorf("after ×: %q", got)
 	}
 	h.timer.fire(t, w)
@@ -131,21 +132,21 @@ func TestBylinesAndDateline(t *testing.T) {
 	h.openFixtureArticle(t, a)
 	w := h.w
 	m := w.meta
-	test.Tap(m.bylines.add)
+	test.Tap(m.Bylines.Add)
 	typeRunes(w, "") // the name is the person's own for the first line
-	test.Tap(m.bylines.add)
+	test.Tap(m.Bylines.Add)
 	typeRunes(w, "Ivan Sidorov")
-	m.bylines.rows[1].role.SetSelected("Photographer")
-	test.Tap(m.bylines.rows[1].up)
-	got := m.bylines.bylines()
+	m.Bylines.Rows[1].Role.SetSelected("Photographer")
+	test.Tap(m.Bylines.Rows[1].Up)
+	got := m.Bylines.Bylines()
 	if len(got) != 2 || got[0].Name != "Ivan Sidorov" || got[0].Role != editor.RolePhotographer || got[1].Name != "Test Editor" {
 		t.Fatalf("bylines %+v", got)
 	}
-	test.Tap(m.bylines.rows[0].del)
-	if got := m.bylines.bylines(); len(got) != 1 || got[0].Name != "Test Editor" {
+	test.Tap(m.Bylines.Rows[0].Del)
+	if got := m.Bylines.Bylines(); len(got) != 1 || got[0].Name != "Test Editor" {
 		t.Fatalf("after remove: %+v", got)
 	}
-	m.region.SetText("Russia")
+	m.Region.SetText("Russia")
 	for _, tt := range []struct {
 		style editor.Style
 		want  string
@@ -155,22 +156,22 @@ func TestBylinesAndDateline(t *testing.T) {
 		{editor.StyleTASS, "SOCHI, October 16. /TASS/."},
 	} {
 		setHouseStyle(t, w, tt.style)
-		if !strings.HasPrefix(m.preview.Text, tt.want) {
-			t.Errorf("%s preview %q, want %q", tt.style, m.preview.Text, tt.want)
+		if !strings.HasPrefix(m.Preview.Text, tt.want) {
+			t.Errorf("%s preview %q, want %q", tt.style, m.Preview.Text, tt.want)
 		}
 		if w.settings.Style() != tt.style {
 			t.Errorf("style setting %s, want %s", w.settings.Style(), tt.style)
 		}
 	}
-	m.date.SetText("2019-13-45")
-	if !strings.Contains(m.preview.Text, "not YYYY-MM-DD") {
-		t.Errorf("a bad date is not flagged: %q", m.preview.Text)
+	m.Date.SetText("2019-13-45")
+	if !strings.Contains(m.Preview.Text, "not YYYY-MM-DD") {
+		t.Errorf("a bad date is not flagged: %q", m.Preview.Text)
 	}
 	h.timer.fire(t, w)
 	if !strings.HasPrefix(w.status.state.Text, "Not saved: ") || !strings.Contains(w.status.state.Text, "dateline.date") {
 		t.Errorf("a bad date: save state %q", w.status.state.Text)
 	}
-	m.date.SetText("2019-10-17")
+	m.Date.SetText("2019-10-17")
 	h.timer.fire(t, w)
 	d := h.draft(t, a.ID).Article
 	if d.Dateline.Date != "2019-10-17" || d.Dateline.Region != "Russia" || len(d.Bylines) != 1 {

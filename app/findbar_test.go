@@ -6,6 +6,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"copydesk/app/field"
 )
 
 // Typing a query shows its first match at once, not only after Next; a
@@ -36,7 +38,7 @@ func TestFindBarShowsAndReplaces(t *testing.T) {
 	n := strings.Count(w.pane.body.Body(), "Bortnikov")
 	f.with.SetText("the FSB director")
 	test.Tap(findButton(w.win.Canvas(), "Replace"))
-	if got, want := f.count.Text, "replaced, "+thousands(n-1)+" left"; got != want {
+	if got, want := f.count.Text, "replaced, "+field.Thousands(n-1)+" left"; got != want {
 		t.Errorf("after one of %d replaced the bar says %q, want %q", n, got, want)
 	}
 }

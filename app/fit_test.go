@@ -40,7 +40,7 @@ func TestWindowFitsASmallScreen(t *testing.T) {
 	label := strings.Repeat("imported from /srv/wire/2019/10/16/", 10)[:storage.MaxLabelChars]
 	w.SaveRevision(label)
 	settle(w)
-	if revs := h.revisions(t, w.doc.id); len(revs) != 2 || revs[1].Label != label {
+	if revs := h.revisions(t, w.doc.ID); len(revs) != 2 || revs[1].Label != label {
 		t.Fatalf("revisions: %+v", revs)
 	}
 	hv := w.history.(*history.View)

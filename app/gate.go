@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
+	"copydesk/app/field"
 	"copydesk/editor"
 	"copydesk/storage"
 )
@@ -185,7 +186,7 @@ func checkNewPassphrase(pass, again string) error {
 
 // sentence is an error as a sentence for a label.
 func sentence(err error) string {
-	s := oneLine(err)
+	s := field.OneLine(err)
 	if s == "" {
 		return s
 	}

@@ -142,7 +142,7 @@ func (h *harness) put(t testing.TB, a *editor.Article) string {
 	if _, err := h.store.Create(context.Background(), a, storage.Meta{Author: "wire", Kind: storage.KindImport, Time: a.Modified}); err != nil {
 		t.Fatal(err)
 	}
-	h.w.lib.reload()
+	h.w.lib.Reload()
 	settle(h.w) // the tags are read off the UI goroutine
 	return a.ID
 }

@@ -50,6 +50,19 @@ type ArticleView interface {
 	Load(id string, draft func() *editor.Article)
 }
 
+// Reloader is an ArticleView that shows its article again in place
+// (keeping its scroll and selection) after another desk's change:
+// app/history's View. Another view is loaded again (Load).
+type Reloader interface {
+	Reload()
+}
+
+// ReadOnlyView is an ArticleView whose actions are turned off while
+// another desk holds the story (app/history's View: no Restore).
+type ReadOnlyView interface {
+	SetReadOnly(readOnly bool)
+}
+
 // HistoryOptions are what the window offers an ArticleView.
 type HistoryOptions struct {
 	Author func() string       // the person's name, for revisions the view makes

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"copydesk/app/library"
 	"copydesk/editor/testfixture"
 	"copydesk/storage/inbox"
 )
@@ -40,23 +41,23 @@ func TestLibraryInboxFilter(t *testing.T) {
 	wired := append(slices.Clone(rs[0].Created), rs[1].Created...)
 
 	w := h.w
-	if !slices.Contains(w.lib.status.Options, inboxStories) {
-		t.Fatalf("the library's filter %q has no %q", w.lib.status.Options, inboxStories)
+	if !slices.Contains(w.lib.Status.Options, library.InboxStories) {
+		t.Fatalf("the library's filter %q has no %q", w.lib.Status.Options, library.InboxStories)
 	}
-	w.lib.status.SetSelected(inboxStories)
+	w.lib.Status.SetSelected(library.InboxStories)
 	settle(w)
 	got := libraryIDs(w)
 	slices.Sort(got)
 	slices.Sort(wired)
 	if !slices.Equal(got, wired) {
-		t.Errorf("%q lists %v, want the inbox's %v (not %s, made at the desk)", inboxStories, got, wired, byHand.ID)
+		t.Errorf("%q lists %v, want the inbox's %v (not %s, made at the desk)", library.InboxStories, got, wired, byHand.ID)
 	}
-	if w.lib.count.Text != "2 stories" {
-		t.Errorf("count %q, want 2 stories", w.lib.count.Text)
+	if w.lib.Count.Text != "2 stories" {
+		t.Errorf("count %q, want 2 stories", w.lib.Count.Text)
 	}
-	w.lib.status.SetSelected(allStatuses)
+	w.lib.Status.SetSelected(library.AllStatuses)
 	settle(w)
 	if got := libraryIDs(w); len(got) != 3 {
-		t.Errorf("%q lists %d stories, want 3", allStatuses, len(got))
+		t.Errorf("%q lists %d stories, want 3", library.AllStatuses, len(got))
 	}
 }

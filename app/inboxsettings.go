@@ -10,9 +10,6 @@ import (
 	"copydesk/editor"
 )
 
-// prefInbox is the wire inbox folder set in File › Settings….
-const prefInbox = "inbox.dir"
-
 // InboxDir is the wire inbox folder set in Settings; "" for none.
 func (s *Settings) InboxDir() string { return s.p.String(prefInbox) }
 

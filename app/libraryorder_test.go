@@ -9,13 +9,14 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"copydesk/app/library"
 	"copydesk/editor"
 	"copydesk/storage"
 )
 
 func libraryIDs(w *Window) []string {
 	var ids []string
-	for _, r := range w.lib.rows {
+	for _, r := range w.lib.Rows {
 		ids = append(ids, r.ID)
 	}
 	return ids
@@ -48,7 +49,7 @@ func TestLibraryKeepsItsOrderOnAutosave(t *testing.T) {
 	if got := libraryIDs(w); !slices.Equal(got, before) {
 		t.Errorf("after an autosave the library reads %v, was %v", got, before)
 	}
-	if got := w.lib.rows[1].Headline; !strings.Contains(got, "(update)") {
+	if got := w.lib.Rows[1].Headline; !strings.Contains(got, "(update)") {
 		t.Errorf("the open story's row shows %q after the autosave", got)
 	}
 	press(w, ctrl("S"))
@@ -73,15 +74,15 @@ func TestLibraryListsSpikedToo(t *testing.T) {
 		t.Fatal(err)
 	}
 	w := h.w
-	if !slices.Contains(w.lib.status.Options, allWithSpiked) {
-		t.Fatalf("status filter %q has no %q", w.lib.status.Options, allWithSpiked)
+	if !slices.Contains(w.lib.Status.Options, library.AllWithSpiked) {
+		t.Fatalf("status filter %q has no %q", w.lib.Status.Options, library.AllWithSpiked)
 	}
-	w.lib.status.SetSelected(allWithSpiked)
+	w.lib.Status.SetSelected(library.AllWithSpiked)
 	settle(w)
 	if got := libraryIDs(w); !slices.Equal(got, []string{dead.ID, live.ID}) {
-		t.Errorf("%q lists %v, want both, newest first", allWithSpiked, got)
+		t.Errorf("%q lists %v, want both, newest first", library.AllWithSpiked, got)
 	}
-	if w.lib.count.Text != "2 stories" {
-		t.Errorf("count %q", w.lib.count.Text)
+	if w.lib.Count.Text != "2 stories" {
+		t.Errorf("count %q", w.lib.Count.Text)
 	}
 }

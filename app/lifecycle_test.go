@@ -73,22 +73,22 @@ func TestSelectedIDs(t *testing.T) {
 	if got := w.SelectedIDs(); len(got) != 0 {
 		t.Errorf("nothing open or ticked, SelectedIDs %v", got)
 	}
-	w.lib.list.Select(0)
+	w.lib.List.Select(0)
 	if got := w.SelectedIDs(); len(got) != 1 || got[0] != ids[2] {
 		t.Errorf("newest first: open %v, want %s", got, ids[2])
 	}
 	// Tick two rows.
 	for _, i := range []int{0, 2} {
-		w.lib.selected[w.lib.rows[i].ID] = true
+		w.lib.Selected[w.lib.Rows[i].ID] = true
 	}
 	got := w.SelectedIDs()
 	if len(got) != 2 || got[0] != ids[2] || got[1] != ids[0] {
 		t.Errorf("ticked: %v", got)
 	}
-	w.lib.search.SetText("no such words")
+	w.lib.Search.SetText("no such words")
 	settle(w) // the search runs off the UI goroutine
-	if len(w.lib.rows) != 0 || w.lib.count.Text != "0 stories" {
-		t.Errorf("search: %d rows, %q", len(w.lib.rows), w.lib.count.Text)
+	if len(w.lib.Rows) != 0 || w.lib.Count.Text != "0 stories" {
+		t.Errorf("search: %d rows, %q", len(w.lib.Rows), w.lib.Count.Text)
 	}
 }
 
@@ -102,7 +102,7 @@ func TestImportFile(t *testing.T) {
 	if len(revs) != 1 || revs[0].Kind != storage.KindImport {
 		t.Errorf("revisions %+v", revs)
 	}
-	if h.w.doc == nil || h.w.doc.base.ID != id || len(h.w.lib.rows) != 1 {
+	if h.w.doc == nil || h.w.doc.Base.ID != id || len(h.w.lib.Rows) != 1 {
 		t.Error("the imported story is not open and listed")
 	}
 	bad := filepath.Join(t.TempDir(), "bad.txt")
@@ -229,7 +229,7 @@ func TestNewStoryWithoutHeadlineAsksBeforeItIsLost(t *testing.T) {
 	w := h.w
 	press(w, ctrl(fyne.KeyN))
 	first := w.doc
-	if !w.lib.spike.Disabled() {
+	if !w.lib.Spike.Disabled() {
 		t.Error("Spike is offered for a story that is not stored")
 	}
 	w.pane.body.FocusBlock(0, 0)
@@ -302,10 +302,10 @@ func TestImportFileOfSeveralStories(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(h.w.lib.rows) != 2 {
-		t.Errorf("the library lists %d stories, want 2", len(h.w.lib.rows))
+	if len(h.w.lib.Rows) != 2 {
+		t.Errorf("the library lists %d stories, want 2", len(h.w.lib.Rows))
 	}
-	if h.w.doc == nil || h.w.doc.base.ID != id || h.w.doc.base.Headline != "First story headline" {
+	if h.w.doc == nil || h.w.doc.Base.ID != id || h.w.doc.Base.Headline != "First story headline" {
 		t.Error("the first story is not the one open")
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"copydesk/app/checks"
+	"copydesk/app/field"
 	"copydesk/editor"
 	"copydesk/editor/check"
 )
@@ -50,7 +51,7 @@ func (c *limitCounters) rules() *check.Rules {
 		r, err = check.LoadRules(ctx, c.w.store, string(style))
 		cancel()
 		if err != nil {
-			c.loadFailed = "The desk's house style cannot be used, so the built-in limits apply: " + oneLine(err)
+			c.loadFailed = "The desk's house style cannot be used, so the built-in limits apply: " + field.OneLine(err)
 			slog.Error("shown in the status bar: house style unusable", "err", err)
 			r = nil
 		}
@@ -66,7 +67,7 @@ func (c *limitCounters) rules() *check.Rules {
 // as Rules.Counts measures them, without building the article.
 func (c *limitCounters) counts() [3]editor.LimitCount {
 	p, m := c.w.pane, c.w.meta
-	l := c.rules().LimitsFor(strings.TrimSpace(m.section.Text))
+	l := c.rules().LimitsFor(strings.TrimSpace(m.Section.Text))
 	return [3]editor.LimitCount{
 		{Field: "headline", Unit: "chars", Used: editor.CountChars(strings.TrimSpace(p.headline.Text)), Max: l.HeadlineChars},
 		{Field: "standfirst", Unit: "words", Used: editor.CountWords(p.standfirst.Text), Max: l.StandfirstWords},

@@ -2,9 +2,10 @@ package app
 
 import (
 	"log/slog"
-	"sync"
 	"time"
 
+	"copydesk/app/field"
+	"copydesk/app/session"
 	"copydesk/storage"
 )
 
@@ -18,21 +19,14 @@ import (
 // window five refreshes, and a save still shows well within a second.
 const DefaultLiveDelay = 200 * time.Millisecond
 
-// liveBatch gathers the changes that arrive while a refresh is pending.
-type liveBatch struct {
-	mu      sync.Mutex
-	pending []storage.Change
-	armed   bool // a flush is scheduled
-}
-
 // startWatch starts watching the store; the watch ends when the window
 // closes. A watch that cannot start leaves the window as it would be on
 // a store of its own, and says so.
 func (w *Window) startWatch() {
 	s := w.shared
-	ch, err := s.watcher.Watch(s.ctx)
+	ch, err := s.Watcher.Watch(s.Context())
 	if err != nil {
-		w.status.setText("Other desks' changes will not show until you reopen the window: " + oneLine(err))
+		w.status.setText("Other desks' changes will not show until you reopen the window: " + field.OneLine(err))
 		slog.Error("shown in the status bar: no live changes", "err", err)
 		return
 	}
@@ -46,71 +40,20 @@ func (w *Window) startWatch() {
 // noteChange adds c to the batch and schedules its flush, on the watch's
 // goroutine. Changes this desk made are dropped here: the window knows them.
 func (w *Window) noteChange(c storage.Change) {
-	s := w.shared
-	if c.Desk != "" && c.Desk == s.holder.Desk {
+	if w.shared.Mine(c) {
 		return
 	}
-	b := &s.live
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	b.pending = append(b.pending, c)
-	if b.armed {
-		return
+	if w.shared.Live.Add(c) {
+		time.AfterFunc(w.cfg.liveDelay, w.flushChanges)
 	}
-	b.armed = true
-	time.AfterFunc(w.cfg.liveDelay, w.flushChanges)
 }
 
 // flushChanges hands the gathered changes to the UI goroutine.
 func (w *Window) flushChanges() {
-	b := &w.shared.live
-	b.mu.Lock()
-	batch := b.pending
-	b.pending, b.armed = nil, false
-	b.mu.Unlock()
-	if len(batch) > 0 && w.shared.ctx.Err() == nil {
+	batch := w.shared.Live.Take()
+	if len(batch) > 0 && w.shared.Context().Err() == nil {
 		w.cfg.do(func() { w.applyChanges(batch) })
 	}
-}
-
-// changeSet is what a batch of changes means for the window.
-type changeSet struct {
-	any       bool // something changed
-	open      bool // about the open story
-	revisions bool // its revision list changed
-	copy      bool // its draft changed
-	lock      bool // its lock changed
-}
-
-// sum reads a batch against the open story (id "" when none is open).
-func sum(batch []storage.Change, id string) changeSet {
-	var cs changeSet
-	for _, c := range batch {
-		cs.any = true
-		if c.ArticleID == "" { // the watch reconnected: anything may have changed
-			if id != "" {
-				cs.open, cs.revisions, cs.copy, cs.lock = true, true, true, true
-			}
-			continue
-		}
-		if c.ArticleID != id {
-			continue
-		}
-		cs.open = true
-		switch c.Kind {
-		case storage.ChangeRevision, storage.ChangeCreate:
-			cs.revisions, cs.copy = true, true
-		case storage.ChangeLabel:
-			cs.revisions = true
-		case storage.ChangeDraft:
-			cs.copy = true
-		case storage.ChangeLock:
-			cs.lock = true
-		default: // a kind this window does not know yet: look at everything
-			cs.revisions, cs.copy, cs.lock = true, true, true
-		}
-	}
-	return cs
 }
 
 // applyChanges shows other desks' changes, on the UI goroutine.
@@ -119,27 +62,27 @@ func (w *Window) applyChanges(batch []storage.Change) {
 		return
 	}
 	id := ""
-	if w.doc != nil && w.doc.stored.Load() {
-		id = w.doc.id
+	if w.doc != nil && w.doc.IsStored() {
+		id = w.doc.ID
 	}
-	cs := sum(batch, id)
-	if !cs.any {
+	cs := session.Sum(batch, id)
+	if !cs.Any {
 		return
 	}
-	w.lib.reloadLive()
-	if !cs.open {
+	w.lib.ReloadLive()
+	if !cs.Open {
 		return
 	}
-	if cs.revisions {
+	if cs.Revisions {
 		w.reloadHistory()
 	}
 	switch {
 	case !w.locks():
 	case w.heldBy != nil:
-		if cs.copy {
+		if cs.Copy {
 			w.followDraft(w.doc)
 		}
-		if cs.lock {
+		if cs.Lock {
 			w.checkHolder(w.doc)
 		}
 	default:
@@ -152,10 +95,10 @@ func (w *Window) applyChanges(batch []storage.Change) {
 // reloadHistory shows the open story's revisions again, when the History
 // tab is shown.
 func (w *Window) reloadHistory() {
-	if w.history == nil || w.centreTabs.Selected() == nil || w.centreTabs.Selected().Text != "History" {
+	if w.history == nil || !w.historyShown() {
 		return
 	}
-	if v, ok := w.history.(interface{ Reload() }); ok {
+	if v, ok := w.history.(Reloader); ok {
 		v.Reload()
 		return
 	}
@@ -164,94 +107,16 @@ func (w *Window) reloadHistory() {
 
 // followDraft reads doc's draft again and shows it, while another desk
 // holds it: the reader follows the writer.
-func (w *Window) followDraft(doc *document) {
+func (w *Window) followDraft(doc *session.Document) {
 	w.bg.Add(1)
 	go func() {
 		defer w.bg.Done()
-		d, err := w.store.Draft(w.ctx, doc.id)
+		d, err := w.store.Draft(w.ctx, doc.ID)
 		w.cfg.do(func() {
-			if err != nil || w.doc == nil || w.doc.id != doc.id || w.heldBy == nil || w.closing {
+			if err != nil || w.doc == nil || w.doc.ID != doc.ID || w.heldBy == nil || w.closing {
 				return
 			}
 			w.follow(d)
 		})
 	}()
-}
-
-// reloadLive lists the stories again after other desks' changes: the
-// store is asked off the UI goroutine, and the list keeps its scroll
-// position and the open story selected.
-func (l *library) reloadLive() {
-	w := l.w
-	if w.store == nil {
-		return
-	}
-	l.liveGen++
-	l.rowsGen++
-	l.tagsGen++
-	gen, rowsGen, tagsGen := l.liveGen, l.rowsGen, l.tagsGen
-	q, spikedToo := l.query()
-	w.bg.Add(1)
-	go func() {
-		defer w.bg.Done()
-		rows, total, err := l.listRows(q, spikedToo)
-		tcs, terr := w.store.Tags(w.ctx)
-		held := l.othersLocks()
-		w.cfg.do(func() {
-			if gen != l.liveGen || w.closing {
-				return
-			}
-			l.held = held
-			if rowsGen == l.rowsGen {
-				off := l.list.GetScrollOffset()
-				l.show(rows, total, err)
-				l.list.ScrollToOffset(off)
-			} else {
-				l.list.Refresh() // newer rows are shown or coming; mark who holds what
-			}
-			if tagsGen == l.tagsGen {
-				l.showTags(tcs, terr)
-			}
-		})
-	}()
-}
-
-// markLocks marks the stories other desks are editing, once the store
-// says which: the list itself is already shown.
-func (l *library) markLocks() {
-	w := l.w
-	gen := l.liveGen
-	w.bg.Add(1)
-	go func() {
-		defer w.bg.Done()
-		held := l.othersLocks()
-		w.cfg.do(func() {
-			if gen != l.liveGen || w.closing { // a live reload has newer marks
-				return
-			}
-			l.held = held
-			l.list.Refresh()
-		})
-	}()
-}
-
-// othersLocks returns the stories other desks hold, by ID; nil when the
-// store has no locks or cannot say (the marks are a courtesy: opening a
-// story still asks for its lock).
-func (l *library) othersLocks() map[string]storage.Lock {
-	s := l.w.shared
-	if s == nil || s.locker == nil {
-		return nil
-	}
-	locks, err := s.locker.Locks(l.w.ctx)
-	if err != nil {
-		return nil
-	}
-	held := make(map[string]storage.Lock, len(locks))
-	for _, lk := range locks {
-		if lk.Holder.Desk != s.holder.Desk {
-			held[lk.ArticleID] = lk
-		}
-	}
-	return held
 }

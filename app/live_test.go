@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"copydesk/storage"
 )
@@ -23,6 +24,11 @@ type reloadingView struct {
 func (v *reloadingView) Reload()             { v.reloads++ }
 func (v *reloadingView) SetReadOnly(ro bool) { v.readOnly = append(v.readOnly, ro) }
 
+var _ interface {
+	Reloader
+	ReadOnlyView
+} = (*reloadingView)(nil)
+
 func newReloadingView() *reloadingView {
 	v := &reloadingView{}
 	v.ExtendBaseWidget(v)
@@ -35,7 +41,7 @@ func historyExt(v ArticleView) Extensions {
 
 func headlines(w *Window) []string {
 	var hs []string
-	for _, r := range w.lib.rows {
+	for _, r := range w.lib.Rows {
 		hs = append(hs, r.Headline)
 	}
 	return hs
@@ -66,7 +72,7 @@ func TestOtherDeskChangesShowLive(t *testing.T) {
 	waitFor(t, b.w, "the library shows desk A's save", func() bool {
 		return slices.Contains(headlines(b.w), "Other story, rewritten at desk A")
 	})
-	if sel := b.w.lib.rows; len(sel) != 2 || b.w.lib.list.Length() != 2 {
+	if sel := b.w.lib.Rows; len(sel) != 2 || b.w.lib.List.Length() != 2 {
 		t.Fatalf("rows %v", headlines(b.w))
 	}
 	if hist.reloads != 0 {
@@ -81,15 +87,13 @@ func TestOtherDeskChangesShowLive(t *testing.T) {
 	if i := slices.Index(headlines(b.w), "Open story"); i < 0 {
 		t.Fatal("the open story left the library")
 	}
-	if b.w.doc == nil || b.w.doc.id != story || b.w.readOnly() {
+	if b.w.doc == nil || b.w.doc.ID != story || b.w.readOnly() {
 		t.Error("a label from another desk changed the open story")
 	}
 	// A save of this desk's own comes back through the feed too, and is
 	// dropped there: the window has shown it already.
 	b.w.noteChange(storage.Change{ArticleID: story, Kind: storage.ChangeRevision, Desk: boris.Desk})
-	b.w.shared.live.mu.Lock()
-	pending := len(b.w.shared.live.pending)
-	b.w.shared.live.mu.Unlock()
+	pending, _ := b.w.shared.Live.Pending()
 	if pending != 0 {
 		t.Error("the desk's own change was queued")
 	}
@@ -131,37 +135,6 @@ func TestReaderFollowsTheHolder(t *testing.T) {
 	}
 }
 
-// What a batch of changes means for the open story.
-func TestChangeSet(t *testing.T) {
-	const open = "open"
-	tests := []struct {
-		name  string
-		batch []storage.Change
-		want  changeSet
-	}{
-		{"another story", []storage.Change{{ArticleID: "x", Kind: storage.ChangeRevision}}, changeSet{any: true}},
-		{"autosave", []storage.Change{{ArticleID: open, Kind: storage.ChangeDraft}}, changeSet{any: true, open: true, copy: true}},
-		{"revision", []storage.Change{{ArticleID: open, Kind: storage.ChangeRevision}}, changeSet{any: true, open: true, revisions: true, copy: true}},
-		{"label", []storage.Change{{ArticleID: open, Kind: storage.ChangeLabel}}, changeSet{any: true, open: true, revisions: true}},
-		{"lock", []storage.Change{{ArticleID: open, Kind: storage.ChangeLock}}, changeSet{any: true, open: true, lock: true}},
-		{"reconnected", []storage.Change{{}}, changeSet{any: true, open: true, revisions: true, copy: true, lock: true}},
-		{"burst", []storage.Change{
-			{ArticleID: open, Kind: storage.ChangeDraft}, {ArticleID: open, Kind: storage.ChangeDraft},
-			{ArticleID: "x", Kind: storage.ChangeCreate}, {ArticleID: open, Kind: storage.ChangeLock},
-		}, changeSet{any: true, open: true, copy: true, lock: true}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := sum(tt.batch, open); got != tt.want {
-				t.Errorf("sum = %+v, want %+v", got, tt.want)
-			}
-		})
-	}
-	if got := sum([]storage.Change{{}}, ""); got != (changeSet{any: true}) {
-		t.Errorf("reconnect with no story open: %+v", got)
-	}
-}
-
 // A burst of changes reaches the window as one refresh.
 func TestBurstIsOneRefresh(t *testing.T) {
 	app := test.NewTempApp(t)
@@ -172,10 +145,7 @@ func TestBurstIsOneRefresh(t *testing.T) {
 	for range 20 {
 		b.w.noteChange(storage.Change{ArticleID: story, Kind: storage.ChangeDraft, Desk: anna.Desk})
 	}
-	live := &b.w.shared.live
-	live.mu.Lock()
-	pending, armed := len(live.pending), live.armed
-	live.mu.Unlock()
+	pending, armed := b.w.shared.Live.Pending()
 	if pending != 20 || !armed {
 		t.Fatalf("%d changes pending, flush armed %v", pending, armed)
 	}
@@ -209,11 +179,17 @@ func TestLibraryMarksStoriesHeldElsewhere(t *testing.T) {
 	}
 	detail := func(id string) string {
 		l := b.w.lib
-		for i, r := range l.rows {
+		for i, r := range l.Rows {
 			if r.ID == id {
-				row := l.newRow()
-				l.updateRow(i, row)
-				return row.(*libraryRow).detail.Text
+				row := l.List.CreateItem()
+				l.List.UpdateItem(i, row)
+				var texts []string // the headline, then the detail
+				walk(row, func(o fyne.CanvasObject) {
+					if lb, ok := o.(*widget.Label); ok {
+						texts = append(texts, lb.Text)
+					}
+				})
+				return texts[len(texts)-1]
 			}
 		}
 		return "(not listed)"

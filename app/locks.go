@@ -4,13 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os/user"
-	"slices"
-	"sync"
-	"time"
 
 	"fyne.io/fyne/v2/dialog"
 
+	"copydesk/app/field"
+	"copydesk/app/session"
 	"copydesk/editor"
 	"copydesk/storage"
 )
@@ -25,70 +23,21 @@ import (
 // not yet saved when another desk took the story over.
 const keptAfterTakeOver = "unsaved copy kept after take-over"
 
-// releaseTimeout bounds the release of the lock when the window closes:
-// a store that does not answer must not keep the window from closing
-// (the lock then expires after storage.LockTTL).
-const releaseTimeout = 5 * time.Second
-
-// shared is what the window keeps for a store that other desks share.
-// Goroutines read it; the fields below mu are guarded by it.
-type shared struct {
-	locker  storage.Locker  // nil: the store has no locks
-	watcher storage.Watcher // nil: the store reports no changes
-	holder  storage.Holder  // this running window
-	ctx     context.Context // ends when the window closes
-	stop    context.CancelFunc
-	once    sync.Once
-
-	// mu puts this desk's Acquire, TakeOver and Release calls in order.
-	mu sync.Mutex
-	// want is the story whose lock this desk holds, or means to: the
-	// story open for editing. A release of any other story may go ahead;
-	// a heartbeat that no longer lists want means the lock was lost.
-	want string
-
-	live liveBatch
-}
-
-// deskHolder completes the configured holder: the person's name (from
-// the settings, else the login name) and the desk ID — the one the store
-// signs its changes with, if it does (storage.Signer), else a new one.
-func deskHolder(h storage.Holder, name string, store storage.Store) storage.Holder {
-	if h.Name == "" {
-		h.Name = name
-	}
-	if h.Name == "" {
-		if u, err := user.Current(); err == nil {
-			h.Name = u.Username
-		}
-	}
-	if signer, ok := store.(storage.Signer); ok && h.Desk == "" {
-		h.Desk = signer.Desk()
-	}
-	if h.Desk == "" {
-		h.Desk = storage.NewDeskID()
-	}
-	return h
-}
-
 // startShared looks at what the store offers several desks and starts
 // the heartbeat of the locks and the watch for other desks' changes.
 func (w *Window) startShared() {
-	locker, _ := w.store.(storage.Locker)
-	watcher, _ := w.store.(storage.Watcher)
-	if locker == nil && watcher == nil {
+	w.shared = session.NewDesks(w.store, w.cfg.Desk, w.settings.Name())
+	if w.shared == nil {
 		return
 	}
-	ctx, stop := context.WithCancel(context.Background())
-	w.shared = &shared{locker: locker, watcher: watcher, holder: deskHolder(w.cfg.Desk, w.settings.Name(), w.store), ctx: ctx, stop: stop}
-	if locker != nil {
+	if w.shared.Locker != nil {
 		stopBeat := w.cfg.every(storage.LockHeartbeat, w.heartbeat)
-		context.AfterFunc(ctx, stopBeat)
+		context.AfterFunc(w.shared.Context(), stopBeat)
 	}
-	if watcher != nil {
+	if w.shared.Watcher != nil {
 		w.startWatch()
 	}
-	w.lib.markLocks()
+	w.lib.MarkLocks()
 }
 
 // Desk is who this window is to the other desks: zero when the store is
@@ -97,35 +46,19 @@ func (w *Window) Desk() storage.Holder {
 	if w.shared == nil {
 		return storage.Holder{}
 	}
-	return w.shared.holder
+	return w.shared.Holder
 }
 
 // stopShared ends the heartbeat and the watch and gives the lock back,
 // once, when the window closes.
 func (w *Window) stopShared() {
-	s := w.shared
-	if s == nil {
-		return
+	if w.shared != nil {
+		w.shared.Close()
 	}
-	s.once.Do(func() {
-		s.stop()
-		if s.locker == nil {
-			return
-		}
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		if s.want == "" {
-			return
-		}
-		ctx, cancel := context.WithTimeout(context.Background(), releaseTimeout)
-		defer cancel()
-		_ = s.locker.Release(ctx, s.want, s.holder) // unreleased, it expires
-		s.want = ""
-	})
 }
 
 // locks reports whether the store has article locks.
-func (w *Window) locks() bool { return w.shared != nil && w.shared.locker != nil }
+func (w *Window) locks() bool { return w.shared.Locks() }
 
 // acquire takes the lock on id before the story is opened. It returns
 // the other desk's lock when another desk holds it (the story then opens
@@ -135,15 +68,7 @@ func (w *Window) acquire(id string) (*storage.Lock, error) {
 	if !w.locks() {
 		return nil, nil
 	}
-	s := w.shared
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	_, err := s.locker.Acquire(s.ctx, id, s.holder)
-	var held *storage.HeldError
-	if errors.As(err, &held) {
-		return &held.Lock, nil
-	}
-	return nil, err
+	return w.shared.Acquire(id)
 }
 
 // setWant records the story this desk means to hold: the open one, when
@@ -153,52 +78,37 @@ func (w *Window) setWant() {
 		return
 	}
 	id := ""
-	if w.doc != nil && w.heldBy == nil && w.doc.stored.Load() {
-		id = w.doc.id
+	if w.doc != nil && w.heldBy == nil && w.doc.IsStored() {
+		id = w.doc.ID
 	}
-	w.shared.mu.Lock()
-	w.shared.want = id
-	w.shared.mu.Unlock()
+	w.shared.SetWant(id)
 }
 
 // releaseAfter gives up the lock on doc once its writes in flight (the
 // checkpoint made on leaving it) are stored, so that the next desk to
 // take it finds them — unless this desk has opened it again meanwhile.
 // Called on the UI goroutine as doc is left.
-func (w *Window) releaseAfter(doc *document) {
-	if !w.locks() || doc == nil || !doc.stored.Load() {
+func (w *Window) releaseAfter(doc *session.Document) {
+	if !w.locks() || doc == nil || !doc.IsStored() {
 		return
 	}
 	s := w.shared
-	s.mu.Lock()
-	if s.want == doc.id {
-		s.want = ""
-	}
-	s.mu.Unlock()
+	s.Leave(doc.ID)
 	w.bg.Add(1)
 	go func() {
 		defer w.bg.Done()
-		doc.writes.Wait()
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		if s.want == doc.id {
-			return
-		}
-		_ = s.locker.Release(s.ctx, doc.id, s.holder) // unreleased, it expires
+		doc.WaitWrites()
+		s.Release(doc.ID)
 	}()
 }
 
 // lockStored takes the lock on a new story once it is stored: before,
 // no other desk can see it.
-func (w *Window) lockStored(doc *document) {
-	if !w.locks() || w.doc != doc || w.heldBy != nil || !doc.stored.Load() {
+func (w *Window) lockStored(doc *session.Document) {
+	if !w.locks() || w.doc != doc || w.heldBy != nil || !doc.IsStored() {
 		return
 	}
-	s := w.shared
-	s.mu.Lock()
-	known := s.want == doc.id
-	s.mu.Unlock()
-	if known {
+	if w.shared.Wants(doc.ID) {
 		return
 	}
 	w.setWant()
@@ -208,19 +118,12 @@ func (w *Window) lockStored(doc *document) {
 // heartbeat renews this desk's locks (every storage.LockHeartbeat, on a
 // goroutine of its own) and checks that the open story's is among them.
 func (w *Window) heartbeat() {
-	s := w.shared
-	ids, err := s.locker.Heartbeat(s.ctx, s.holder)
-	if err != nil {
-		return // the next beat tries again; the lock lasts storage.LockTTL
-	}
-	s.mu.Lock()
-	want := s.want
-	s.mu.Unlock()
-	if want == "" || slices.Contains(ids, want) {
+	want := w.shared.Heartbeat()
+	if want == "" {
 		return
 	}
 	w.cfg.do(func() {
-		if w.doc != nil && w.doc.id == want && w.heldBy == nil && !w.closing {
+		if w.doc != nil && w.doc.ID == want && w.heldBy == nil && !w.closing {
 			w.checkLock(w.doc)
 		}
 	})
@@ -229,28 +132,18 @@ func (w *Window) heartbeat() {
 // checkLock asks again for the lock on doc (it renews it when this desk
 // still holds it); when another desk has it now, the window turns
 // read-only (lockLost).
-func (w *Window) checkLock(doc *document) {
+func (w *Window) checkLock(doc *session.Document) {
 	s := w.shared
 	w.bg.Add(1)
 	go func() {
 		defer w.bg.Done()
-		s.mu.Lock()
-		if s.want != doc.id {
-			s.mu.Unlock()
-			return
-		}
-		_, err := s.locker.Acquire(s.ctx, doc.id, s.holder)
-		var held *storage.HeldError
-		if errors.As(err, &held) {
-			s.want = ""
-		}
-		s.mu.Unlock()
+		held, err := s.Recheck(doc.ID)
 		w.cfg.do(func() {
 			switch {
 			case held != nil:
 				w.lockLost(doc, held.Lock)
 			case err != nil && w.doc == doc && !w.closing:
-				w.status.setText("Cannot renew the lock on the story: " + oneLine(err))
+				w.status.setText("Cannot renew the lock on the story: " + field.OneLine(err))
 			}
 		})
 	}()
@@ -259,7 +152,7 @@ func (w *Window) checkLock(doc *document) {
 // lockLost turns the window read-only on doc, which another desk has
 // taken over: the copy typed here and not yet saved is kept first, as a
 // revision, then the editor follows the holder's draft.
-func (w *Window) lockLost(doc *document, l storage.Lock) {
+func (w *Window) lockLost(doc *session.Document, l storage.Lock) {
 	if w.doc != doc || w.closing {
 		return
 	}
@@ -281,9 +174,9 @@ func (w *Window) lockLost(doc *document, l storage.Lock) {
 		var kept uint64
 		var keepErr error
 		if unsaved != nil {
-			kept, keepErr = doc.keepAside(w.ctx, w.store, unsaved, m)
+			kept, keepErr = doc.KeepAside(w.ctx, w.store, unsaved, m)
 		}
-		d, err := w.store.Draft(w.ctx, doc.id)
+		d, err := w.store.Draft(w.ctx, doc.ID)
 		w.cfg.do(func() {
 			if w.doc != doc || w.closing {
 				return
@@ -308,40 +201,9 @@ func (w *Window) lockLost(doc *document, l storage.Lock) {
 	}()
 }
 
-// keepAside files a, the copy of a desk that lost the story, as a
-// checkpoint revision, then puts the stored draft back as the holder
-// left it: their work stays the working copy. It returns the revision,
-// or 0 when the stored draft already had a's copy.
-func (d *document) keepAside(ctx context.Context, s storage.Store, a *editor.Article, m storage.Meta) (uint64, error) {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	cur, err := s.Draft(ctx, d.id)
-	if err != nil {
-		return 0, err
-	}
-	if cur.Article.ContentHash() == a.ContentHash() {
-		return 0, nil
-	}
-	m.DraftVersion = cur.Version
-	rev, err := s.SaveRevision(ctx, a, m)
-	if err != nil {
-		return 0, err
-	}
-	mine, err := s.Draft(ctx, d.id)
-	if err != nil {
-		return rev.Seq, err
-	}
-	// ErrStale: the holder has written meanwhile, and theirs is the
-	// draft already.
-	if _, err := s.SaveDraft(ctx, cur.Article, mine.Version); err != nil && !errors.Is(err, storage.ErrStale) {
-		return rev.Seq, err
-	}
-	return rev.Seq, nil
-}
-
 // follow shows d, the holder's draft, in the read-only editor.
 func (w *Window) follow(d storage.Draft) {
-	w.showArticle(openedDocument(d))
+	w.showArticle(session.Opened(d))
 	if w.status.showsSaved() { // a notice (a take-over, an error) stays until read
 		w.status.setSaved(d.Saved.In(w.cfg.Location), d.Seq)
 	}
@@ -353,10 +215,10 @@ func (w *Window) setReadOnly(l *storage.Lock) {
 	w.heldBy = l
 	editable := w.doc != nil && l == nil
 	w.pane.setEnabled(editable)
-	w.meta.setEnabled(editable)
+	w.meta.SetEnabled(editable)
 	w.pane.banner.show(l, w.cfg.Location)
-	w.lib.updateSpikeButton()
-	if v, ok := w.history.(interface{ SetReadOnly(bool) }); ok {
+	w.updateSpikeButton()
+	if v, ok := w.history.(ReadOnlyView); ok {
 		v.SetReadOnly(l != nil)
 	}
 	w.setWant()
@@ -390,29 +252,19 @@ func (w *Window) confirmTakeOver() {
 
 // claim takes the lock on doc — from its holder when takeOver is set —
 // and opens the story's draft for editing.
-func (w *Window) claim(doc *document, takeOver bool) {
+func (w *Window) claim(doc *session.Document, takeOver bool) {
 	s := w.shared
 	w.status.setText("Taking the story over…")
 	w.bg.Add(1)
 	go func() {
 		defer w.bg.Done()
-		s.mu.Lock()
-		var err error
-		if takeOver {
-			_, err = s.locker.TakeOver(s.ctx, doc.id, s.holder)
-		} else {
-			_, err = s.locker.Acquire(s.ctx, doc.id, s.holder)
-		}
-		if err == nil {
-			s.want = doc.id
-		}
-		s.mu.Unlock()
+		err := s.Claim(doc.ID, takeOver)
 		var d storage.Draft
 		if err == nil {
-			d, err = w.store.Draft(w.ctx, doc.id)
+			d, err = w.store.Draft(w.ctx, doc.ID)
 		}
 		w.cfg.do(func() {
-			if w.doc == nil || w.doc.id != doc.id || w.closing { // (a followed draft is another *document)
+			if w.doc == nil || w.doc.ID != doc.ID || w.closing { // (a followed draft is another *session.Document)
 				if err == nil { // the story was left meanwhile
 					w.setWant()
 					w.releaseAfter(doc)
@@ -423,12 +275,12 @@ func (w *Window) claim(doc *document, takeOver bool) {
 			switch {
 			case errors.As(err, &held):
 				w.setReadOnly(&held.Lock)
-				w.status.setText("Not taken: " + oneLine(err))
+				w.status.setText("Not taken: " + field.OneLine(err))
 			case err != nil:
 				w.showError(fmt.Errorf("cannot take the story over: %w", err))
 			default:
 				w.heldBy = nil
-				w.showArticle(openedDocument(d))
+				w.showArticle(session.Opened(d))
 				w.status.setSaved(d.Saved.In(w.cfg.Location), d.Seq)
 			}
 		})
@@ -437,20 +289,20 @@ func (w *Window) claim(doc *document, takeOver bool) {
 
 // checkHolder reads who holds the open story now, for the banner of a
 // read-only window.
-func (w *Window) checkHolder(doc *document) {
+func (w *Window) checkHolder(doc *session.Document) {
 	s := w.shared
 	w.bg.Add(1)
 	go func() {
 		defer w.bg.Done()
-		l, ok, err := s.locker.LockOf(s.ctx, doc.id)
+		l, ok, err := s.LockOf(doc.ID)
 		w.cfg.do(func() {
-			if err != nil || w.doc == nil || w.doc.id != doc.id || w.heldBy == nil || w.closing {
+			if err != nil || w.doc == nil || w.doc.ID != doc.ID || w.heldBy == nil || w.closing {
 				return
 			}
 			if !ok {
-				l = storage.Lock{ArticleID: doc.id}
+				l = storage.Lock{ArticleID: doc.ID}
 			}
-			if l.Holder.Desk == s.holder.Desk {
+			if l.Holder.Desk == s.Holder.Desk {
 				return // taken by this desk: claim is on its way
 			}
 			w.setReadOnly(&l)

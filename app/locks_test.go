@@ -89,7 +89,7 @@ func putStory(t *testing.T, hub *fakeHub, headline string, desks ...*deskWindow)
 		t.Fatal(err)
 	}
 	for _, d := range desks {
-		d.w.lib.reload()
+		d.w.lib.Reload()
 		settle(d.w) // the tags are read off the UI goroutine
 	}
 	return a.ID
@@ -108,9 +108,9 @@ func editable(w *Window) map[string]bool {
 		"headline":   !w.pane.headline.Disabled(),
 		"standfirst": !w.pane.standfirst.Disabled(),
 		"body":       !w.pane.body.ReadOnly(),
-		"slug":       !w.meta.slug.Disabled(),
-		"status":     !w.meta.status.Disabled(),
-		"tags":       !w.meta.tags.entry.Disabled(),
+		"slug":       !w.meta.Slug.Disabled(),
+		"status":     !w.meta.Status.Disabled(),
+		"tags":       !w.meta.Tags.Entry.Disabled(),
 	}
 }
 
@@ -368,28 +368,10 @@ func TestReleasedLockOffersEdit(t *testing.T) {
 	}
 }
 
-func TestDeskIdentity(t *testing.T) {
-	h := deskHolder(storage.Holder{}, "Olga Ivanova", nil)
-	if h.Name != "Olga Ivanova" || strings.Count(h.Desk, "/") != 2 {
-		t.Errorf("holder %+v", h)
-	}
-	if other := deskHolder(storage.Holder{}, "Olga Ivanova", nil); other.Desk == h.Desk {
-		t.Error("two windows got the same desk ID")
-	}
-	if kept := deskHolder(anna, "someone else", nil); kept != anna {
-		t.Errorf("a configured holder was changed: %+v", kept)
-	}
-	if signed := deskHolder(storage.Holder{}, "Olga Ivanova", signingStore{}); signed.Desk != "newsroom/1/abcd" {
-		t.Errorf("the store's desk ID was not taken: %+v", signed)
-	}
-	// The embedded store shares nothing: no desk, no locks.
+// The embedded store shares nothing: no desk, no locks.
+func TestBadgerIsNotShared(t *testing.T) {
 	hs := newHarness(t)
 	if hs.w.shared != nil || hs.w.Desk() != (storage.Holder{}) {
 		t.Error("a Badger store was treated as shared")
 	}
 }
-
-// signingStore is a store that signs its changes with a desk ID.
-type signingStore struct{ storage.Store }
-
-func (signingStore) Desk() string { return "newsroom/1/abcd" }

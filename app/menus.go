@@ -1,18 +1,12 @@
 package app
 
 import (
-	"fmt"
 	"slices"
-	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/widget"
 
 	"copydesk/editor"
-	"copydesk/storage"
 )
 
 func ctrl(k fyne.KeyName) fyne.Shortcut {
@@ -62,7 +56,7 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 	w.statusItems = w.statusItems[:0]
 	for _, s := range editor.Statuses[:4] {
 		w.statusItems = append(w.statusItems, fyne.NewMenuItem(s.Label(), func() {
-			if w.doc != nil && s != w.meta.statusOf {
+			if w.doc != nil && s != w.meta.StatusOf {
 				w.changeStatus(s)
 			}
 		}))
@@ -90,8 +84,8 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 	themeMenu.ChildMenu = fyne.NewMenu("", w.themeItems...)
 	view := fyne.NewMenu("View",
 		item("Preview", ctrl(fyne.KeyP), w.ShowPreview),
-		item("History", ctrlShift(fyne.KeyH), func() { w.centreTabs.SelectIndex(1) }),
-		item("Editor", ctrlShift(fyne.KeyE), func() { w.centreTabs.SelectIndex(0) }),
+		item("History", ctrlShift(fyne.KeyH), func() { w.centreTabs.Select(w.historyTab) }),
+		item("Editor", ctrlShift(fyne.KeyE), func() { w.centreTabs.Select(w.editTab) }),
 		themeMenu,
 	)
 	help := fyne.NewMenu("Help",
@@ -207,168 +201,6 @@ func findShortcut(m *fyne.MainMenu, s fyne.Shortcut) *fyne.MenuItem {
 	return nil
 }
 
-// SaveRevision makes a revision of the open story (Ctrl+S), with an
-// optional label.
-// Without changes since the newest revision nothing new is stored: a label
-// is put on the newest revision instead.
-func (w *Window) SaveRevision(label string) {
-	if w.doc == nil {
-		return
-	}
-	if !w.dirty && !w.sinceRevision && w.doc.stored.Load() {
-		w.labelNewest(label)
-		return
-	}
-	// A change to a published story is a correction: it needs a note for
-	// readers first.
-	w.correctionFirst(func() {
-		w.status.setText("Saving revision…")
-		w.writeRevision(storage.Meta{Kind: storage.KindSave, Label: label})
-	}, func() {
-		w.status.setText("Not saved as a revision: a change to a published story is filed as a correction, with a note for readers")
-	})
-}
-
-// labelNewest labels the newest revision (or says there is nothing to save).
-func (w *Window) labelNewest(label string) {
-	doc := w.doc
-	doc.mu.Lock()
-	seq := doc.seq
-	doc.mu.Unlock()
-	if label == "" {
-		w.status.setText(fmt.Sprintf("No changes since revision %d: nothing to save", seq))
-		return
-	}
-	w.bg.Add(1)
-	go func() {
-		defer w.bg.Done()
-		err := w.store.SetLabel(w.ctx, doc.id, seq, label)
-		w.cfg.do(func() {
-			switch {
-			case err != nil:
-				w.showError(fmt.Errorf("cannot label revision %d: %w", seq, err))
-			case w.doc == doc:
-				w.status.setText(fmt.Sprintf("No changes since revision %d: labelled it “%s”", seq, label))
-				if w.centreTabs.Selected() != nil && w.centreTabs.Selected().Text == "History" {
-					w.loadView(w.history)
-				}
-			}
-		})
-	}()
-}
-
-// labelDialog asks for a label, then saves a revision (Ctrl+Shift+S).
-func (w *Window) labelDialog() {
-	if w.doc == nil {
-		return
-	}
-	label := widget.NewEntry()
-	label.SetPlaceHolder("e.g. sent to the night desk")
-	label.Validator = storage.CheckLabel
-	d := dialog.NewForm("Save labelled revision", "Save", "Cancel",
-		[]*widget.FormItem{widget.NewFormItem("Label", label)}, func(ok bool) {
-			if ok {
-				w.SaveRevision(strings.TrimSpace(label.Text))
-			}
-		}, w.win)
-	label.OnSubmitted = func(string) { d.Submit() } // Enter saves, as in any form
-	d.Resize(fyne.NewSize(460, 160))
-	d.Show()
-	w.win.Canvas().Focus(label)
-}
-
-func (w *Window) setTheme(t string) {
-	w.settings.SetTheme(t)
-	w.settings.ApplyTheme(w.app)
-	for _, it := range w.themeItems {
-		it.Checked = strings.EqualFold(it.Label, w.settings.Theme())
-	}
-	if m := w.win.MainMenu(); m != nil {
-		m.Refresh()
-	}
-}
-
-// settingsDialog: your name, dateline house style, theme.
-func (w *Window) settingsDialog() {
-	name := widget.NewEntry()
-	name.SetText(w.settings.Name())
-	name.SetPlaceHolder("Your name, as in a byline")
-	var styles []string
-	for _, s := range editor.Styles {
-		styles = append(styles, s.Label())
-	}
-	style := widget.NewSelect(styles, nil)
-	style.SetSelected(w.settings.Style().Label())
-	themes := widget.NewRadioGroup([]string{"System", "Light", "Dark"}, nil)
-	themes.Horizontal = true
-	themes.SetSelected(editor.Capitalise(w.settings.Theme()))
-	inbox := w.inboxSetting()
-	d := dialog.NewForm("Settings", "Save", "Cancel", []*widget.FormItem{
-		widget.NewFormItem("Your name", name),
-		widget.NewFormItem("Dateline style", style),
-		widget.NewFormItem("Theme", themes),
-		inbox.item,
-	}, func(ok bool) {
-		if !ok {
-			return
-		}
-		inbox.save()
-		w.settings.SetName(strings.TrimSpace(name.Text))
-		for _, s := range editor.Styles {
-			if s.Label() == style.Selected && s != w.settings.Style() {
-				w.settings.SetStyle(s)
-				w.meta.styleChanged()
-			}
-		}
-		w.setTheme(strings.ToLower(themes.Selected))
-	}, w.win)
-	d.Resize(fyne.NewSize(560, 320))
-	d.Show()
-}
-
-// shortcutList is Help › Keyboard shortcuts.
-var shortcutList = [][2]string{
-	{"Ctrl+N", "New story"}, {"Ctrl+O", "Import a file"}, {"Ctrl+E", "Export"},
-	{"Ctrl+S", "Save revision"}, {"Ctrl+Shift+S", "Save labelled revision"},
-	{"Ctrl+Z / Ctrl+Y", "Undo / redo (across paragraphs in the body)"},
-	{"Ctrl+F / Ctrl+H", "Find / replace in the body"},
-	{"Ctrl+.", "Spelling: suggestions for the underlined word at the caret (or right-click it)"},
-	{"Ctrl+P", "Preview"}, {"Ctrl+Shift+H / Ctrl+Shift+E", "History / back to the editor"},
-	{"Enter", "New paragraph (in the body); next field (headline, standfirst)"},
-	{"Backspace at the start", "Join with the paragraph above"},
-	{"Ctrl+1 / Ctrl+2 / Ctrl+Q", "Paragraph / subhead / quote"},
-	{"Shift+Up/Down at a paragraph's edge", "Select whole paragraphs"},
-	{"Ctrl+A twice", "Select the whole body"},
-	{"Ctrl+Alt+M", "Comment on the selected words (Article › Comments…)"},
-	{"Ctrl+Shift+Q", "Quit"},
-}
-
-func (w *Window) shortcutsDialog() {
-	grid := container.New(&twoColumns{})
-	for _, s := range shortcutList {
-		grid.Add(widget.NewLabelWithStyle(s[0], fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}))
-		grid.Add(widget.NewLabel(s[1]))
-	}
-	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewVScroll(grid), w.win)
-	d.Resize(fitted(fyne.NewSize(680, 600), w.win.Canvas().Size()))
-	w.showClosable(d)
-}
-
-func (w *Window) aboutDialog() {
-	version := w.cfg.Version
-	if version == "" {
-		version = "development build"
-	}
-	text := fmt.Sprintf("Copydesk %s\nThe writing desk of a news agency in one window.\n\nDatabase: %s", version, w.cfg.DBDir)
-	if st, err := w.store.Stats(w.ctx); err == nil {
-		text += fmt.Sprintf("\n%s stories, %s revisions", thousands(st.Articles), thousands(st.Revisions))
-	}
-	w.showClosable(dialog.NewInformation("About Copydesk", text, w.win))
-}
-
-// twoColumns lays out pairs: the first column as wide as its widest cell.
-type twoColumns struct{}
-
 func (*twoColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	var left float32
 	for i := 0; i < len(objs); i += 2 {
@@ -393,14 +225,6 @@ func (*twoColumns) MinSize(objs []fyne.CanvasObject) fyne.Size {
 		h += max(objs[i].MinSize().Height, objs[i+1].MinSize().Height)
 	}
 	return fyne.NewSize(left+right, h)
-}
-
-// showClosable shows a dialog that Escape closes (with nothing focused,
-// the window's canvas gets the key).
-func (w *Window) showClosable(d sizedDialog) {
-	w.escape = d.Hide
-	d.SetOnClosed(func() { w.escape = nil })
-	d.Show()
 }
 
 // typedKey gets the keys no widget took: Escape closes the dialog shown

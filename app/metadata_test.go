@@ -29,13 +29,13 @@ func TestEmbargoRoundTripsWithZone(t *testing.T) {
 			h.put(t, other)
 			id := h.openFixture(t)
 			w := h.w
-			w.meta.embargo.zone.SetText(tt.zone) // picked from the list, or typed over "Local"
-			test.Type(w.meta.embargo.when, "2019-10-16 12:00")
-			if w.meta.embargo.problem.Visible() {
-				t.Fatalf("problem shown: %s", w.meta.embargo.problem.Text)
+			w.meta.Embargo.Zone.SetText(tt.zone) // picked from the list, or typed over "Local"
+			test.Type(w.meta.Embargo.When, "2019-10-16 12:00")
+			if w.meta.Embargo.Problem.Visible() {
+				t.Fatalf("problem shown: %s", w.meta.Embargo.Problem.Text)
 			}
 			h.timer.fire(t, w)
-			loc, err := w.meta.embargo.location(tt.zone)
+			loc, err := w.meta.Embargo.Location(tt.zone)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -51,14 +51,14 @@ func TestEmbargoRoundTripsWithZone(t *testing.T) {
 			if err := w.Open(id); err != nil {
 				t.Fatal(err)
 			}
-			if w.meta.embargo.when.Text != "2019-10-16 12:00" || w.meta.embargo.zone.Text != tt.want {
-				t.Errorf("shown again as %q %q", w.meta.embargo.when.Text, w.meta.embargo.zone.Text)
+			if w.meta.Embargo.When.Text != "2019-10-16 12:00" || w.meta.Embargo.Zone.Text != tt.want {
+				t.Errorf("shown again as %q %q", w.meta.Embargo.When.Text, w.meta.Embargo.Zone.Text)
 			}
 			if !w.Article().Embargo.Equal(want) || w.dirty {
 				t.Errorf("reopened embargo %v, dirty %v", w.Article().Embargo, w.dirty)
 			}
 			// Emptied: no embargo.
-			w.meta.embargo.when.SetText("")
+			w.meta.Embargo.When.SetText("")
 			h.timer.fire(t, w)
 			if e := h.draft(t, id).Article.Embargo; !e.IsZero() {
 				t.Errorf("embargo %v after emptying the field", e)
@@ -86,9 +86,9 @@ func TestEmbargoInvalidTextKeepsTheStory(t *testing.T) {
 			h.openFixtureArticle(t, a)
 			w := h.w
 			before := w.Article().Encode()
-			w.meta.embargo.zone.SetText(tt.zone)
-			w.meta.embargo.when.SetText(tt.when)
-			p := w.meta.embargo.problem
+			w.meta.Embargo.Zone.SetText(tt.zone)
+			w.meta.Embargo.When.SetText(tt.when)
+			p := w.meta.Embargo.Problem
 			if !p.Visible() || !strings.Contains(p.Text, tt.problem) {
 				t.Errorf("problem %q (shown %v), want it to say %q", p.Text, p.Visible(), tt.problem)
 			}
@@ -101,8 +101,8 @@ func TestEmbargoInvalidTextKeepsTheStory(t *testing.T) {
 			if got := h.draft(t, a.ID).Article.Embargo; !got.Equal(a.Embargo) {
 				t.Errorf("stored embargo %v, want %v", got, a.Embargo)
 			}
-			w.meta.embargo.zone.SetText("UTC")
-			w.meta.embargo.when.SetText("2019-10-16 10:00")
+			w.meta.Embargo.Zone.SetText("UTC")
+			w.meta.Embargo.When.SetText("2019-10-16 10:00")
 			if p.Visible() || !w.Article().Embargo.Equal(a.Embargo.Add(time.Hour)) {
 				t.Errorf("corrected text: problem %v, embargo %v", p.Visible(), w.Article().Embargo)
 			}
@@ -117,11 +117,11 @@ func TestLanguageAndBylineTitleAreKept(t *testing.T) {
 	a.Bylines = []editor.Byline{{Name: "Anna Petrova", Role: editor.RoleWriter, Title: "Moscow correspondent"}}
 	h.openFixtureArticle(t, a)
 	w := h.w
-	if w.meta.language.Selected != "sr-Latn" || w.meta.bylines.rows[0].title.Text != "Moscow correspondent" {
-		t.Fatalf("shown: language %q, title %q", w.meta.language.Selected, w.meta.bylines.rows[0].title.Text)
+	if w.meta.Language.Selected != "sr-Latn" || w.meta.Bylines.Rows[0].Title.Text != "Moscow correspondent" {
+		t.Fatalf("shown: language %q, title %q", w.meta.Language.Selected, w.meta.Bylines.Rows[0].Title.Text)
 	}
-	w.meta.language.SetSelected("ru")
-	w.meta.bylines.rows[0].title.SetText("  Chief   correspondent ")
+	w.meta.Language.SetSelected("ru")
+	w.meta.Bylines.Rows[0].Title.SetText("  Chief   correspondent ")
 	h.timer.fire(t, w)
 	got := h.draft(t, a.ID).Article
 	if got.Language != "ru" || got.Bylines[0].Title != "Chief correspondent" {

@@ -60,7 +60,7 @@ func TestShortcutsWaitForAnOpenDialog(t *testing.T) {
 			if n := len(h.revisions(t, id)); n != 1 {
 				t.Errorf("%s behind a dialog made a revision (%d)", c.name, n)
 			}
-			if w.doc == nil || w.doc.id != id {
+			if w.doc == nil || w.doc.ID != id {
 				t.Errorf("%s behind a dialog left the story", c.name)
 			}
 			if w.centreTabs.SelectedIndex() != 0 {

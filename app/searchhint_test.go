@@ -12,12 +12,12 @@ func TestSearchHintNamesTheBody(t *testing.T) {
 	a := fixtureArticle(t)
 	h.put(t, a)
 	w := h.w
-	if !strings.Contains(w.lib.search.PlaceHolder, "body") {
-		t.Errorf("search hint %q does not name the body", w.lib.search.PlaceHolder)
+	if !strings.Contains(w.lib.Search.PlaceHolder, "body") {
+		t.Errorf("search hint %q does not name the body", w.lib.Search.PlaceHolder)
 	}
-	w.lib.search.SetText("hawala") // a word of the body only
+	w.lib.Search.SetText("hawala") // a word of the body only
 	settle(w)
-	if len(w.lib.rows) != 1 || w.lib.rows[0].ID != a.ID {
-		t.Errorf("a body word finds %d stories", len(w.lib.rows))
+	if len(w.lib.Rows) != 1 || w.lib.Rows[0].ID != a.ID {
+		t.Errorf("a body word finds %d stories", len(w.lib.Rows))
 	}
 }

@@ -20,6 +20,7 @@ const (
 	prefSplitCentre = "window.split.metadata"
 	prefEmbargoZone = "embargo.zone"
 	prefExport      = "export.format"
+	prefInbox       = "inbox.dir" // the wire inbox folder (inboxsettings.go)
 )
 
 // The themes a person can choose in View › Theme.

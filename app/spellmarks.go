@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"copydesk/app/blockedit"
+	"copydesk/app/field"
 	"copydesk/editor/check"
 )
 
@@ -57,8 +58,8 @@ func (s *textSpeller) Suggest(word string) []string { return s.c.Suggest(s.langu
 // the fields stop marking the word at once too (the body already has).
 func (s *textSpeller) AddWord(word string) {
 	s.c.AddWord(word)
-	s.w.pane.headline.marks.Refresh()
-	s.w.pane.standfirst.marks.Refresh()
+	s.w.pane.headline.Marks.Refresh()
+	s.w.pane.standfirst.Marks.Refresh()
 }
 
 // wireSpelling turns the marks on when the Checks tab can lend a speller.
@@ -70,10 +71,10 @@ func (w *Window) wireSpelling() {
 	w.speller = &textSpeller{c: c, w: w}
 	p := w.pane
 	p.body.SetSpellChecker(w.speller)
-	for i, f := range []*fieldEntry{p.headline, p.standfirst} {
-		f.marks = blockedit.NewFieldMarks(&f.Entry, w.speller, p.body.SpellAdded)
-		p.fieldBoxes[i].Add(f.marks)
-		onChanged, marks := f.OnChanged, f.marks
+	for i, f := range []*field.Entry{p.headline, p.standfirst} {
+		f.Marks = blockedit.NewFieldMarks(&f.Entry, w.speller, p.body.SpellAdded)
+		p.fieldBoxes[i].Add(f.Marks)
+		onChanged, marks := f.OnChanged, f.Marks
 		f.OnChanged = func(s string) {
 			if onChanged != nil {
 				onChanged(s)
@@ -92,8 +93,8 @@ func (w *Window) spellingChanged() {
 		return
 	}
 	w.pane.body.SpellingChanged()
-	w.pane.headline.marks.Update(true)
-	w.pane.standfirst.marks.Update(true)
+	w.pane.headline.Marks.Update(true)
+	w.pane.standfirst.Marks.Update(true)
 }
 
 // spellingLoaded follows the open story's language.
@@ -103,14 +104,14 @@ func (w *Window) spellingLoaded() {
 	}
 	lang := ""
 	if w.doc != nil {
-		lang = w.doc.base.Language
+		lang = w.doc.Base.Language
 	}
 	if old := w.speller.language(); old != lang {
 		w.speller.lang.Store(&lang)
 		w.pane.body.SpellingChanged()
 	}
-	w.pane.headline.marks.Update(true)
-	w.pane.standfirst.marks.Update(true)
+	w.pane.headline.Marks.Update(true)
+	w.pane.standfirst.Marks.Update(true)
 }
 
 // spellAtCaret shows the suggestions for the marked word at the caret
@@ -120,39 +121,26 @@ func (w *Window) spellAtCaret() {
 		return
 	}
 	switch f := w.win.Canvas().Focused().(type) {
-	case *fieldEntry:
-		if f.marks == nil {
+	case *field.Entry:
+		if f.Marks == nil {
 			return
 		}
-		if sp, at, ok := f.marks.SpanAtCaret(); ok {
-			f.spellMenu(sp, at)
+		if sp, at, ok := f.Marks.SpanAtCaret(); ok {
+			w.spellMenu(f, sp, at)
 		}
 	default:
 		w.pane.body.SpellMenuAtCaret()
 	}
 }
 
-// TappedSecondary offers a marked word's suggestions on a right-click on
-// it, and Entry's own menu elsewhere.
-func (e *fieldEntry) TappedSecondary(ev *fyne.PointEvent) {
-	if e.marks != nil {
-		if sp, ok := e.marks.SpanAt(ev.Position); ok {
-			e.w.win.Canvas().Focus(e)
-			e.spellMenu(sp, ev.Position)
-			return
-		}
-	}
-	e.Entry.TappedSecondary(ev)
-}
-
 // spellMenu pops up a marked word's suggestions (each replaces it) and
 // "Add to desk dictionary" at a point of the entry.
-func (e *fieldEntry) spellMenu(sp blockedit.SpellSpan, at fyne.Position) {
-	body := e.w.pane.body
+func (w *Window) spellMenu(e *field.Entry, sp blockedit.SpellSpan, at fyne.Position) {
+	body := w.pane.body
 	var items []*fyne.MenuItem
 	if !e.Disabled() {
-		for _, s := range e.w.speller.Suggest(sp.Word) {
-			items = append(items, fyne.NewMenuItem(s, func() { e.replaceSpan(sp, s) }))
+		for _, s := range w.speller.Suggest(sp.Word) {
+			items = append(items, fyne.NewMenuItem(s, func() { e.ReplaceSpan(sp, s) }))
 		}
 		if len(items) == 0 {
 			none := fyne.NewMenuItem("No suggestions", nil)
@@ -161,17 +149,7 @@ func (e *fieldEntry) spellMenu(sp blockedit.SpellSpan, at fyne.Position) {
 		}
 	}
 	items = append(items, fyne.NewMenuItem("Add “"+sp.Word+"” to desk dictionary", func() { body.AddSpellWord(sp.Word) }))
-	e.w.spellMenuShown = fyne.NewMenu("", items...)
+	w.spellMenuShown = fyne.NewMenu("", items...)
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(e).Add(at)
-	widget.ShowPopUpMenuAtPosition(e.w.spellMenuShown, e.w.win.Canvas(), pos)
-}
-
-// replaceSpan puts with in place of the marked word, if the word is still
-// there, as an edit of the field.
-func (e *fieldEntry) replaceSpan(sp blockedit.SpellSpan, with string) {
-	t := []rune(e.Text)
-	if sp.End > len(t) || string(t[sp.Start:sp.End]) != sp.Word {
-		return
-	}
-	e.SetText(string(t[:sp.Start]) + with + string(t[sp.End:]))
+	widget.ShowPopUpMenuAtPosition(w.spellMenuShown, w.win.Canvas(), pos)
 }

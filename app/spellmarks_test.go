@@ -68,10 +68,10 @@ func TestSpellMarksInEveryField(t *testing.T) {
 	h, chk := newSpellHarness(t)
 	w := h.w
 	body := w.pane.body
-	if got := spanWords(w.pane.headline.marks.Spans()); got != "Bortnikov" {
+	if got := spanWords(w.pane.headline.Marks.Spans()); got != "Bortnikov" {
 		t.Fatalf("headline marks %q", got)
 	}
-	if got := spanWords(w.pane.standfirst.marks.Spans()); got != "" {
+	if got := spanWords(w.pane.standfirst.Marks.Spans()); got != "" {
 		t.Fatalf("standfirst marks %q, want none (no bad words)", got)
 	}
 	first := -1
@@ -99,7 +99,7 @@ func TestSpellMarksInEveryField(t *testing.T) {
 	if len(chk.added) != 1 || chk.added[0] != "Bortnikov" {
 		t.Fatalf("added %q", chk.added)
 	}
-	if got := spanWords(w.pane.headline.marks.Spans()); got != "" {
+	if got := spanWords(w.pane.headline.Marks.Spans()); got != "" {
 		t.Errorf("headline still marked: %q", got)
 	}
 	for i := range body.Blocks() {
@@ -118,12 +118,12 @@ func TestSpellFixInTheHeadline(t *testing.T) {
 	w.win.Canvas().Focus(hl)
 	hl.CursorColumn = len(hl.Text)
 	typeRunes(w, " to recieve")
-	if got := spanWords(hl.marks.Spans()); got != "Bortnikov" {
+	if got := spanWords(hl.Marks.Spans()); got != "Bortnikov" {
 		t.Fatalf("marks while typing %q, want the word being typed left alone", got)
 	}
 	hl.CursorColumn = 5 // the caret moves on: the typed word is marked
-	hl.marks.Refresh()
-	if got := spanWords(hl.marks.Spans()); got != "Bortnikov,recieve" {
+	hl.Marks.Refresh()
+	if got := spanWords(hl.Marks.Spans()); got != "Bortnikov,recieve" {
 		t.Fatalf("marks %q", got)
 	}
 	hl.CursorColumn = len([]rune(hl.Text)) - 2
@@ -135,7 +135,7 @@ func TestSpellFixInTheHeadline(t *testing.T) {
 	if hl.Text != "Bortnikov says IS runs offshoots to receive" {
 		t.Fatalf("headline %q", hl.Text)
 	}
-	if got := spanWords(hl.marks.Spans()); got != "Bortnikov" {
+	if got := spanWords(hl.Marks.Spans()); got != "Bortnikov" {
 		t.Fatalf("marks after the fix %q", got)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
+	"copydesk/app/library"
 	"copydesk/storage"
 )
 
@@ -46,7 +47,7 @@ type listing struct {
 }
 
 // firstQuery is the library's query when the window opens: no filter.
-var firstQuery = storage.Query{Limit: libraryLimit}
+var firstQuery = storage.Query{Limit: library.Limit}
 
 // opening is a store being opened and its first page read.
 type opening struct {

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"copydesk/app/library"
 	"copydesk/editor"
 	"copydesk/storage"
 	"copydesk/storage/badgerstore"
@@ -41,13 +42,13 @@ func TestStartupReadsAhead(t *testing.T) {
 		c.firstPage = first
 	})
 	w := h.w
-	if got := w.lib.rows[0].Headline; got != "Read while the window was made" {
+	if got := w.lib.Rows[0].Headline; got != "Read while the window was made" {
 		t.Fatalf("the library shows %q, not the page read ahead", got)
 	}
 	if w.cfg.firstPage != nil {
 		t.Fatal("the page read ahead is kept after use: a later reload would show it again")
 	}
-	if got := w.lib.tag.Options; !slices.Equal(got, []string{allTags}) {
+	if got := w.lib.Tag.Options; !slices.Equal(got, []string{library.AllTags}) {
 		t.Fatalf("tags before the first frame: %q, want none read yet", got)
 	}
 	if w.doc != nil {
@@ -62,17 +63,17 @@ func TestStartupReadsAhead(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("the tags were never handed to the UI goroutine")
 	}
-	if got := w.lib.tag.Options; !slices.Equal(got, []string{allTags, "Syria", "Terrorism"}) && !slices.Equal(got, []string{allTags, "Terrorism", "Syria"}) {
+	if got := w.lib.Tag.Options; !slices.Equal(got, []string{library.AllTags, "Syria", "Terrorism"}) && !slices.Equal(got, []string{library.AllTags, "Terrorism", "Syria"}) {
 		t.Fatalf("tags after the first frame: %q", got)
 	}
-	if w.doc == nil || w.doc.base.ID != a.ID {
+	if w.doc == nil || w.doc.Base.ID != a.ID {
 		t.Fatal("the newest story was not opened after the first frame")
 	}
 
 	// A query that is not the first page's is read from the store.
-	w.lib.search.SetText("Islamic")
+	w.lib.Search.SetText("Islamic")
 	settle(w)
-	if got := w.lib.rows; len(got) != 1 || got[0].Headline == "Read while the window was made" {
+	if got := w.lib.Rows; len(got) != 1 || got[0].Headline == "Read while the window was made" {
 		t.Fatalf("a search shows %+v", got)
 	}
 }
@@ -104,26 +105,26 @@ func TestSearchRunsOffTheUIGoroutine(t *testing.T) {
 		h.put(t, a)
 	}
 	before := counted.lists.Load()
-	w.lib.search.SetText("st")
-	if len(w.lib.rows) != 3 {
-		t.Fatalf("the rows changed before the search came back: %d", len(w.lib.rows))
+	w.lib.Search.SetText("st")
+	if len(w.lib.Rows) != 3 {
+		t.Fatalf("the rows changed before the search came back: %d", len(w.lib.Rows))
 	}
-	w.lib.search.SetText("sto")
-	w.lib.search.SetText("storm")
+	w.lib.Search.SetText("sto")
+	w.lib.Search.SetText("storm")
 	settle(w)
 	if got := counted.lists.Load() - before; got != 2 {
 		t.Errorf("three keys made %d searches, want 2 (the first, then one with the whole text)", got)
 	}
-	if len(w.lib.rows) != 2 || w.lib.count.Text != "2 stories" {
-		t.Errorf("after typing \"storm\": %d rows, %q", len(w.lib.rows), w.lib.count.Text)
+	if len(w.lib.Rows) != 2 || w.lib.Count.Text != "2 stories" {
+		t.Errorf("after typing \"storm\": %d rows, %q", len(w.lib.Rows), w.lib.Count.Text)
 	}
 
 	// A reload made at once (an import) overtakes a search still running.
-	w.lib.search.SetText("budget")
-	w.lib.search.SetText("")
-	w.lib.reload()
+	w.lib.Search.SetText("budget")
+	w.lib.Search.SetText("")
+	w.lib.Reload()
 	settle(w)
-	if len(w.lib.rows) != 3 {
-		t.Errorf("after clearing the search: %d rows", len(w.lib.rows))
+	if len(w.lib.Rows) != 3 {
+		t.Errorf("after clearing the search: %d rows", len(w.lib.Rows))
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"copydesk/app/checks"
+	"copydesk/app/field"
 	"copydesk/editor"
 )
 
@@ -80,26 +81,5 @@ func countsText(c editor.Counts) string {
 	if c.Words == 1 {
 		word = "word"
 	}
-	return fmt.Sprintf("%s %s · %s characters · %d min read", thousands(c.Words), word, thousands(c.Chars), int(c.ReadingTime/time.Minute))
-}
-
-// thousands writes n with a comma between thousands: 10,412.
-func thousands(n int) string {
-	s := fmt.Sprint(n)
-	if n < 0 {
-		return "-" + thousands(-n)
-	}
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-// oneLine keeps an error message to one line for the status bar.
-func oneLine(err error) string {
-	return strings.Join(strings.Fields(err.Error()), " ")
+	return fmt.Sprintf("%s %s · %s characters · %d min read", field.Thousands(c.Words), word, field.Thousands(c.Chars), int(c.ReadingTime/time.Minute))
 }

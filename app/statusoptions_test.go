@@ -34,11 +34,11 @@ func TestStatusListOffersOnlyAllowedSteps(t *testing.T) {
 			a.Status, a.SpikedFrom = c.status, c.spikedFrom
 			h.openFixtureArticle(t, a)
 			w := h.w
-			if got := w.meta.status.Options; !slices.Equal(got, c.want) {
+			if got := w.meta.Status.Options; !slices.Equal(got, c.want) {
 				t.Errorf("status list %q, want %q", got, c.want)
 			}
-			if w.meta.status.Selected != c.status.Label() {
-				t.Errorf("selected %q", w.meta.status.Selected)
+			if w.meta.Status.Selected != c.status.Label() {
+				t.Errorf("selected %q", w.meta.Status.Selected)
 			}
 			var menu []string
 			for _, it := range w.statusItems {

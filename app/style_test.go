@@ -55,11 +55,11 @@ func TestHouseStyleIsChangedOnlyInSettings(t *testing.T) {
 	h.openFixture(t)
 	w := h.w
 	m := w.meta
-	if got := styleSelects(m.content); len(got) != 0 {
+	if got := styleSelects(m.Content); len(got) != 0 {
 		t.Fatalf("the metadata panel has a house style picker (%v): it changed every story's style", got[0].Options)
 	}
 	var item *widget.FormItem
-	walk(m.content, func(o fyne.CanvasObject) {
+	walk(m.Content, func(o fyne.CanvasObject) {
 		if f, ok := o.(*widget.Form); ok {
 			for _, it := range f.Items {
 				if it.Text == "Style" {
@@ -78,15 +78,15 @@ func TestHouseStyleIsChangedOnlyInSettings(t *testing.T) {
 		}
 		return l.Text
 	}
-	if got := shown(); !strings.HasPrefix(got, "TASS ") || !strings.HasPrefix(m.preview.Text, "SOCHI, October 16. /TASS/.") {
-		t.Errorf("the panel shows style %q, dateline %q", got, m.preview.Text)
+	if got := shown(); !strings.HasPrefix(got, "TASS ") || !strings.HasPrefix(m.Preview.Text, "SOCHI, October 16. /TASS/.") {
+		t.Errorf("the panel shows style %q, dateline %q", got, m.Preview.Text)
 	}
 	if got := shown(); !strings.Contains(got, "Settings") {
 		t.Errorf("the panel's style %q does not say where to change it", got)
 	}
 	setHouseStyle(t, w, editor.StyleAP)
-	if got := shown(); w.settings.Style() != editor.StyleAP || !strings.HasPrefix(got, "AP ") || !strings.HasPrefix(m.preview.Text, "SOCHI (TASS) —") {
-		t.Errorf("after Settings: setting %s, panel %q, dateline %q", w.settings.Style(), got, m.preview.Text)
+	if got := shown(); w.settings.Style() != editor.StyleAP || !strings.HasPrefix(got, "AP ") || !strings.HasPrefix(m.Preview.Text, "SOCHI (TASS) —") {
+		t.Errorf("after Settings: setting %s, panel %q, dateline %q", w.settings.Style(), got, m.Preview.Text)
 	}
 	if w.dirty {
 		t.Error("changing the desk's style marked the story as edited")

@@ -5,6 +5,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"copydesk/app/field"
 )
 
 // The mouse wheel scrolls the metadata panel with the pointer over a
@@ -17,15 +19,15 @@ func TestWheelScrollsTheMetadataOverAField(t *testing.T) {
 	w := h.w
 	w.win.Resize(fyne.NewSize(1280, 800))
 	c := w.win.Canvas()
-	for _, f := range []*fieldEntry{w.meta.section, w.meta.place} {
-		w.meta.scroll.ScrollToTop()
+	for _, f := range []*field.Entry{w.meta.Section, w.meta.Place} {
+		w.meta.Scroll.ScrollToTop()
 		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(f).Add(fyne.NewPos(10, 10))
 		target := scrollableAt(c.Content(), pos)
 		if target == nil {
 			t.Fatal("nothing scrollable under the field")
 		}
 		target.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, -120)})
-		if w.meta.scroll.Offset.Y <= 0 {
+		if w.meta.Scroll.Offset.Y <= 0 {
 			t.Errorf("the wheel over the %q field did not scroll the panel (it went to %T)", f.PlaceHolder, target)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"copydesk/app/field"
 	"copydesk/editor"
 	"copydesk/storage"
 )
@@ -27,16 +28,16 @@ func TestOpenFillsEveryPane(t *testing.T) {
 	if got := w.pane.body.Body(); got != a.Body {
 		t.Errorf("body differs from the stored one:\n%q\n%q", got, a.Body)
 	}
-	if got := w.meta.preview.Text; !strings.HasPrefix(got, "SOCHI, October 16. /TASS/.") {
+	if got := w.meta.Preview.Text; !strings.HasPrefix(got, "SOCHI, October 16. /TASS/.") {
 		t.Errorf("dateline preview %q", got)
 	}
-	if got := w.meta.tags.tags; len(got) != 2 {
+	if got := w.meta.Tags.Tags; len(got) != 2 {
 		t.Errorf("tags %v", got)
 	}
-	if got := w.meta.bylines.bylines(); len(got) != 2 || got[1].Role != editor.RolePhotographer {
+	if got := w.meta.Bylines.Bylines(); len(got) != 2 || got[1].Role != editor.RolePhotographer {
 		t.Errorf("bylines %v", got)
 	}
-	if got := w.status.counts.Text; !strings.Contains(got, thousands(a.Counts().Words)+" words") {
+	if got := w.status.counts.Text; !strings.Contains(got, field.Thousands(a.Counts().Words)+" words") {
 		t.Errorf("counts %q, want %d words", got, a.Counts().Words)
 	}
 	if !strings.HasPrefix(w.status.state.Text, "Draft saved ") || !strings.HasSuffix(w.status.state.Text, "· last revision 1") {
@@ -185,7 +186,7 @@ func TestSpikeAsksFirst(t *testing.T) {
 	id := h.openFixture(t)
 	w := h.w
 	c := w.win.Canvas()
-	test.Tap(w.lib.spike)
+	test.Tap(w.lib.Spike)
 	if !strings.Contains(overlayText(c), "Spike the story?") {
 		t.Fatalf("no confirmation: %q", overlayText(c))
 	}
@@ -194,7 +195,7 @@ func TestSpikeAsksFirst(t *testing.T) {
 	if st := h.draft(t, id).Article.Status; st != editor.StatusDraft {
 		t.Fatalf("No spiked the story: %s", st)
 	}
-	test.Tap(w.lib.spike)
+	test.Tap(w.lib.Spike)
 	test.Tap(findButton(c, "Yes"))
 	settle(w)
 	d := h.draft(t, id)
@@ -202,18 +203,18 @@ func TestSpikeAsksFirst(t *testing.T) {
 	if d.Article.Status != editor.StatusSpiked || revs[len(revs)-1].Kind != storage.KindStatus {
 		t.Fatalf("after Yes: status %s, last revision %s", d.Article.Status, revs[len(revs)-1].Kind)
 	}
-	if len(w.lib.rows) != 0 {
+	if len(w.lib.Rows) != 0 {
 		t.Errorf("the library still lists the spiked story")
 	}
-	if w.lib.spike.Text != "Unspike" {
-		t.Errorf("button says %q", w.lib.spike.Text)
+	if w.lib.Spike.Text != "Unspike" {
+		t.Errorf("button says %q", w.lib.Spike.Text)
 	}
-	w.lib.status.SetSelected(editor.StatusSpiked.Label())
+	w.lib.Status.SetSelected(editor.StatusSpiked.Label())
 	settle(w)
-	if len(w.lib.rows) != 1 {
-		t.Errorf("the Spiked filter lists %d stories", len(w.lib.rows))
+	if len(w.lib.Rows) != 1 {
+		t.Errorf("the Spiked filter lists %d stories", len(w.lib.Rows))
 	}
-	test.Tap(w.lib.spike)
+	test.Tap(w.lib.Spike)
 	test.Tap(findButton(c, "Yes"))
 	settle(w)
 	if st := h.draft(t, id).Article.Status; st != editor.StatusDraft {
@@ -225,7 +226,7 @@ func TestStatusChange(t *testing.T) {
 	h := newHarness(t)
 	id := h.openFixture(t)
 	w := h.w
-	w.meta.status.SetSelected(editor.StatusInEdit.Label())
+	w.meta.Status.SetSelected(editor.StatusInEdit.Label())
 	settle(w)
 	revs := h.revisions(t, id)
 	if last := revs[len(revs)-1]; last.Kind != storage.KindStatus || len(revs) != 2 {
@@ -235,13 +236,13 @@ func TestStatusChange(t *testing.T) {
 		t.Errorf("stored status %s", st)
 	}
 	// In edit → published skips a step: not offered, and nothing moves.
-	if slices.Contains(w.meta.status.Options, editor.StatusPublished.Label()) {
-		t.Errorf("in edit, the list offers Published: %q", w.meta.status.Options)
+	if slices.Contains(w.meta.Status.Options, editor.StatusPublished.Label()) {
+		t.Errorf("in edit, the list offers Published: %q", w.meta.Status.Options)
 	}
-	w.meta.status.SetSelected(editor.StatusPublished.Label())
+	w.meta.Status.SetSelected(editor.StatusPublished.Label())
 	settle(w)
-	if w.meta.status.Selected != editor.StatusInEdit.Label() {
-		t.Errorf("the refused status stays selected: %s", w.meta.status.Selected)
+	if w.meta.Status.Selected != editor.StatusInEdit.Label() {
+		t.Errorf("the refused status stays selected: %s", w.meta.Status.Selected)
 	}
 	if n := len(h.revisions(t, id)); n != 2 {
 		t.Errorf("a refused move made a revision")
@@ -255,7 +256,7 @@ func TestNewStoryStoredOnceItHasAHeadline(t *testing.T) {
 	if w.win.Canvas().Focused() != w.pane.headline {
 		t.Error("the headline does not have the keyboard in a new story")
 	}
-	if got := w.meta.bylines.bylines(); len(got) != 1 || got[0].Name != "Test Editor" {
+	if got := w.meta.Bylines.Bylines(); len(got) != 1 || got[0].Name != "Test Editor" {
 		t.Errorf("default byline %v", got)
 	}
 	w.pane.body.FocusBlock(0, 0)
@@ -282,8 +283,8 @@ func TestNewStoryStoredOnceItHasAHeadline(t *testing.T) {
 		d.Article.Body != "First paragraph.\n\nSecond paragraph." {
 		t.Errorf("stored %q / %q / %q", d.Article.Headline, d.Article.Standfirst, d.Article.Body)
 	}
-	if len(w.lib.rows) != 1 || w.lib.list == nil {
-		t.Errorf("the library shows %d rows", len(w.lib.rows))
+	if len(w.lib.Rows) != 1 || w.lib.List == nil {
+		t.Errorf("the library shows %d rows", len(w.lib.Rows))
 	}
 	if ids := w.SelectedIDs(); len(ids) != 1 || ids[0] != rows[0].ID {
 		t.Errorf("SelectedIDs %v", ids)

@@ -71,9 +71,9 @@ func TestLimitCountersFollowTypingAndSection(t *testing.T) {
 		{"headline typed", func() { test.Type(w.pane.headline, " and more words for the desk") }},
 		{"standfirst typed", func() { test.Type(w.pane.standfirst, " one two three") }},
 		{"body typed", func() { w.pane.body.FocusBlock(0, 0); typeRunes(w, "Four more words here ") }},
-		{"section with tighter limits", func() { w.meta.section.SetText("Brief") }},
+		{"section with tighter limits", func() { w.meta.Section.SetText("Brief") }},
 		{"headline cut within the limit", func() { w.pane.headline.SetText("Short headline") }},
-		{"back to the default section", func() { w.meta.section.SetText("World") }},
+		{"back to the default section", func() { w.meta.Section.SetText("World") }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -147,7 +147,7 @@ func TestReadyOverLimitNeedsOverride(t *testing.T) {
 		asked   bool
 	}{
 		{"within the limits, from the menu", "World", func(w *Window) { w.changeStatus(editor.StatusReady) }, false},
-		{"over, from the status list", "Brief", func(w *Window) { w.meta.status.SetSelected(editor.StatusReady.Label()) }, true},
+		{"over, from the status list", "Brief", func(w *Window) { w.meta.Status.SetSelected(editor.StatusReady.Label()) }, true},
 		{"over, from the menu", "Brief", func(w *Window) {
 			it := findMenuItem(w.win.MainMenu(), editor.StatusReady.Label())
 			it.Action()
@@ -174,8 +174,8 @@ func TestReadyOverLimitNeedsOverride(t *testing.T) {
 			if !strings.Contains(overlayText(c), "Over the section's limit") {
 				t.Fatalf("no override asked:\n%s", overlayText(c))
 			}
-			if n := len(h.revisions(t, a.ID)); n != before || w.meta.statusOf != editor.StatusInEdit || w.meta.status.Selected != editor.StatusInEdit.Label() {
-				t.Fatalf("moved before the override: %d revisions, status %s / %q", n, w.meta.statusOf, w.meta.status.Selected)
+			if n := len(h.revisions(t, a.ID)); n != before || w.meta.StatusOf != editor.StatusInEdit || w.meta.Status.Selected != editor.StatusInEdit.Label() {
+				t.Fatalf("moved before the override: %d revisions, status %s / %q", n, w.meta.StatusOf, w.meta.Status.Selected)
 			}
 			test.Type(overlayEntry(t, c), "the desk chief agreed")
 			tapButton(t, c, "Set to Ready")
@@ -187,8 +187,8 @@ func TestReadyOverLimitNeedsOverride(t *testing.T) {
 			if want := editor.OverrideNote(r.Counts(got), "the desk chief agreed"); rev.Note != want || want == "" {
 				t.Errorf("note %q, want %q", rev.Note, want)
 			}
-			if w.meta.status.Selected != editor.StatusReady.Label() {
-				t.Errorf("status list shows %q", w.meta.status.Selected)
+			if w.meta.Status.Selected != editor.StatusReady.Label() {
+				t.Errorf("status list shows %q", w.meta.Status.Selected)
 			}
 		})
 	}
@@ -241,7 +241,7 @@ func TestPublishedSaveAsksForCorrection(t *testing.T) {
 	h := newHarness(t)
 	a := h.openPublished(t)
 	w, c := h.w, h.w.win.Canvas()
-	if w.meta.corrBox.Hidden {
+	if w.meta.CorrBox.Hidden {
 		t.Error("the correction note is hidden on a published story")
 	}
 	w.pane.body.FocusBlock(0, 0)
@@ -262,8 +262,8 @@ func TestPublishedSaveAsksForCorrection(t *testing.T) {
 	if rev.Kind != storage.KindCorrection || got.Correction != note || !strings.HasPrefix(got.Body, "CORRECTED ") {
 		t.Errorf("revision %+v, note %q, body %.20q", rev, got.Correction, got.Body)
 	}
-	if w.meta.correction.Text != note || w.dirty || w.sinceRevision {
-		t.Errorf("panel note %q, dirty %v, since revision %v", w.meta.correction.Text, w.dirty, w.sinceRevision)
+	if w.meta.Correction.Text != note || w.dirty || w.sinceRevision {
+		t.Errorf("panel note %q, dirty %v, since revision %v", w.meta.Correction.Text, w.dirty, w.sinceRevision)
 	}
 	// A second change needs a new note: the last one is offered for reference.
 	typeRunes(w, "AGAIN ")
@@ -285,7 +285,7 @@ func TestPublishedSaveAsksForCorrection(t *testing.T) {
 func TestPublishedEdNoteIsNoCorrection(t *testing.T) {
 	h := newHarness(t)
 	a := h.openPublished(t)
-	h.w.meta.ednote.SetText("internal only")
+	h.w.meta.EdNote.SetText("internal only")
 	press(h.w, ctrl(fyne.KeyS))
 	settle(h.w)
 	if rev, _ := h.newest(t, a.ID); rev.Kind != storage.KindSave || h.w.win.Canvas().Overlays().Top() != nil {
@@ -338,7 +338,7 @@ func TestPublishedChangeKeptWhenNoteNotGiven(t *testing.T) {
 			if err := w.Open(a.ID); err != nil {
 				t.Fatal(err)
 			}
-			if !w.sinceRevision || w.meta.unfiled.Hidden {
+			if !w.sinceRevision || w.meta.Unfiled.Hidden {
 				t.Error("reopened, the story does not say its change is unfiled")
 			}
 			press(w, ctrl(fyne.KeyS))
@@ -361,14 +361,14 @@ func TestPublishedSwitchFilesCorrection(t *testing.T) {
 	w, c := h.w, h.w.win.Canvas()
 	test.Type(w.pane.headline, " (updated)")
 	w.leaveFirst(func() { _ = w.Open(other.ID) })
-	if w.doc.base.ID != a.ID {
+	if w.doc.Base.ID != a.ID {
 		t.Fatal("switched before the note was asked for")
 	}
 	note := "The headline now says the figures were updated."
 	test.Type(overlayEntry(t, c), note)
 	tapButton(t, c, "Save correction")
 	settle(w)
-	if w.doc.base.ID != other.ID {
+	if w.doc.Base.ID != other.ID {
 		t.Error("the other story did not open")
 	}
 	rev, got := h.newest(t, a.ID)
@@ -387,7 +387,7 @@ func TestCountersFollowHouseStyle(t *testing.T) {
 		setHouseStyle(t, w, s)
 		assertCounters(t, w, check.ForStyle(s))
 	}
-	if !w.meta.corrBox.Hidden {
+	if !w.meta.CorrBox.Hidden {
 		t.Error("the correction note is shown on a story never published")
 	}
 }

@@ -1,4 +1,4 @@
-package app
+package metapanel
 
 import (
 	"fmt"
@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"copydesk/app/field"
 	"copydesk/editor"
 )
 
@@ -26,39 +27,40 @@ var embargoLayouts = []string{"2006-01-02 15:04", "2006-01-02T15:04", "2006-01-0
 // in. Text that does not parse is shown with what is wrong and leaves the
 // article's embargo as it was.
 type embargoField struct {
-	w       *Window
-	when    *fieldEntry
-	zone    *widget.SelectEntry
-	problem *widget.Label
-	at      time.Time // the embargo as last typed correctly; zero: none
+	w       Window
+	prefs   Settings
+	When    *field.Entry
+	Zone    *widget.SelectEntry
+	Problem *widget.Label
+	At      time.Time // the embargo as last typed correctly; zero: none
 	changed func()
 	content fyne.CanvasObject
 }
 
-func newEmbargoField(w *Window, changed func()) *embargoField {
-	e := &embargoField{w: w, changed: changed, problem: widget.NewLabel("")}
-	e.when = newFieldEntry(w, false)
-	e.when.SetPlaceHolder("YYYY-MM-DD HH:MM")
-	e.when.OnChanged = func(string) { e.edited() }
-	e.zone = widget.NewSelectEntry(embargoZones)
-	e.zone.SetPlaceHolder("Time zone")
-	e.zone.OnChanged = func(string) { e.edited() }
-	e.problem.Wrapping = fyne.TextWrapWord
-	e.problem.Importance = widget.DangerImportance
-	e.problem.Hide()
+func newEmbargoField(w Window, prefs Settings, changed func()) *embargoField {
+	e := &embargoField{w: w, prefs: prefs, changed: changed, Problem: widget.NewLabel("")}
+	e.When = w.NewEntry(false)
+	e.When.SetPlaceHolder("YYYY-MM-DD HH:MM")
+	e.When.OnChanged = func(string) { e.edited() }
+	e.Zone = widget.NewSelectEntry(embargoZones)
+	e.Zone.SetPlaceHolder("Time zone")
+	e.Zone.OnChanged = func(string) { e.edited() }
+	e.Problem.Wrapping = fyne.TextWrapWord
+	e.Problem.Importance = widget.DangerImportance
+	e.Problem.Hide()
 	e.content = container.NewVBox(
-		widget.NewForm(widget.NewFormItem("Not before", e.when), widget.NewFormItem("Zone", e.zone)),
-		e.problem)
+		widget.NewForm(widget.NewFormItem("Not before", e.When), widget.NewFormItem("Zone", e.Zone)),
+		e.Problem)
 	return e
 }
 
 // load shows the embargo t (zero: none).
 func (e *embargoField) load(t time.Time) {
-	e.at = t
-	e.problem.Hide()
+	e.At = t
+	e.Problem.Hide()
 	if t.IsZero() {
-		e.when.SetText("")
-		e.zone.SetText(e.w.settings.EmbargoZone("Local"))
+		e.When.SetText("")
+		e.Zone.SetText(e.prefs.EmbargoZone("Local"))
 		return
 	}
 	name, loc := e.zoneOf(t)
@@ -66,8 +68,8 @@ func (e *embargoField) load(t time.Time) {
 	if t.Second() != 0 {
 		layout = embargoLayouts[2]
 	}
-	e.zone.SetText(name)
-	e.when.SetText(t.In(loc).Format(layout))
+	e.Zone.SetText(name)
+	e.When.SetText(t.In(loc).Format(layout))
 }
 
 // zoneOf names the zone to show t in. The store keeps an embargo's
@@ -76,13 +78,13 @@ func (e *embargoField) load(t time.Time) {
 // those, the offset itself.
 func (e *embargoField) zoneOf(t time.Time) (string, *time.Location) {
 	_, off := t.Zone()
-	names := []string{e.w.settings.EmbargoZone(""), t.Location().String()}
+	names := []string{e.prefs.EmbargoZone(""), t.Location().String()}
 	names = append(names, embargoZones...)
 	for _, n := range names {
 		if n == "" {
 			continue
 		}
-		loc, err := e.location(n)
+		loc, err := e.Location(n)
 		if err != nil {
 			continue
 		}
@@ -97,34 +99,34 @@ func (e *embargoField) zoneOf(t time.Time) (string, *time.Location) {
 // edited parses what is typed and, when it makes sense, takes it as the
 // article's embargo.
 func (e *embargoField) edited() {
-	if e.w.loading {
+	if e.w.Loading() {
 		return
 	}
 	t, err := e.parse()
 	if err != nil {
 		msg := err.Error()
-		e.problem.SetText(editor.Capitalise(msg) + ".")
-		e.problem.Show()
+		e.Problem.SetText(editor.Capitalise(msg) + ".")
+		e.Problem.Show()
 		return
 	}
-	e.problem.Hide()
-	if strings.TrimSpace(e.when.Text) != "" {
-		e.w.settings.SetEmbargoZone(strings.TrimSpace(e.zone.Text))
+	e.Problem.Hide()
+	if strings.TrimSpace(e.When.Text) != "" {
+		e.prefs.SetEmbargoZone(strings.TrimSpace(e.Zone.Text))
 	}
-	if t.Format(time.RFC3339Nano) == e.at.Format(time.RFC3339Nano) && t.IsZero() == e.at.IsZero() {
+	if t.Format(time.RFC3339Nano) == e.At.Format(time.RFC3339Nano) && t.IsZero() == e.At.IsZero() {
 		return
 	}
-	e.at = t
+	e.At = t
 	e.changed()
 }
 
 // parse reads the embargo as typed; empty text is no embargo.
 func (e *embargoField) parse() (time.Time, error) {
-	text := strings.TrimSpace(e.when.Text)
+	text := strings.TrimSpace(e.When.Text)
 	if text == "" {
 		return time.Time{}, nil
 	}
-	loc, err := e.location(e.zone.Text)
+	loc, err := e.Location(e.Zone.Text)
 	if err != nil {
 		return time.Time{}, err
 	}
@@ -136,13 +138,13 @@ func (e *embargoField) parse() (time.Time, error) {
 	return time.Time{}, fmt.Errorf("embargo: %q is not a date and time: write it as YYYY-MM-DD HH:MM, e.g. 2019-10-16 12:00, or leave it empty for no embargo (until then the story keeps its embargo)", text)
 }
 
-// location reads a zone as typed: Local, UTC, an IANA name or a fixed
+// Location reads a zone as typed: Local, UTC, an IANA name or a fixed
 // offset such as UTC+03:00.
-func (e *embargoField) location(name string) (*time.Location, error) {
+func (e *embargoField) Location(name string) (*time.Location, error) {
 	name = strings.TrimSpace(name)
 	switch {
 	case name == "" || strings.EqualFold(name, "Local"):
-		return e.w.cfg.Location, nil
+		return e.w.Location(), nil
 	case strings.EqualFold(name, "UTC") || strings.EqualFold(name, "GMT"):
 		return time.UTC, nil
 	}
@@ -196,10 +198,10 @@ func fixedZoneName(off int) string {
 
 func (e *embargoField) setEnabled(on bool) {
 	if on {
-		e.when.Enable()
-		e.zone.Enable()
+		e.When.Enable()
+		e.Zone.Enable()
 	} else {
-		e.when.Disable()
-		e.zone.Disable()
+		e.When.Disable()
+		e.Zone.Disable()
 	}
 }

@@ -1,4 +1,4 @@
-package app
+package metapanel
 
 import (
 	"strings"
@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"copydesk/app/field"
 	"copydesk/editor"
 )
 
@@ -16,22 +17,22 @@ import (
 // (optional) a line,
 // with buttons to move a line up or down or remove it.
 type bylineList struct {
-	w       *Window
-	rows    []*bylineRow
+	w       Window
+	Rows    []*bylineRow
 	box     *fyne.Container
-	add     *widget.Button
+	Add     *widget.Button
 	content fyne.CanvasObject
 	changed func()
 	enabled bool
 }
 
 type bylineRow struct {
-	name  *fieldEntry
-	role  *widget.Select
-	title *fieldEntry // "Moscow correspondent" (NITF byttl)
-	up    *widget.Button
-	down  *widget.Button
-	del   *widget.Button
+	Name  *field.Entry
+	Role  *widget.Select
+	Title *field.Entry // "Moscow correspondent" (NITF byttl)
+	Up    *widget.Button
+	Down  *widget.Button
+	Del   *widget.Button
 }
 
 var roleLabels = map[editor.Role]string{
@@ -39,51 +40,51 @@ var roleLabels = map[editor.Role]string{
 	editor.RoleEditor: "Editor", editor.RoleTranslator: "Translator",
 }
 
-func newBylineList(w *Window, changed func()) *bylineList {
+func newBylineList(w Window, prefs Settings, changed func()) *bylineList {
 	l := &bylineList{w: w, changed: changed, box: container.NewVBox(), enabled: true}
-	l.add = widget.NewButtonWithIcon("Add byline", theme.ContentAddIcon(), func() {
+	l.Add = widget.NewButtonWithIcon("Add byline", theme.ContentAddIcon(), func() {
 		name := ""
-		if len(l.rows) == 0 {
-			name = w.settings.Name()
+		if len(l.Rows) == 0 {
+			name = prefs.Name()
 		}
-		l.rows = append(l.rows, l.newRow(editor.Byline{Name: name, Role: editor.RoleWriter}))
+		l.Rows = append(l.Rows, l.newRow(editor.Byline{Name: name, Role: editor.RoleWriter}))
 		l.rebuild()
-		w.win.Canvas().Focus(l.rows[len(l.rows)-1].name)
+		w.Canvas().Focus(l.Rows[len(l.Rows)-1].Name)
 		l.changed()
 	})
-	l.content = container.NewVBox(l.box, container.NewHBox(l.add, layout.NewSpacer()))
+	l.content = container.NewVBox(l.box, container.NewHBox(l.Add, layout.NewSpacer()))
 	return l
 }
 
 func (l *bylineList) newRow(b editor.Byline) *bylineRow {
 	r := &bylineRow{}
-	r.name = newFieldEntry(l.w, false)
-	r.name.SetPlaceHolder("Name")
-	r.name.SetText(b.Name)
-	r.name.OnChanged = func(string) { l.changed() }
-	r.title = newFieldEntry(l.w, false)
-	r.title.SetPlaceHolder("Title: Moscow correspondent")
-	r.title.SetText(b.Title)
-	r.title.OnChanged = func(string) { l.changed() }
+	r.Name = l.w.NewEntry(false)
+	r.Name.SetPlaceHolder("Name")
+	r.Name.SetText(b.Name)
+	r.Name.OnChanged = func(string) { l.changed() }
+	r.Title = l.w.NewEntry(false)
+	r.Title.SetPlaceHolder("Title: Moscow correspondent")
+	r.Title.SetText(b.Title)
+	r.Title.OnChanged = func(string) { l.changed() }
 	var roles []string
 	for _, k := range editor.Roles {
 		roles = append(roles, roleLabels[k])
 	}
-	r.role = widget.NewSelect(roles, nil)
+	r.Role = widget.NewSelect(roles, nil)
 	role := b.Role
 	if !role.Valid() {
 		role = editor.RoleWriter
 	}
-	r.role.SetSelected(roleLabels[role])
-	r.role.OnChanged = func(string) { l.changed() }
-	r.up = widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { l.move(r, -1) })
-	r.down = widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { l.move(r, 1) })
-	r.del = widget.NewButtonWithIcon("", theme.CancelIcon(), func() { l.remove(r) })
+	r.Role.SetSelected(roleLabels[role])
+	r.Role.OnChanged = func(string) { l.changed() }
+	r.Up = widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { l.move(r, -1) })
+	r.Down = widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { l.move(r, 1) })
+	r.Del = widget.NewButtonWithIcon("", theme.CancelIcon(), func() { l.remove(r) })
 	return r
 }
 
 func (l *bylineList) index(r *bylineRow) int {
-	for i, x := range l.rows {
+	for i, x := range l.Rows {
 		if x == r {
 			return i
 		}
@@ -94,10 +95,10 @@ func (l *bylineList) index(r *bylineRow) int {
 func (l *bylineList) move(r *bylineRow, d int) {
 	i := l.index(r)
 	j := i + d
-	if i < 0 || j < 0 || j >= len(l.rows) {
+	if i < 0 || j < 0 || j >= len(l.Rows) {
 		return
 	}
-	l.rows[i], l.rows[j] = l.rows[j], l.rows[i]
+	l.Rows[i], l.Rows[j] = l.Rows[j], l.Rows[i]
 	l.rebuild()
 	l.changed()
 }
@@ -107,30 +108,30 @@ func (l *bylineList) remove(r *bylineRow) {
 	if i < 0 {
 		return
 	}
-	l.rows = append(l.rows[:i], l.rows[i+1:]...)
+	l.Rows = append(l.Rows[:i], l.Rows[i+1:]...)
 	l.rebuild()
 	l.changed()
 }
 
 func (l *bylineList) rebuild() {
-	objs := make([]fyne.CanvasObject, 0, len(l.rows))
-	for i, r := range l.rows {
+	objs := make([]fyne.CanvasObject, 0, len(l.Rows))
+	for i, r := range l.Rows {
 		if i == 0 {
-			r.up.Disable()
+			r.Up.Disable()
 		} else if l.enabled {
-			r.up.Enable()
+			r.Up.Enable()
 		}
-		if i == len(l.rows)-1 {
-			r.down.Disable()
+		if i == len(l.Rows)-1 {
+			r.Down.Disable()
 		} else if l.enabled {
-			r.down.Enable()
+			r.Down.Enable()
 		}
 		// Two lines: the panel is narrow, and a name needs the width.
 		objs = append(objs, container.NewVBox(
-			container.NewBorder(nil, nil, nil, r.del, r.name),
-			container.NewBorder(nil, nil, nil, container.NewHBox(r.up, r.down), r.role),
-			r.title))
-		if i < len(l.rows)-1 {
+			container.NewBorder(nil, nil, nil, r.Del, r.Name),
+			container.NewBorder(nil, nil, nil, container.NewHBox(r.Up, r.Down), r.Role),
+			r.Title))
+		if i < len(l.Rows)-1 {
 			objs = append(objs, widget.NewSeparator())
 		}
 	}
@@ -140,9 +141,9 @@ func (l *bylineList) rebuild() {
 
 // load shows bs.
 func (l *bylineList) load(bs []editor.Byline) {
-	l.rows = l.rows[:0]
+	l.Rows = l.Rows[:0]
 	for _, b := range bs {
-		l.rows = append(l.rows, l.newRow(b))
+		l.Rows = append(l.Rows, l.newRow(b))
 	}
 	l.rebuild()
 	l.setEnabled(l.enabled)
@@ -150,28 +151,28 @@ func (l *bylineList) load(bs []editor.Byline) {
 
 // bylines returns the lines with a name; a line just added and not yet
 // filled in is left out, so that it does not stop the draft being saved.
-func (l *bylineList) bylines() []editor.Byline {
+func (l *bylineList) Bylines() []editor.Byline {
 	var out []editor.Byline
-	for _, r := range l.rows {
-		name := strings.TrimSpace(r.name.Text)
+	for _, r := range l.Rows {
+		name := strings.TrimSpace(r.Name.Text)
 		if name == "" {
 			continue
 		}
 		role := editor.RoleWriter
 		for k, label := range roleLabels {
-			if label == r.role.Selected {
+			if label == r.Role.Selected {
 				role = k
 			}
 		}
-		out = append(out, editor.Byline{Name: name, Role: role, Title: strings.Join(strings.Fields(r.title.Text), " ")})
+		out = append(out, editor.Byline{Name: name, Role: role, Title: strings.Join(strings.Fields(r.Title.Text), " ")})
 	}
 	return out
 }
 
 func (l *bylineList) setEnabled(on bool) {
 	l.enabled = on
-	for _, r := range l.rows {
-		for _, d := range []fyne.Disableable{r.name, r.role, r.title, r.del} {
+	for _, r := range l.Rows {
+		for _, d := range []fyne.Disableable{r.Name, r.Role, r.Title, r.Del} {
 			if on {
 				d.Enable()
 			} else {
@@ -180,9 +181,9 @@ func (l *bylineList) setEnabled(on bool) {
 		}
 	}
 	if on {
-		l.add.Enable()
+		l.Add.Enable()
 	} else {
-		l.add.Disable()
+		l.Add.Disable()
 	}
 	l.rebuild()
 }
@@ -190,11 +191,11 @@ func (l *bylineList) setEnabled(on bool) {
 // tagChips shows the tags as chips (remove with ×) and an entry that adds
 // a tag on Return, suggesting tags already in the library.
 type tagChips struct {
-	w           *Window
-	tags        []string
+	w           Window
+	Tags        []string
 	chips       *fyne.Container
-	entry       *fieldEntry
-	suggestions *fyne.Container
+	Entry       *field.Entry
+	Suggestions *fyne.Container
 	content     fyne.CanvasObject
 	known       []string // tags in the library, most used first
 	changed     func()
@@ -204,15 +205,15 @@ type tagChips struct {
 // maxSuggestions is how many library tags are offered under the entry.
 const maxSuggestions = 6
 
-func newTagChips(w *Window, changed func()) *tagChips {
+func newTagChips(w Window, changed func()) *tagChips {
 	t := &tagChips{w: w, changed: changed, enabled: true,
 		chips:       container.New(layout.NewRowWrapLayout()),
-		suggestions: container.New(layout.NewRowWrapLayout())}
-	t.entry = newFieldEntry(w, false)
-	t.entry.SetPlaceHolder("Add a tag and press Return")
-	t.entry.OnChanged = func(string) { t.suggest() }
-	t.entry.OnSubmitted = func(s string) { t.add(s) }
-	t.content = container.NewVBox(t.chips, t.entry, t.suggestions)
+		Suggestions: container.New(layout.NewRowWrapLayout())}
+	t.Entry = w.NewEntry(false)
+	t.Entry.SetPlaceHolder("Add a tag and press Return")
+	t.Entry.OnChanged = func(string) { t.suggest() }
+	t.Entry.OnSubmitted = func(s string) { t.add(s) }
+	t.content = container.NewVBox(t.chips, t.Entry, t.Suggestions)
 	return t
 }
 
@@ -222,20 +223,20 @@ func (t *tagChips) add(tag string) {
 	if tag == "" {
 		return
 	}
-	t.entry.SetText("")
-	norm := editor.NormalizeTags(append(append([]string(nil), t.tags...), tag))
-	if len(norm) == len(t.tags) {
+	t.Entry.SetText("")
+	norm := editor.NormalizeTags(append(append([]string(nil), t.Tags...), tag))
+	if len(norm) == len(t.Tags) {
 		return
 	}
-	t.tags = norm
+	t.Tags = norm
 	t.rebuild()
 	t.changed()
 }
 
 func (t *tagChips) remove(tag string) {
-	for i, x := range t.tags {
+	for i, x := range t.Tags {
 		if x == tag {
-			t.tags = append(t.tags[:i], t.tags[i+1:]...)
+			t.Tags = append(t.Tags[:i], t.Tags[i+1:]...)
 			break
 		}
 	}
@@ -244,14 +245,14 @@ func (t *tagChips) remove(tag string) {
 }
 
 func (t *tagChips) load(tags []string) {
-	t.tags = append([]string(nil), tags...)
-	t.entry.SetText("")
+	t.Tags = append([]string(nil), tags...)
+	t.Entry.SetText("")
 	t.rebuild()
 }
 
 func (t *tagChips) rebuild() {
-	objs := make([]fyne.CanvasObject, 0, len(t.tags))
-	for _, tag := range t.tags {
+	objs := make([]fyne.CanvasObject, 0, len(t.Tags))
+	for _, tag := range t.Tags {
 		b := widget.NewButtonWithIcon(tag, theme.CancelIcon(), func() { t.remove(tag) })
 		b.IconPlacement = widget.ButtonIconTrailingText
 		if !t.enabled {
@@ -264,18 +265,18 @@ func (t *tagChips) rebuild() {
 	t.suggest()
 }
 
-// setKnown gives the tags in the library for suggestions.
-func (t *tagChips) setKnown(tags []string) { t.known = tags }
+// SetKnown gives the tags in the library for suggestions.
+func (t *tagChips) SetKnown(tags []string) { t.known = tags }
 
 // suggest offers library tags that start with (or contain) what is typed.
 func (t *tagChips) suggest() {
-	q := editor.TagKey(t.entry.Text)
+	q := editor.TagKey(t.Entry.Text)
 	var objs []fyne.CanvasObject
 	if q != "" {
 		var starts, contains []string
 		for _, k := range t.known {
 			key := editor.TagKey(k)
-			if hasTag(t.tags, k) {
+			if hasTag(t.Tags, k) {
 				continue
 			}
 			switch {
@@ -291,14 +292,14 @@ func (t *tagChips) suggest() {
 			}
 			b := widget.NewButton(k, func() {
 				t.add(k)
-				t.w.win.Canvas().Focus(t.entry) // go on typing tags
+				t.w.Canvas().Focus(t.Entry) // go on typing tags
 			})
 			b.Importance = widget.LowImportance
 			objs = append(objs, b)
 		}
 	}
-	t.suggestions.Objects = objs
-	t.suggestions.Refresh()
+	t.Suggestions.Objects = objs
+	t.Suggestions.Refresh()
 }
 
 func hasTag(tags []string, tag string) bool {
@@ -314,9 +315,9 @@ func hasTag(tags []string, tag string) bool {
 func (t *tagChips) setEnabled(on bool) {
 	t.enabled = on
 	if on {
-		t.entry.Enable()
+		t.Entry.Enable()
 	} else {
-		t.entry.Disable()
+		t.Entry.Disable()
 	}
 	t.rebuild()
 }

@@ -114,12 +114,12 @@ func (w *Window) ImportData(file string, data []byte) (string, error) {
 			return "", err
 		}
 	}
-	w.lib.reload()
+	w.lib.Reload()
 	first := arts[0]
 	if err := w.Open(first.ID); err != nil {
 		return first.ID, err
 	}
-	w.lib.selectOpen()
+	w.lib.SelectOpen()
 	var lines []string
 	if len(arts) > 1 {
 		lines = append(lines, fmt.Sprintf("The file held %s: all are in the library, the first is open.", editor.Plural(len(arts), "story")))
@@ -176,4 +176,14 @@ func (w *Window) exportDialog() {
 	}
 	d.SetFileName(strings.NewReplacer("/", "-", `\`, "-").Replace(name) + ".html")
 	w.showFitted(d, fileDialogSize)
+}
+
+// SelectedIDs are the ticked stories, or the open one when none is ticked:
+// what File › Export… works on.
+func (w *Window) SelectedIDs() []string {
+	ids := w.lib.Ticked()
+	if len(ids) == 0 && w.doc != nil && w.doc.IsStored() {
+		ids = []string{w.doc.Base.ID}
+	}
+	return ids
 }

@@ -1,4 +1,4 @@
-package app
+package field
 
 import (
 	"fyne.io/fyne/v2"
@@ -6,7 +6,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// wheelScroll is a vertical scroll whose mouse wheel works over its
+// WheelScroll is a vertical scroll whose mouse wheel works over its
 // fields too. The driver hands a wheel event to the deepest Scrollable
 // under the pointer, and every Entry holds a scroller of its own that
 // takes the event and, with nothing to scroll, drops it: over a field the
@@ -15,7 +15,7 @@ import (
 // deepest Scrollable everywhere and hands each event to the scroll; it is
 // no Tappable, Mouseable or Hoverable, so clicks, the pointer shape and
 // hovering still reach the fields under it.
-func wheelScroll(content fyne.CanvasObject) (fyne.CanvasObject, *container.Scroll) {
+func WheelScroll(content fyne.CanvasObject) (fyne.CanvasObject, *container.Scroll) {
 	s := container.NewVScroll(content)
 	return container.NewStack(s, newWheelLayer(s)), s
 }

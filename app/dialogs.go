@@ -1,0 +1,121 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"copydesk/app/field"
+	"copydesk/editor"
+	"copydesk/storage"
+)
+
+// The window's dialogs: a revision's label, Settings, Help › Keyboard
+// shortcuts and About, and how a dialog closes with Escape.
+
+// labelDialog asks for a label, then saves a revision (Ctrl+Shift+S).
+func (w *Window) labelDialog() {
+	if w.doc == nil {
+		return
+	}
+	label := widget.NewEntry()
+	label.SetPlaceHolder("e.g. sent to the night desk")
+	label.Validator = storage.CheckLabel
+	d := dialog.NewForm("Save labelled revision", "Save", "Cancel",
+		[]*widget.FormItem{widget.NewFormItem("Label", label)}, func(ok bool) {
+			if ok {
+				w.SaveRevision(strings.TrimSpace(label.Text))
+			}
+		}, w.win)
+	label.OnSubmitted = func(string) { d.Submit() } // Enter saves, as in any form
+	d.Resize(fyne.NewSize(460, 160))
+	d.Show()
+	w.win.Canvas().Focus(label)
+}
+
+func (w *Window) setTheme(t string) {
+	w.settings.SetTheme(t)
+	w.settings.ApplyTheme(w.app)
+	for _, it := range w.themeItems {
+		it.Checked = strings.EqualFold(it.Label, w.settings.Theme())
+	}
+	if m := w.win.MainMenu(); m != nil {
+		m.Refresh()
+	}
+}
+
+// settingsDialog: your name, dateline house style, theme.
+func (w *Window) settingsDialog() {
+	name := widget.NewEntry()
+	name.SetText(w.settings.Name())
+	name.SetPlaceHolder("Your name, as in a byline")
+	var styles []string
+	for _, s := range editor.Styles {
+		styles = append(styles, s.Label())
+	}
+	style := widget.NewSelect(styles, nil)
+	style.SetSelected(w.settings.Style().Label())
+	themes := widget.NewRadioGroup([]string{"System", "Light", "Dark"}, nil)
+	themes.Horizontal = true
+	themes.SetSelected(editor.Capitalise(w.settings.Theme()))
+	inbox := w.inboxSetting()
+	d := dialog.NewForm("Settings", "Save", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("Your name", name),
+		widget.NewFormItem("Dateline style", style),
+		widget.NewFormItem("Theme", themes),
+		inbox.item,
+	}, func(ok bool) {
+		if !ok {
+			return
+		}
+		inbox.save()
+		w.settings.SetName(strings.TrimSpace(name.Text))
+		for _, s := range editor.Styles {
+			if s.Label() == style.Selected && s != w.settings.Style() {
+				w.settings.SetStyle(s)
+				w.meta.StyleChanged()
+			}
+		}
+		w.setTheme(strings.ToLower(themes.Selected))
+	}, w.win)
+	d.Resize(fyne.NewSize(560, 320))
+	d.Show()
+}
+
+func (w *Window) shortcutsDialog() {
+	grid := container.New(&twoColumns{})
+	for _, s := range shortcutRows(w.win.MainMenu()) {
+		grid.Add(widget.NewLabelWithStyle(s[0], fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}))
+		grid.Add(widget.NewLabel(s[1]))
+	}
+	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewVScroll(grid), w.win)
+	d.Resize(fitted(fyne.NewSize(680, 600), w.win.Canvas().Size()))
+	w.showClosable(d)
+}
+
+func (w *Window) aboutDialog() {
+	version := w.cfg.Version
+	if version == "" {
+		version = "development build"
+	}
+	text := fmt.Sprintf("Copydesk %s\nThe writing desk of a news agency in one window.\n\nDatabase: %s", version, w.cfg.DBDir)
+	if st, err := w.store.Stats(w.ctx); err == nil {
+		text += fmt.Sprintf("\n%s stories, %s revisions", field.Thousands(st.Articles), field.Thousands(st.Revisions))
+	}
+	w.showClosable(dialog.NewInformation("About Copydesk", text, w.win))
+}
+
+// twoColumns lays out pairs: the first column as wide as its widest cell.
+type twoColumns struct{}
+
+// showClosable shows a dialog that Escape closes (with nothing focused,
+// the window's canvas gets the key).
+func (w *Window) showClosable(d sizedDialog) {
+	w.escape = d.Hide
+	d.SetOnClosed(func() { w.escape = nil })
+	d.Show()
+}
