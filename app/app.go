@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 
 	"copydesk/editor"
+	"copydesk/editor/outputs/transmit"
 	"copydesk/storage"
 )
 
@@ -57,6 +58,11 @@ type Config struct {
 	// which wins over the one set in Settings for this run; "" when none.
 	InboxFlag string
 
+	// Send is the credentials and SSH trust of File › Send… and of the
+	// notices of Article › Kill, Withhold and Correct: the command line
+	// reads them from the environment, as `copydesk send` does.
+	Send transmit.Config
+
 	// Desk is who this window is to the other desks of a shared store
 	// (locks, live updates). Empty fields are filled in: Name from the
 	// settings, else the login name; Desk from host, process and a
@@ -95,6 +101,9 @@ type Config struct {
 	// the app's theme before it makes the window: NewWindow does not set
 	// it again, which would race with the fonts being loaded.
 	win fyne.Window
+	// sendPolicy, when set, replaces transmit.DefaultPolicy (tests wait
+	// no time between attempts).
+	sendPolicy *transmit.Policy
 	// firstPage is the library's first page, when Run has read it already.
 	firstPage *listing
 }

@@ -53,6 +53,8 @@ func (w *Window) finish() error {
 	}
 	w.closing = true
 	w.stopAutosave()
+	w.sends.stopBase() // a send retrying ends now, on record
+	w.unwatchConnection()
 	w.bg.Wait()
 	defer w.stopShared()
 	w.settings.SetSplits(w.leftSplit.Offset, w.rightSplit.Offset)

@@ -6,7 +6,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 
+	"copydesk/app/i18n"
 	"copydesk/editor"
+	"copydesk/storage/record"
 )
 
 func ctrl(k fyne.KeyName) fyne.Shortcut {
@@ -31,6 +33,7 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		item("New story", ctrl(fyne.KeyN), func() { w.leaveFirst(w.NewArticle) }),
 		item("Import…", ctrl(fyne.KeyO), w.importDialog),
 		item("Export…", ctrl(fyne.KeyE), w.exportDialog),
+		item(i18n.T("Send…"), ctrlShift(fyne.KeyT), w.sendDialog),
 	)
 	if f := w.cfg.Extensions.Backup; f != nil {
 		file.Items = append(file.Items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Backup…", func() { f(w.win, w.store) }))
@@ -69,6 +72,10 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		status,
 		fyne.NewMenuItem("Spike / unspike…", w.confirmSpike),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(i18n.T("Kill…"), func() { w.actDialog(record.Kill) }),
+		fyne.NewMenuItem(i18n.T("Withhold…"), func() { w.actDialog(record.Withhold) }),
+		fyne.NewMenuItem(i18n.T("Correct…"), func() { w.actDialog(record.Correct) }),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Review changes…", w.reviewChanges),
 		item("Comments…", &desktop.CustomShortcut{KeyName: fyne.KeyM, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierAlt}, w.commentsDialog),

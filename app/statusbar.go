@@ -23,13 +23,14 @@ type statusBar struct {
 	content fyne.CanvasObject
 	last    editor.Counts
 	seq     uint64 // the revision last shown as saved
+	sends   *sendProgress
 }
 
 func newStatusBar() *statusBar {
-	s := &statusBar{state: widget.NewLabel(""), counts: widget.NewLabel(""), limit: checks.NewLimitLabel()}
+	s := &statusBar{state: widget.NewLabel(""), counts: widget.NewLabel(""), limit: checks.NewLimitLabel(), sends: newSendProgress()}
 	s.state.Truncation = fyne.TextTruncateEllipsis
 	s.limit.Hide()
-	s.content = container.NewBorder(widget.NewSeparator(), nil, nil, container.NewHBox(s.counts, s.limit), s.state, layout.NewSpacer())
+	s.content = container.NewBorder(widget.NewSeparator(), nil, nil, container.NewHBox(s.sends.content, s.counts, s.limit), s.state, layout.NewSpacer())
 	return s
 }
 

@@ -32,6 +32,7 @@ type Window struct {
 	pane   *articlePane
 	meta   *metapanel.Panel
 	status *statusBar
+	sends  *sendProgress // sends in flight, in the status bar (send.go)
 
 	centreTabs, rightTabs *container.AppTabs
 	// The tabs, held to be told apart (by identity, not by their label).
@@ -59,6 +60,8 @@ type Window struct {
 	// live updates); heldBy is another desk's lock on the open story,
 	// which is then read-only.
 	shared *session.Desks
+	// unwatch stops the store's connection news (reconnect.go).
+	unwatch func()
 	heldBy *storage.Lock
 
 	bg sync.WaitGroup // store writes in flight
@@ -118,6 +121,7 @@ func NewWindow(a fyne.App, cfg Config) *Window {
 	}
 	w.showArticle(nil)
 	w.startShared()
+	w.watchConnection()
 	if w.shared != nil {
 		w.win.SetOnClosed(w.stopShared)
 	}
@@ -154,6 +158,7 @@ func (w *Window) build() {
 	w.pane = newArticlePane(w)
 	w.meta = metapanel.New(metaHost{w}, w.settings)
 	w.status = newStatusBar()
+	w.sends = w.status.sends
 
 	opt := HistoryOptions{
 		Author: w.settings.Name,

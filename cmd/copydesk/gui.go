@@ -36,6 +36,7 @@ func runGUI(e *env) int {
 func runWindow(e *env, logDir string) int {
 	cfg := app.Config{DBDir: e.location(), Author: e.author, Style: e.style, Version: buildVersion(), Context: e.ctx, LogDir: logDir}
 	cfg.InboxFlag = e.inbox
+	cfg.Send = e.sendConfig()
 	cfg.Extensions = extensions(e)
 	gate, err := e.gate()
 	if err != nil {

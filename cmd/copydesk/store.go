@@ -5,9 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"copydesk/storage"
 	"copydesk/storage/keyfile"
@@ -85,7 +89,9 @@ func urlPassword(s string) string {
 func openShared(ctx context.Context, u string, logger *slog.Logger) (storage.Store, error) {
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
-	s, err := pgstore.Open(ctx, u, pgstore.Options{Logger: logger})
+	// A URL naming a primary and its standbys lets the library read from
+	// a standby that has caught up (pgstore.Options.StandbyReads).
+	s, err := pgstore.Open(ctx, u, pgstore.Options{Logger: logger, StandbyReads: manyHosts(u)})
 	if err != nil {
 		return nil, &storeError{url: u, err: err}
 	}
@@ -151,4 +157,19 @@ func (e *env) storeAllows(command string) error {
 		return usagef("%s works on a desk directory (--db), not on the shared store %s: %s", command, redactURL(e.storeURL), why)
 	}
 	return nil
+}
+
+// manyHosts reports whether the store's URL names more than one server
+// (postgres://h1:p1,h2:p2/db, or host=h1,h2). Fallbacks alone do not say
+// so: sslmode=prefer adds one per host, without TLS.
+func manyHosts(u string) bool {
+	cfg, err := pgconn.ParseConfig(u)
+	if err != nil {
+		return false // Open reports the URL's problem
+	}
+	seen := map[string]bool{net.JoinHostPort(cfg.Host, strconv.Itoa(int(cfg.Port))): true}
+	for _, f := range cfg.Fallbacks {
+		seen[net.JoinHostPort(f.Host, strconv.Itoa(int(f.Port)))] = true
+	}
+	return len(seen) > 1
 }
