@@ -257,8 +257,8 @@ func (w *Window) sendStored(ctx context.Context, id string, o *record.Outgoing, 
 func (w *Window) sent(job *sendJob, id string, tr *record.Transmission, seq uint64, err error) {
 	job.done()
 	what := i18n.T("Sent")
-	if tr != nil && tr.Notice != "" {
-		what = i18n.Tf("The %s notice", tr.Notice)
+	if tr != nil && noticeNames[tr.Notice] != "" {
+		what = i18n.T(noticeNames[tr.Notice])
 	}
 	switch {
 	case err == nil:
@@ -274,4 +274,11 @@ func (w *Window) sent(job *sendJob, id string, tr *record.Transmission, seq uint
 		w.loadView(w.history) // the transmission is a revision
 	}
 	w.lib.RefreshInPlace()
+}
+
+// noticeNames name a notice's send in the status bar, by record.Action.Notice.
+var noticeNames = map[string]string{
+	"kill":       i18n.Key("The kill notice"),
+	"withhold":   i18n.Key("The withhold notice"),
+	"correction": i18n.Key("The correction"),
 }
