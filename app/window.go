@@ -62,7 +62,7 @@ type Window struct {
 	shared *session.Desks
 	// unwatch stops the store's connection news (reconnect.go).
 	unwatch func()
-	heldBy *storage.Lock
+	heldBy  *storage.Lock
 
 	bg sync.WaitGroup // store writes in flight
 }

@@ -315,6 +315,9 @@ func (v *View) redlineName() string {
 		if seq == draftSide {
 			return "draft"
 		}
+		if s, ok := v.sentSide(seq); ok {
+			return fmt.Sprintf("sent-r%d", s.Seq)
+		}
 		return fmt.Sprintf("r%d", seq)
 	}
 	return fmt.Sprintf("%s-changes-%s-%s.html", base, side(v.from), side(v.to))

@@ -62,8 +62,9 @@ func (v *View) newRevisionList() *widget.List {
 			r.kind.SetText(kindText(rev.Kind))
 			r.kind.Importance = widget.MediumImportance
 			r.kind.TextStyle = fyne.TextStyle{}
-			if rev.Kind == storage.KindCorrection {
-				// Corrections are announced to readers: they stand out.
+			if announced(rev.Kind) {
+				// Corrections, kills and withholds are announced to
+				// subscribers: they stand out.
 				r.kind.Importance = widget.DangerImportance
 				r.kind.TextStyle = fyne.TextStyle{Bold: true}
 			}
@@ -98,8 +99,13 @@ func (v *View) newRevisionList() *widget.List {
 
 // kindText names a revision's kind as the list shows it.
 func kindText(k storage.Kind) string {
-	if k == storage.KindCorrection {
+	switch k {
+	case storage.KindCorrection:
 		return i18n.T("CORRECTION")
+	case storage.KindKill:
+		return i18n.T("KILL")
+	case storage.KindWithhold:
+		return i18n.T("WITHHOLD")
 	}
 	return i18n.T(string(k))
 }
@@ -200,6 +206,7 @@ func (v *View) setRevisions(revs []storage.Revision, from, to uint64) {
 	}
 	v.sides = append([]uint64{draftSide}, v.sides...)
 	opts = append([]string{draftText}, opts...)
+	v.sides, opts = v.withSentSides(v.sides, opts)
 	v.fromSel.SetOptions(opts)
 	v.toSel.SetOptions(opts)
 	if from == 0 && to == 0 && len(revs) > 0 {

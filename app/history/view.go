@@ -12,7 +12,9 @@ package history
 
 import (
 	"context"
+	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -27,6 +29,7 @@ import (
 	"copydesk/editor/compare"
 	"copydesk/storage"
 	"copydesk/storage/notes"
+	"copydesk/storage/record"
 )
 
 // Options are what the window gives the view.
@@ -65,7 +68,11 @@ type View struct {
 	latestCopy string
 	// sides lists what the From and To pickers offer: revision numbers,
 	// and draftSide for the working draft.
-	sides    []uint64
+	sides []uint64
+	// sent is the newest transmission to each target (sent.go): the
+	// pickers offer each as a side, numbered from the top of uint64. The
+	// comparisons read it off the UI goroutine, hence the atomic.
+	sent     atomic.Pointer[[]record.Sent]
 	from, to uint64
 	selected int // index in revs of the list's selection; -1 for none
 	// quietList is set while the view itself changes the list's
@@ -270,6 +277,8 @@ func (v *View) reload(from, to uint64) {
 		// Comments are read alongside; a store that cannot list its
 		// records has none to show, which is no reason to hide History.
 		cs, _ := notes.Comments(v.ctx, v.store, id)
+		// Likewise the targets it went to: without them, no "last sent" side.
+		sent, _ := record.SentTargets(v.ctx, v.store, id)
 		var latestSeq uint64
 		var latestCopy string
 		if err == nil && len(revs) > 0 {
@@ -289,6 +298,7 @@ func (v *View) reload(from, to uint64) {
 			}
 			v.latestSeq, v.latestCopy = latestSeq, latestCopy
 			v.setComments(cs)
+			v.sent.Store(&sent)
 			v.setRevisions(revs, from, to)
 			v.compareSides()
 			v.computeWordStats()
@@ -383,6 +393,10 @@ func firstErr(errs ...error) error {
 
 // article loads one side: a stored revision, or the draft.
 func (v *View) article(id string, seq uint64, draft *editor.Article) (*editor.Article, error) {
+	if target, ok := v.sentTarget(seq); ok {
+		a, _, err := record.SentCopy(v.ctx, v.store, id, target)
+		return a, err
+	}
 	if seq == draftSide {
 		if draft != nil {
 			return draft, nil
@@ -411,6 +425,9 @@ func (v *View) revision(seq uint64) (storage.Revision, bool) {
 func (v *View) sideInfo(seq uint64) compare.RevisionInfo {
 	if seq == draftSide {
 		return compare.RevisionInfo{Label: "draft", Time: v.now().In(v.loc)}
+	}
+	if s, ok := v.sentSide(seq); ok {
+		return compare.RevisionInfo{Seq: int(s.Seq), Label: fmt.Sprintf("last sent to %s", s.Target), Time: s.Time.In(v.loc), Author: s.Author}
 	}
 	r, _ := v.revision(seq)
 	return compare.RevisionInfo{Seq: int(r.Seq), Label: r.Label, Time: r.Time.In(v.loc), Author: r.Author}
