@@ -111,7 +111,9 @@ func (w *Window) sendDialog() {
 	if w.doc == nil {
 		return
 	}
+	w.bg.Add(1)
 	go func() {
+		defer w.bg.Done()
 		ps, err := outputs.LoadDesk(w.ctx, w.store)
 		w.cfg.do(func() {
 			if err != nil {
