@@ -86,9 +86,11 @@ part_menus() {
   baseline
   dialog "File>Import…" file menu File 2 || return 1
   dialog "File>Export…" cancel menu File 3 || return 1
-  dialog "File>Backup…" file menu File 4 || return 1
-  dialog "File>Restore…" file menu File 5 || return 1
-  dialog "File>Settings…" cancel menu File 6 || return 1
+  dialog "File>Send…" cancel menu File 4 || return 1
+  dialog "File>Send… (Escape)" escape menu File 4 || return 1
+  dialog "File>Backup…" file menu File 5 || return 1
+  dialog "File>Restore…" file menu File 6 || return 1
+  dialog "File>Settings…" cancel menu File 7 || return 1
   step "Edit>Undo" menu Edit 1 || return 1
   step "Edit>Redo" menu Edit 2 || return 1
   step "Edit>Find…" menu Edit 3 || return 1
@@ -104,8 +106,11 @@ part_menus() {
     if overlay_open; then dismiss cancel; check "Article>Status>$k (closed)" || return 1; fi
   done
   dialog "Article>Spike / unspike…" cancel menu Article 4 || return 1
-  maybe_dialog "Article>Review changes…" menu Article 5 || return 1
-  maybe_dialog "Article>Comments…" menu Article 6 || return 1
+  dialog "Article>Kill…" cancel menu Article 5 || return 1
+  dialog "Article>Withhold…" escape menu Article 6 || return 1
+  dialog "Article>Correct…" cancel menu Article 7 || return 1
+  maybe_dialog "Article>Review changes…" menu Article 8 || return 1
+  maybe_dialog "Article>Comments…" menu Article 9 || return 1
   dialog "View>Preview" escape menu View 1 || return 1
   step "View>History" menu View 2 || return 1
   step "View>Editor" menu View 3 || return 1
@@ -124,6 +129,7 @@ part_shortcuts() {
   body
   dialog "Ctrl+O" file keys ctrl+o || return 1
   dialog "Ctrl+E" cancel keys ctrl+e || return 1
+  dialog "Ctrl+Shift+T" cancel keys ctrl+shift+t || return 1
   step "Ctrl+S" keys ctrl+s || return 1
   dialog "Ctrl+Shift+S" cancel keys ctrl+shift+s || return 1
   step "Ctrl+F" keys ctrl+f || return 1
