@@ -147,6 +147,9 @@ func (w *Window) showSendDialog(ps []outputs.Profile) {
 	if len(targets) > 0 {
 		target.SetText(targets[0])
 	}
+	// Fyne keeps an entry's error back while it has the keyboard: the
+	// target's problem is shown as it is typed, and Send stays off.
+	target.AlwaysShowValidationError = true
 	target.Validator = func(s string) error {
 		_, err := transmit.ParseTarget(strings.TrimSpace(s))
 		return err
