@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -267,7 +268,8 @@ func (w *Window) sent(job *sendJob, id string, tr *record.Transmission, seq uint
 	}
 	switch {
 	case err == nil:
-		w.status.setText(i18n.Tf("%s to %s (%s) · recorded as revision %d", what, tr.Target, tr.File, seq))
+		// The revision before the file: a long path is what the bar cuts.
+		w.status.setText(i18n.Tf("%s to %s · recorded as revision %d · %s", what, tr.Target, seq, filepath.Base(tr.File)))
 	case cancelled(err) && seq > 0:
 		w.status.setText(i18n.Tf("Send to %s cancelled · recorded as revision %d", job.target, seq))
 	case seq > 0:

@@ -246,7 +246,7 @@ part_review() {
   typ " Walkthrough aside."
   step "Ctrl+S (a change to review)" keys ctrl+s || return 1
   sleep 1
-  step "Article>Review changes…" menu Article 5 || return 1
+  step "Article>Review changes…" menu Article 8 || return 1
   if ! wait_overlay open 8; then
     note_fail "Review changes…" "no dialog opened"
     return 0
