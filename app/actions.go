@@ -59,6 +59,9 @@ func (w *Window) showActDialog(act record.Action, reason, note string, problem *
 	public.SetText(note)
 	noteLabel := i18n.T("Public note")
 	public.SetPlaceHolder(i18n.T("what subscribers are told, e.g. Kill this story: it is legally unsafe"))
+	if act == record.Withhold {
+		public.SetPlaceHolder(i18n.T("what subscribers are told, e.g. Do not use this story until further notice: a figure is being checked"))
+	}
 	if act == record.Correct {
 		noteLabel = i18n.T("Correction note")
 		public.SetPlaceHolder(i18n.T("An earlier version of this story said … It is …"))
@@ -70,9 +73,9 @@ func (w *Window) showActDialog(act record.Action, reason, note string, problem *
 	if problem != nil {
 		for _, it := range items {
 			if fieldOf(problem.Field) == it.Text {
-				it.HintText = problem.Problem
+				it.HintText = i18n.T(problem.Problem)
 				if problem.Fix != "" {
-					it.HintText += " (" + problem.Fix + ")"
+					it.HintText += " (" + i18n.T(problem.Fix) + ")"
 				}
 			}
 		}
@@ -84,7 +87,7 @@ func (w *Window) showActDialog(act record.Action, reason, note string, problem *
 		}
 	}, w.win)
 	why.onEscape, public.onEscape = d.Hide, d.Hide
-	d.Resize(fitted(fyne.NewSize(620, 320), w.win.Canvas().Size()))
+	d.Resize(fitted(fyne.NewSize(620, d.MinSize().Height), w.win.Canvas().Size()))
 	w.showClosable(d)
 	w.win.Canvas().Focus(why)
 }
