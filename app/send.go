@@ -112,6 +112,10 @@ func (w *Window) sendDialog() {
 	if w.doc == nil {
 		return
 	}
+	if w.readOnly() { // the send's record is a revision: the holder's to make
+		w.status.setText(readOnlyText(*w.heldBy))
+		return
+	}
 	w.bg.Add(1)
 	go func() {
 		defer w.bg.Done()
