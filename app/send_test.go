@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -282,5 +283,61 @@ func TestEscapeClosesTheNewDialogs(t *testing.T) {
 				c.Overlays().Top().Hide()
 			}
 		}
+	}
+}
+
+// TestActionsFileTheirKindAndSendTheirNotice: Withhold and Correct, as
+// Kill above, file a revision of their kind and send their notice where
+// the story went; Correct files the window's copy.
+func TestActionsFileTheirKindAndSendTheirNotice(t *testing.T) {
+	for _, c := range []struct {
+		act    record.Action
+		kind   storage.Kind
+		notice string
+		button string
+	}{
+		{record.Withhold, storage.KindWithhold, "withhold", "Withhold"},
+		{record.Correct, storage.KindCorrection, "correction", "Correct"},
+	} {
+		t.Run(string(c.act), func(t *testing.T) {
+			h := newSendHarness(t)
+			id := h.openFixture(t)
+			folder := t.TempDir()
+			sendVia(t, h, "story", folder)
+			settle(h.w)
+			if c.act == record.Correct {
+				h.w.win.Canvas().Focus(h.w.pane.headline)
+				typeRunes(h.w, "Corrected: ")
+			}
+			cv := h.w.win.Canvas()
+			h.w.actDialog(c.act)
+			es := overlayWidgets[*escEntry](cv)
+			es[0].SetText("a figure was wrong")
+			es[1].SetText("An earlier version said 43,500. It is 45,300.")
+			test.Tap(findButton(cv, c.button))
+			settle(h.w)
+			revs := h.revisions(t, id)
+			var kinds []storage.Kind
+			for _, r := range revs {
+				kinds = append(kinds, r.Kind)
+			}
+			if !slices.Contains(kinds, c.kind) {
+				t.Fatalf("revisions %v: no %s; status %q", kinds, c.kind, h.w.status.state.Text)
+			}
+			all, err := record.Transmissions(context.Background(), h.store, id)
+			if err != nil || len(all) != 2 || all[0].Notice != c.notice || !all[0].OK() {
+				t.Fatalf("transmissions %+v, %v", all, err)
+			}
+			got, err := os.ReadFile(all[0].File)
+			if err != nil || !bytes.Equal(got, all[0].Bytes) {
+				t.Fatalf("%s: %v", all[0].File, err)
+			}
+			if c.act == record.Correct && !bytes.Contains(got, []byte("Corrected: ")) {
+				t.Error("the correction sent does not carry the window's copy")
+			}
+			if h.w.dirty {
+				t.Error("the story shows unsaved changes after the action")
+			}
+		})
 	}
 }
