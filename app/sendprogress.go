@@ -29,10 +29,17 @@ type sendProgress struct {
 	stopBase context.CancelFunc
 }
 
+// progressWidth is the width of the send's line in the status bar.
+const progressWidth = 340
+
 func newSendProgress() *sendProgress {
 	s := &sendProgress{label: widget.NewLabel("")}
 	s.cancel = widget.NewButton(i18n.T("Cancel send"), s.cancelAll)
-	s.content = container.NewHBox(s.label, s.cancel)
+	// A fixed width, the text cut short: an attempt's error is long, and
+	// a label as wide as its text widened the window past a 1024-px
+	// screen, pushing the metadata panel off it.
+	s.label.Truncation = fyne.TextTruncateEllipsis
+	s.content = container.NewHBox(container.NewGridWrap(fyne.NewSize(progressWidth, s.label.MinSize().Height), s.label), s.cancel)
 	s.content.Hide()
 	s.base, s.stopBase = context.WithCancel(context.Background())
 	return s

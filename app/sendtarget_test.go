@@ -3,8 +3,11 @@ package app
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
+
+	"copydesk/editor/outputs/transmit"
 )
 
 // TestSendTargetSaysWhatIsWrong: a target that cannot be read keeps Send
@@ -29,4 +32,18 @@ func TestSendTargetSaysWhatIsWrong(t *testing.T) {
 	if c.Overlays().Top() == nil {
 		t.Error("Send went ahead")
 	}
+}
+
+// TestSendProgressKeepsTheWindowNarrow: a long attempt error in the
+// status bar does not widen the window past a 1024-px screen.
+func TestSendProgressKeepsTheWindowNarrow(t *testing.T) {
+	h := newSendHarness(t)
+	h.openFixture(t)
+	j := h.w.sends.newJob("http://127.0.0.1:9/in")
+	h.w.sends.add(j)
+	j.attempt(transmit.Attempt{N: 1, Error: "POST http://127.0.0.1:9/in: dial tcp 127.0.0.1:9: connect: connection refused " + strings.Repeat("and more ", 20), Wait: 2 * time.Second})
+	if w := h.w.win.Content().MinSize().Width; w > 1000 {
+		t.Errorf("while sending the window needs %.0f px", w)
+	}
+	j.done()
 }
