@@ -171,7 +171,7 @@ func (w *Window) sendNotices(act record.Action, id string, forced bool) {
 			return
 		}
 		for _, t := range targets {
-			job := w.sends.newJob(t.Target)
+			job := w.sends.newJob(id, t.Target)
 			w.cfg.do(func() { w.sends.add(job) })
 			tr, seq, err := w.sendNotice(job, id, act, t, ps, author, style, forced)
 			w.cfg.do(func() { w.sent(job, id, tr, seq, err) })

@@ -221,7 +221,7 @@ func (w *Window) startSend(p *outputs.Profile, t transmit.Target, forced bool) {
 	}
 	w.flushDraft()
 	doc, author, style := w.doc, w.settings.Name(), w.settings.Style()
-	job := w.sends.newJob(t.String())
+	job := w.sends.newJob(doc.ID, t.String())
 	w.sends.add(job)
 	w.bg.Add(1)
 	go func() {
@@ -245,16 +245,19 @@ func (w *Window) sendPolicy() transmit.Policy {
 // sendStored sends the story's stored draft as o says; forced files the
 // forced export first. It runs off the UI goroutine.
 func (w *Window) sendStored(ctx context.Context, id string, o *record.Outgoing, style editor.Style, forced bool) (*record.Transmission, uint64, error) {
+	// Cancel stops the delivery's retries, not these reads and writes: a
+	// send cancelled at once is still on record, as tried and stopped.
+	rctx := context.WithoutCancel(ctx)
 	if forced {
-		if err := record.ForcedExport(ctx, w.store, id, string(o.Profile.Format), o.Author, w.cfg.Now()); err != nil {
+		if err := record.ForcedExport(rctx, w.store, id, string(o.Profile.Format), o.Author, w.cfg.Now()); err != nil {
 			return nil, 0, err
 		}
 	}
-	d, err := w.store.Draft(ctx, id)
+	d, err := w.store.Draft(rctx, id)
 	if err != nil {
 		return nil, 0, err
 	}
-	published, err := storage.PublishedAt(ctx, w.store, d.Article)
+	published, err := storage.PublishedAt(rctx, w.store, d.Article)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -283,6 +286,9 @@ func (w *Window) sent(job *sendJob, id string, tr *record.Transmission, seq uint
 	}
 	if w.doc != nil && w.doc.ID == id && w.historyShown() {
 		w.loadView(w.history) // the transmission is a revision
+	}
+	if w.doc != nil && w.doc.ID == id && w.dirty && !w.sends.sending(id) {
+		w.scheduleAutosave() // held back while the send was in flight
 	}
 	w.lib.RefreshInPlace()
 }

@@ -176,15 +176,35 @@ func TestFailingSendDoesNotBlock(t *testing.T) {
 	if !h.w.dirty {
 		t.Error("typing during a send did not edit the story")
 	}
+	// The autosave falls due while the send is in flight: it waits.
+	h.timer.pending()
+	(<-uiQueue(h.w))()
+	if !h.w.dirty || !strings.Contains(h.w.status.state.Text, "once the send is recorded") {
+		t.Errorf("an autosave during the send: dirty %v, status %q", h.w.dirty, h.w.status.state.Text)
+	}
 	test.Tap(findButton(c, "Cancel send"))
 	close(srv.hold)
 	settle(h.w)
+	if s := h.w.status.state.Text; !strings.Contains(s, "cancelled") && !strings.Contains(s, "failed") {
+		t.Errorf("status bar %q", s)
+	}
+	// Recorded, the send lets the autosave write the typing; nothing is
+	// kept as "changed elsewhere".
+	h.timer.fire(t, h.w)
+	if h.w.dirty || !strings.HasPrefix(h.draft(t, id).Article.Headline, "Urgent: ") {
+		t.Errorf("after the send: dirty %v, draft headline %q", h.w.dirty, h.draft(t, id).Article.Headline)
+	}
+	for _, r := range h.revisions(t, id) {
+		if r.Kind == storage.KindCheckpoint {
+			t.Errorf("revision %d kept: %q", r.Seq, r.Label)
+		}
+	}
+	if c.Overlays().Top() != nil {
+		t.Errorf("a dialog came up: %q", overlayText(c))
+	}
 	all, err := record.Transmissions(context.Background(), h.store, id)
 	if err != nil || len(all) != 1 || all[0].OK() || len(all[0].Attempts) != 1 {
 		t.Fatalf("recorded %+v, %v; want one failed attempt", all, err)
-	}
-	if s := h.w.status.state.Text; !strings.Contains(s, "cancelled") && !strings.Contains(s, "failed") {
-		t.Errorf("status bar %q", s)
 	}
 	if !strings.HasPrefix(h.w.pane.headline.Text, "Urgent: ") {
 		t.Errorf("the headline typed during the send is %q", h.w.pane.headline.Text)

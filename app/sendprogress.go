@@ -48,6 +48,7 @@ func newSendProgress() *sendProgress {
 // sendJob is one send (or one notice) in flight.
 type sendJob struct {
 	p      *sendProgress
+	id     string // the story sent
 	target string
 	ctx    context.Context
 	stop   context.CancelFunc
@@ -55,9 +56,9 @@ type sendJob struct {
 
 // newJob is a send to target; its context ends when Cancel is pressed
 // or the window closes. Any goroutine may make one; add shows it.
-func (s *sendProgress) newJob(target string) *sendJob {
+func (s *sendProgress) newJob(id, target string) *sendJob {
 	ctx, stop := context.WithCancel(s.base)
-	return &sendJob{target: target, ctx: ctx, stop: stop}
+	return &sendJob{id: id, target: target, ctx: ctx, stop: stop}
 }
 
 // add shows j as under way, on the UI goroutine.
@@ -107,3 +108,14 @@ func (s *sendProgress) cancelAll() {
 
 // running reports whether a send is in flight.
 func (s *sendProgress) running() bool { return len(s.jobs) > 0 }
+
+// sending reports whether a send of story id is in flight, on the UI
+// goroutine.
+func (s *sendProgress) sending(id string) bool {
+	for _, j := range s.jobs {
+		if j.id == id {
+			return true
+		}
+	}
+	return false
+}

@@ -39,7 +39,7 @@ func TestSendTargetSaysWhatIsWrong(t *testing.T) {
 func TestSendProgressKeepsTheWindowNarrow(t *testing.T) {
 	h := newSendHarness(t)
 	h.openFixture(t)
-	j := h.w.sends.newJob("http://127.0.0.1:9/in")
+	j := h.w.sends.newJob("x", "http://127.0.0.1:9/in")
 	h.w.sends.add(j)
 	j.attempt(transmit.Attempt{N: 1, Error: "POST http://127.0.0.1:9/in: dial tcp 127.0.0.1:9: connect: connection refused " + strings.Repeat("and more ", 20), Wait: 2 * time.Second})
 	if w := h.w.win.Content().MinSize().Width; w > 1000 {
