@@ -268,22 +268,28 @@ func (w *Window) sendStored(ctx context.Context, id string, o *record.Outgoing, 
 
 // sent shows a send's outcome, on the UI goroutine.
 func (w *Window) sent(job *sendJob, id string, tr *record.Transmission, seq uint64, err error) {
-	job.done()
 	what := i18n.T("Sent")
 	if tr != nil && noticeNames[tr.Notice] != "" {
 		what = i18n.T(noticeNames[tr.Notice])
 	}
+	var msg string
 	switch {
 	case err == nil:
 		// The revision before the file: a long path is what the bar cuts.
-		w.status.setText(i18n.Tf("%s to %s · recorded as revision %d · %s", what, tr.Target, seq, filepath.Base(tr.File)))
+		msg = i18n.Tf("%s to %s · recorded as revision %d · %s", what, tr.Target, seq, filepath.Base(tr.File))
 	case cancelled(err) && seq > 0:
-		w.status.setText(i18n.Tf("Send to %s cancelled · recorded as revision %d", job.target, seq))
+		msg = i18n.Tf("Send to %s cancelled · recorded as revision %d", job.target, seq)
 	case seq > 0:
-		w.status.setText(i18n.Tf("Send to %s failed: %s · recorded as revision %d", job.target, field.OneLine(err), seq))
+		msg = i18n.Tf("Send to %s failed: %s · recorded as revision %d", job.target, field.OneLine(err), seq)
 	default:
-		w.status.setText(i18n.Tf("Send to %s failed: %s", job.target, field.OneLine(err)))
+		msg = i18n.Tf("Send to %s failed: %s", job.target, field.OneLine(err))
 	}
+	failure := ""
+	if err != nil && !cancelled(err) {
+		failure = msg
+	}
+	job.done(failure)
+	w.status.setText(msg)
 	if w.doc != nil && w.doc.ID == id && w.historyShown() {
 		w.loadView(w.history) // the transmission is a revision
 	}

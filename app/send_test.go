@@ -147,8 +147,19 @@ func TestSendRecordsWhatTheTargetGot(t *testing.T) {
 			if !strings.Contains(status, want) || !strings.Contains(status, "recorded as revision") {
 				t.Errorf("status bar %q, want %q and the revision", status, want)
 			}
-			if h.w.sends.running() || h.w.sends.content.Visible() {
-				t.Error("the send still shows as under way")
+			if h.w.sends.running() || h.w.sends.content.Visible() != !c.ok {
+				t.Errorf("after the send: running %v, the status bar's send line shown %v", h.w.sends.running(), h.w.sends.content.Visible())
+			}
+			if !c.ok {
+				// The failure stays until dismissed: "Draft saved" soon
+				// replaces the status bar's own line.
+				if !strings.Contains(h.w.sends.label.Text, "failed: ") {
+					t.Errorf("send line %q", h.w.sends.label.Text)
+				}
+				test.Tap(findButton(h.w.win.Canvas(), "Dismiss"))
+				if h.w.sends.content.Visible() {
+					t.Error("Dismiss left the failure shown")
+				}
 			}
 			if got := h.w.settings.SendTargets(); len(got) != 1 || got[0] != strings.TrimSuffix(target, "/") {
 				t.Errorf("remembered targets %q", got)

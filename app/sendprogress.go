@@ -23,6 +23,7 @@ type sendProgress struct {
 	cancel  *widget.Button
 	content *fyne.Container
 	jobs    []*sendJob
+	failed  string // the last failure, shown until Dismiss
 	// base is every send's parent: the window ends it when it closes, so
 	// closing does not wait for retries (the records are still written).
 	base     context.Context
@@ -65,6 +66,9 @@ func (s *sendProgress) newJob(id, target string) *sendJob {
 func (s *sendProgress) add(j *sendJob) {
 	j.p = s
 	s.jobs = append(s.jobs, j)
+	s.failed = ""
+	s.cancel.SetText(i18n.T("Cancel send"))
+	s.cancel.OnTapped = s.cancelAll
 	s.label.SetText(i18n.Tf("Sending to %s…", j.target))
 	s.content.Show()
 }
@@ -82,8 +86,10 @@ func (j *sendJob) attempt(a transmit.Attempt) {
 	}
 }
 
-// done removes the job; the part hides when none is left.
-func (j *sendJob) done() {
+// done removes the job; failure, when not "", is what went wrong. When
+// no job is left the part hides, or, after a failure, says so until
+// Dismiss: the status bar's own line is soon replaced by "Draft saved".
+func (j *sendJob) done(failure string) {
 	j.stop()
 	s := j.p
 	for i, x := range s.jobs {
@@ -92,9 +98,24 @@ func (j *sendJob) done() {
 			break
 		}
 	}
-	if len(s.jobs) == 0 {
+	if failure != "" {
+		s.failed = failure
+	}
+	switch {
+	case len(s.jobs) > 0:
+	case s.failed != "":
+		s.label.SetText(s.failed)
+		s.cancel.SetText(i18n.T("Dismiss"))
+		s.cancel.OnTapped = s.dismiss
+	default:
 		s.content.Hide()
 	}
+}
+
+// dismiss hides the last failure.
+func (s *sendProgress) dismiss() {
+	s.failed = ""
+	s.content.Hide()
 }
 
 // cancelAll stops the retries of every send in flight; each still files

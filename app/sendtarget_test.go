@@ -45,5 +45,5 @@ func TestSendProgressKeepsTheWindowNarrow(t *testing.T) {
 	if w := h.w.win.Content().MinSize().Width; w > 1000 {
 		t.Errorf("while sending the window needs %.0f px", w)
 	}
-	j.done()
+	j.done("")
 }
