@@ -87,6 +87,7 @@ func FuzzEditorModel(f *testing.F) {
 	}
 	f.Add(byte(2), seq(opDown, opEnd, opEnter, opType, 3, opType, 4, opBackspace, opBackspace, opBackspace, opUndo, opRedo))
 	f.Add(byte(2), seq(opSelectAll, opDown, opUp, opType, 0))                                  // a selection left behind
+	f.Add(byte(2), seq(opSelectAll, opSelectAll, opPaste, 0))                                  // an empty clipboard over every block
 	f.Add(byte(2), seq(opSelectAll, opSelectAll, opCut, opPaste, 0, opUndo, opUndo))           // every block cut and pasted back
 	f.Add(byte(3), seq(opShiftRight, opShiftRight, opPaste, 3, opCtrl2, opShiftDown, opCtrlQ)) // kinds over a block selection
 	f.Add(byte(0), seq(opType, 5, opEnter, opEnter, opCtrl2, opBackspace, opDelete, opPageDown, opPageUp, opCtrlEnd, opCtrlHome))

@@ -289,11 +289,10 @@ func parsePasted(text string) []mBlock {
 // and last of them unless the text starts (ends) with a line break.
 func (m *bodyModel) paste(text string) {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
+	if text == "" {
+		return // an empty clipboard pastes nothing
+	}
 	if !strings.Contains(text, "\n") {
-		if text == "" {
-			m.erase()
-			return
-		}
 		m.insert([]rune(text))
 		return
 	}
@@ -345,6 +344,9 @@ func (m *bodyModel) deleteBlocks(text string) {
 
 // pasteOverBlocks replaces the selected blocks with the pasted blocks.
 func (m *bodyModel) pasteOverBlocks(text string) {
+	if text == "" {
+		return // an empty clipboard pastes nothing
+	}
 	lo, hi := m.bBounds()
 	nb := parsePasted(text)
 	last, end := lo+max(len(nb), 1)-1, 0

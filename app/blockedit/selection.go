@@ -230,7 +230,9 @@ func (k *selectionKeys) TypedShortcut(s fyne.Shortcut) {
 		}
 		return
 	case *fyne.ShortcutPaste:
-		if e.readOnly || sc.Clipboard == nil {
+		// An empty clipboard pastes nothing, as in an entry (it used to
+		// delete the selected blocks).
+		if e.readOnly || sc.Clipboard == nil || sc.Clipboard.Content() == "" {
 			return
 		}
 		e.pasteOverSelection(sc.Clipboard.Content())
