@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 
 	"copydesk/editor"
 )
@@ -110,6 +111,7 @@ type fuzzRun struct {
 
 func runEditorModel(t *testing.T, body string, ops []byte) {
 	ed, w := newTestEditor(t, body)
+	t.Cleanup(func() { forgetRenderers(t, w.Canvas().Content()) })
 	ed.FocusBlock(0, 0)
 	r := &fuzzRun{t: t, ed: ed, w: w, m: newBodyModel(ed.Blocks()), clip: fyne.CurrentApp().Clipboard(), start: ed.Blocks()}
 	r.clip.SetContent("")
@@ -126,6 +128,24 @@ func runEditorModel(t *testing.T, body string, ops []byte) {
 		r.step(op, arg)
 	}
 	r.undoEverything()
+}
+
+// forgetRenderers drops the renderers of every widget under o from Fyne's
+// global cache when the run ends. The test driver never cleans that cache,
+// and the renderers hold their widgets, so a fuzzing process kept every
+// editor of every run (gigabytes after a few minutes) and slowed to a few
+// runs a second.
+func forgetRenderers(t *testing.T, o fyne.CanvasObject) {
+	switch x := o.(type) {
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			forgetRenderers(t, c)
+		}
+	case fyne.Widget:
+		for _, c := range test.TempWidgetRenderer(t, x).Objects() {
+			forgetRenderers(t, c)
+		}
+	}
 }
 
 func (r *fuzzRun) fail(format string, args ...any) {
