@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2/dialog"
 
+	"copydesk/app/i18n"
 	"copydesk/app/session"
 	"copydesk/storage"
 )
@@ -30,8 +31,8 @@ func (w *Window) requestClose() {
 	if w.doc != nil && (w.dirty || w.sinceRevision) && !w.readOnly() {
 		a := w.Article()
 		if _, err := w.doc.Revision(w.ctx, w.store, a, w.meta0(storage.KindCheckpoint, "")); err != nil && !errors.Is(err, session.ErrNoHeadline) {
-			dialog.ShowConfirm("The changes could not be saved",
-				fmt.Sprintf("%v\n\nClose anyway and lose the changes since the last save?", err),
+			dialog.ShowConfirm(i18n.T("The changes could not be saved"),
+				i18n.Tf("%v\n\nClose anyway and lose the changes since the last save?", err),
 				func(ok bool) {
 					if ok {
 						w.closeNow()

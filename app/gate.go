@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"copydesk/app/field"
+	"copydesk/app/i18n"
 	"copydesk/editor"
 	"copydesk/storage"
 )
@@ -91,12 +92,12 @@ func newGate(a fyne.App, dbDir string, g Gate, opened func(storage.Store), backg
 	problem := widget.NewLabel("")
 	problem.Wrapping = fyne.TextWrapWord
 	problem.Importance = widget.DangerImportance
-	encrypt := widget.NewCheck("Encrypt this desk with a passphrase (recommended for sensitive sources)", nil)
+	encrypt := widget.NewCheck(i18n.T("Encrypt this desk with a passphrase (recommended for sensitive sources)"), nil)
 	var open *widget.Button
 	busy := func(on bool) {
 		if on {
 			open.Disable()
-			problem.SetText("Opening…")
+			problem.SetText(i18n.T("Opening…"))
 		} else {
 			open.Enable()
 		}
@@ -122,10 +123,10 @@ func newGate(a fyne.App, dbDir string, g Gate, opened func(storage.Store), backg
 	var intro string
 	if g.Unlock != nil {
 		intro = "The desk in " + dbDir + " is encrypted. Enter its passphrase."
-		form = widget.NewForm(widget.NewFormItem("Passphrase", pass))
-		open = widget.NewButton("Unlock", func() {
+		form = widget.NewForm(widget.NewFormItem(i18n.T("Passphrase"), pass))
+		open = widget.NewButton(i18n.T("Unlock"), func() {
 			if pass.Text == "" {
-				problem.SetText("Enter the passphrase.")
+				problem.SetText(i18n.T("Enter the passphrase."))
 				return
 			}
 			try(g.Unlock, []byte(pass.Text))
@@ -133,7 +134,7 @@ func newGate(a fyne.App, dbDir string, g Gate, opened func(storage.Store), backg
 		pass.OnSubmitted = func(string) { open.OnTapped() }
 	} else {
 		intro = "A new desk will be made in " + dbDir + "."
-		form = widget.NewForm(widget.NewFormItem("Passphrase", pass), widget.NewFormItem("Repeat", again))
+		form = widget.NewForm(widget.NewFormItem(i18n.T("Passphrase"), pass), widget.NewFormItem(i18n.T("Repeat"), again))
 		form.Hide()
 		encrypt.OnChanged = func(on bool) {
 			if on {
@@ -143,7 +144,7 @@ func newGate(a fyne.App, dbDir string, g Gate, opened func(storage.Store), backg
 				form.Hide()
 			}
 		}
-		open = widget.NewButton("Create the desk", func() {
+		open = widget.NewButton(i18n.T("Create the desk"), func() {
 			if !encrypt.Checked {
 				try(g.Create, nil)
 				return
@@ -164,7 +165,7 @@ func newGate(a fyne.App, dbDir string, g Gate, opened func(storage.Store), backg
 	if g.Unlock == nil {
 		parts = append(parts, encrypt)
 	}
-	parts = append(parts, form, problem, container.NewHBox(layout.NewSpacer(), widget.NewButton("Quit", a.Quit), open))
+	parts = append(parts, form, problem, container.NewHBox(layout.NewSpacer(), widget.NewButton(i18n.T("Quit"), a.Quit), open))
 	w.SetContent(container.NewPadded(container.NewVBox(parts...)))
 	w.Resize(fyne.NewSize(520, 0))
 	if g.Unlock != nil {

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 
+	"copydesk/app/i18n"
 	"copydesk/editor"
 	"copydesk/editor/fileio"
 	"copydesk/editor/formats"
@@ -29,7 +30,7 @@ func (w *Window) importDialog() {
 		defer r.Close()
 		data, err := io.ReadAll(io.LimitReader(r, editor.MaxImportBytes+1))
 		if err != nil {
-			w.showError(fmt.Errorf("cannot read %s: %w", r.URI().Name(), err))
+			w.showError(i18n.Errorf("cannot read %s: %w", r.URI().Name(), err))
 			return
 		}
 		if _, err := w.ImportData(r.URI().Path(), data); err != nil {
@@ -128,7 +129,7 @@ func (w *Window) ImportData(file string, data []byte) (string, error) {
 		lines = append(lines, wr.String())
 	}
 	if len(lines) > 0 {
-		dialog.ShowInformation("Imported with warnings", strings.Join(lines, "\n"), w.win)
+		dialog.ShowInformation(i18n.T("Imported with warnings"), strings.Join(lines, "\n"), w.win)
 	}
 	return first.ID, nil
 }
@@ -155,7 +156,7 @@ func (w *Window) exportDialog() {
 		defer wc.Close()
 		f, err := formats.ParseFormat(strings.TrimPrefix(wc.URI().Extension(), "."))
 		if err != nil {
-			w.showError(fmt.Errorf("%s: name the file .txt, .html, .md, .xml (NITF) or .json (ninjs): %w", wc.URI().Name(), err))
+			w.showError(i18n.Errorf("%s: name the file .txt, .html, .md, .xml (NITF) or .json (ninjs): %w", wc.URI().Name(), err))
 			return
 		}
 		var seq uint64
@@ -167,7 +168,7 @@ func (w *Window) exportDialog() {
 			_, err = wc.Write(data)
 		}
 		if err != nil {
-			w.showError(fmt.Errorf("export to %s failed: %w", wc.URI().Name(), err))
+			w.showError(i18n.Errorf("export to %s failed: %w", wc.URI().Name(), err))
 		}
 	}, w.win)
 	name := a.Slug

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2/widget"
 
+	"copydesk/app/i18n"
 	"copydesk/editor"
 )
 
@@ -48,11 +49,11 @@ type inboxField struct {
 func (w *Window) inboxSetting() inboxField {
 	dir := widget.NewEntry()
 	dir.SetText(w.settings.InboxDir())
-	dir.SetPlaceHolder("Folder the agencies' files are dropped into")
-	item := widget.NewFormItem("Wire inbox", dir)
-	item.HintText = "Takes effect at the next start."
+	dir.SetPlaceHolder(i18n.T("Folder the agencies' files are dropped into"))
+	item := widget.NewFormItem(i18n.T("Wire inbox"), dir)
+	item.HintText = i18n.T("Takes effect at the next start.")
 	if f := w.cfg.InboxFlag; f != "" {
-		item.HintText = "Takes effect at the next start; this run watches " + f + " (--inbox wins)."
+		item.HintText = i18n.T("Takes effect at the next start; this run watches ") + f + i18n.T(" (--inbox wins).")
 	}
 	return inboxField{item: item, save: func() {
 		d := strings.TrimSpace(dir.Text)

@@ -8,6 +8,7 @@ import (
 
 	"copydesk/app/checks"
 	"copydesk/app/field"
+	"copydesk/app/i18n"
 	"copydesk/editor"
 	"copydesk/editor/check"
 )
@@ -96,9 +97,9 @@ func (c *limitCounters) update() {
 		switch {
 		case now[i].Max <= 0:
 		case i == 1:
-			l.SetText(now[i].String() + " words")
+			l.SetText(now[i].String() + i18n.T(" words"))
 		case i == 2:
-			l.SetText("body " + now[i].String() + " words")
+			l.SetText(i18n.T("body ") + now[i].String() + i18n.T(" words"))
 		}
 	}
 	c.shown = now

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"copydesk/app/i18n"
 	"copydesk/storage"
 )
 
@@ -23,7 +24,7 @@ func newLockBanner(w *Window) *lockBanner {
 	b := &lockBanner{text: widget.NewLabel("")}
 	b.text.Importance = widget.WarningImportance
 	b.text.Wrapping = fyne.TextWrapWord
-	b.take = widget.NewButton("Take over…", w.confirmTakeOver)
+	b.take = widget.NewButton(i18n.T("Take over…"), w.confirmTakeOver)
 	b.content = container.NewBorder(nil, nil, nil, container.NewCenter(b.take), b.text)
 	b.content.Hide()
 	return b
@@ -36,11 +37,11 @@ func (b *lockBanner) show(l *storage.Lock, loc *time.Location) {
 		return
 	}
 	if l.Holder.Desk == "" {
-		b.text.SetText("Nobody is editing this story now — read-only until you edit it")
-		b.take.SetText("Edit")
+		b.text.SetText(i18n.T("Nobody is editing this story now — read-only until you edit it"))
+		b.take.SetText(i18n.T("Edit"))
 	} else {
 		b.text.SetText(heldText(*l, loc))
-		b.take.SetText("Take over…")
+		b.take.SetText(i18n.T("Take over…"))
 	}
 	b.content.Show()
 }

@@ -12,6 +12,7 @@ import (
 
 	"copydesk/app/checks"
 	"copydesk/app/field"
+	"copydesk/app/i18n"
 	"copydesk/editor"
 )
 
@@ -56,7 +57,7 @@ func (s *statusBar) setSaved(at time.Time, seq uint64) {
 // draft with it.
 func (s *statusBar) setRevisionSaved(at time.Time, seq uint64) {
 	s.seq = seq
-	s.setText(fmt.Sprintf("Revision %d saved %s", seq, at.Format("15:04:05")))
+	s.setText(i18n.Tf("Revision %d saved %s", seq, at.Format("15:04:05")))
 }
 
 // showsSaved reports whether the bar shows the save state (setSaved,

@@ -1,12 +1,12 @@
 package app
 
 import (
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 
+	"copydesk/app/i18n"
 	"copydesk/app/session"
 	"copydesk/editor"
 	"copydesk/storage"
@@ -37,7 +37,7 @@ func (w *Window) OpenNewest() {
 func (w *Window) openNewestAfterFirstFrame(a fyne.App) {
 	newest := len(w.lib.Rows) > 0
 	if newest {
-		w.status.setText("Opening the newest story…")
+		w.status.setText(i18n.T("Opening the newest story…"))
 	}
 	a.Lifecycle().SetOnStarted(func() {
 		if w.closing {
@@ -70,7 +70,7 @@ func (w *Window) Open(id string) error {
 	}
 	held, err := w.acquire(id)
 	if err != nil {
-		w.showError(fmt.Errorf("cannot open the story: %w", err))
+		w.showError(i18n.Errorf("cannot open the story: %w", err))
 		return err
 	}
 	d, err := w.store.Draft(w.ctx, id)
@@ -78,7 +78,7 @@ func (w *Window) Open(id string) error {
 		if held == nil && w.locks() {
 			w.releaseAfter(session.Stored(id))
 		}
-		w.showError(fmt.Errorf("cannot open the story: %w", err))
+		w.showError(i18n.Errorf("cannot open the story: %w", err))
 		return err
 	}
 	w.leave()
@@ -104,8 +104,8 @@ func (w *Window) confirmDiscard(proceed, cancelled func()) {
 		proceed()
 		return
 	}
-	dialog.ShowConfirm("Discard the new story?",
-		"The new story has no headline, so it cannot be kept.\nDiscard it? (No: go back and give it a headline.)",
+	dialog.ShowConfirm(i18n.T("Discard the new story?"),
+		i18n.T("The new story has no headline, so it cannot be kept.\nDiscard it? (No: go back and give it a headline.)"),
 		func(ok bool) {
 			if !ok {
 				if cancelled != nil {
@@ -132,7 +132,7 @@ func (w *Window) newArticle() {
 		a.Bylines = []editor.Byline{{Name: name, Role: editor.RoleWriter}}
 	}
 	w.showArticle(session.New(a))
-	w.status.setText("New story: it is kept once it has a headline")
+	w.status.setText(i18n.T("New story: it is kept once it has a headline"))
 	w.lib.List.UnselectAll()
 	w.win.Canvas().Focus(w.pane.headline)
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"copydesk/app/field"
+	"copydesk/app/i18n"
 	"copydesk/editor"
 	"copydesk/storage"
 )
@@ -60,7 +61,7 @@ type Library struct {
 func New(w Window) *Library {
 	l := &Library{w: w, Selected: map[string]bool{}, Count: widget.NewLabel("")}
 	l.Search = w.NewEntry(false)
-	l.Search.SetPlaceHolder("Search headline, slug, tags, body")
+	l.Search.SetPlaceHolder(i18n.T("Search headline, slug, tags, body"))
 	l.Search.OnChanged = func(string) { l.Refresh(false) }
 	statuses := []string{AllStatuses, AllWithSpiked, InboxStories}
 	for _, s := range editor.Statuses {
@@ -70,8 +71,8 @@ func New(w Window) *Library {
 	l.Status.SetSelected(AllStatuses)
 	l.Tag = widget.NewSelect([]string{AllTags}, func(string) { l.Refresh(false) })
 	l.Tag.SetSelected(AllTags)
-	newB := widget.NewButtonWithIcon("New", theme.DocumentCreateIcon(), w.NewStory)
-	l.Spike = widget.NewButtonWithIcon("Spike", theme.DeleteIcon(), w.Spike)
+	newB := widget.NewButtonWithIcon(i18n.T("New"), theme.DocumentCreateIcon(), w.NewStory)
+	l.Spike = widget.NewButtonWithIcon(i18n.T("Spike"), theme.DeleteIcon(), w.Spike)
 	l.List = widget.NewList(func() int { return len(l.Rows) }, l.newRow, l.updateRow)
 	l.List.OnSelected = func(i widget.ListItemID) {
 		if l.opening || i < 0 || i >= len(l.Rows) {
@@ -320,7 +321,7 @@ func (l *Library) LoadTags() {
 // show lists rows (total: how many match in all), or the store's error.
 func (l *Library) show(rows []storage.Summary, total int, err error) {
 	if err != nil {
-		l.Count.SetText("Cannot list: " + field.OneLine(err))
+		l.Count.SetText(i18n.T("Cannot list: ") + field.OneLine(err))
 		return
 	}
 	if l.inPlace {
@@ -330,11 +331,11 @@ func (l *Library) show(rows []storage.Summary, total int, err error) {
 	l.Rows = rows
 	switch {
 	case total == 1:
-		l.Count.SetText("1 story")
+		l.Count.SetText(i18n.T("1 story"))
 	case total > len(rows):
 		l.Count.SetText(fmt.Sprintf("%s of %s stories", field.Thousands(len(rows)), field.Thousands(total)))
 	default:
-		l.Count.SetText(field.Thousands(total) + " stories")
+		l.Count.SetText(field.Thousands(total) + i18n.T(" stories"))
 	}
 	l.List.Refresh()
 	l.SelectOpen()
@@ -403,15 +404,15 @@ func (*tightVBox) MinSize(objs []fyne.CanvasObject) fyne.Size {
 // is theirs to spike).
 func (l *Library) ShowSpike(enabled, spiked bool) {
 	if !enabled {
-		l.Spike.SetText("Spike")
+		l.Spike.SetText(i18n.T("Spike"))
 		l.Spike.Disable()
 		return
 	}
 	l.Spike.Enable()
 	if spiked {
-		l.Spike.SetText("Unspike")
+		l.Spike.SetText(i18n.T("Unspike"))
 	} else {
-		l.Spike.SetText("Spike")
+		l.Spike.SetText(i18n.T("Spike"))
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"copydesk/app/field"
+	"copydesk/app/i18n"
 	"copydesk/editor"
 )
 
@@ -42,7 +43,7 @@ var roleLabels = map[editor.Role]string{
 
 func newBylineList(w Window, prefs Settings, changed func()) *bylineList {
 	l := &bylineList{w: w, changed: changed, box: container.NewVBox(), enabled: true}
-	l.Add = widget.NewButtonWithIcon("Add byline", theme.ContentAddIcon(), func() {
+	l.Add = widget.NewButtonWithIcon(i18n.T("Add byline"), theme.ContentAddIcon(), func() {
 		name := ""
 		if len(l.Rows) == 0 {
 			name = prefs.Name()
@@ -59,11 +60,11 @@ func newBylineList(w Window, prefs Settings, changed func()) *bylineList {
 func (l *bylineList) newRow(b editor.Byline) *bylineRow {
 	r := &bylineRow{}
 	r.Name = l.w.NewEntry(false)
-	r.Name.SetPlaceHolder("Name")
+	r.Name.SetPlaceHolder(i18n.T("Name"))
 	r.Name.SetText(b.Name)
 	r.Name.OnChanged = func(string) { l.changed() }
 	r.Title = l.w.NewEntry(false)
-	r.Title.SetPlaceHolder("Title: Moscow correspondent")
+	r.Title.SetPlaceHolder(i18n.T("Title: Moscow correspondent"))
 	r.Title.SetText(b.Title)
 	r.Title.OnChanged = func(string) { l.changed() }
 	var roles []string
@@ -210,7 +211,7 @@ func newTagChips(w Window, changed func()) *tagChips {
 		chips:       container.New(layout.NewRowWrapLayout()),
 		Suggestions: container.New(layout.NewRowWrapLayout())}
 	t.Entry = w.NewEntry(false)
-	t.Entry.SetPlaceHolder("Add a tag and press Return")
+	t.Entry.SetPlaceHolder(i18n.T("Add a tag and press Return"))
 	t.Entry.OnChanged = func(string) { t.suggest() }
 	t.Entry.OnSubmitted = func(s string) { t.add(s) }
 	t.content = container.NewVBox(t.chips, t.Entry, t.Suggestions)

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"copydesk/app/field"
+	"copydesk/app/i18n"
 	"copydesk/editor"
 )
 
@@ -40,16 +41,16 @@ type embargoField struct {
 func newEmbargoField(w Window, prefs Settings, changed func()) *embargoField {
 	e := &embargoField{w: w, prefs: prefs, changed: changed, Problem: widget.NewLabel("")}
 	e.When = w.NewEntry(false)
-	e.When.SetPlaceHolder("YYYY-MM-DD HH:MM")
+	e.When.SetPlaceHolder(i18n.T("YYYY-MM-DD HH:MM"))
 	e.When.OnChanged = func(string) { e.edited() }
 	e.Zone = widget.NewSelectEntry(embargoZones)
-	e.Zone.SetPlaceHolder("Time zone")
+	e.Zone.SetPlaceHolder(i18n.T("Time zone"))
 	e.Zone.OnChanged = func(string) { e.edited() }
 	e.Problem.Wrapping = fyne.TextWrapWord
 	e.Problem.Importance = widget.DangerImportance
 	e.Problem.Hide()
 	e.content = container.NewVBox(
-		widget.NewForm(widget.NewFormItem("Not before", e.When), widget.NewFormItem("Zone", e.Zone)),
+		widget.NewForm(widget.NewFormItem(i18n.T("Not before"), e.When), widget.NewFormItem(i18n.T("Zone"), e.Zone)),
 		e.Problem)
 	return e
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"copydesk/app/field"
+	"copydesk/app/i18n"
 	"copydesk/editor"
 )
 
@@ -64,12 +65,12 @@ func New(w Window, prefs Settings) *Panel {
 		m.entries = append(m.entries, e)
 		return e
 	}
-	m.Section = line("Section or desk")
-	m.Slug = line("e.g. WORLD-SYRIA")
-	m.Place = line("Place: SOCHI")
-	m.Region = line("Country or region: Russia")
-	m.Date = line("Date: YYYY-MM-DD")
-	m.Source = line("Source: TASS")
+	m.Section = line(i18n.T("Section or desk"))
+	m.Slug = line(i18n.T("e.g. WORLD-SYRIA"))
+	m.Place = line(i18n.T("Place: SOCHI"))
+	m.Region = line(i18n.T("Country or region: Russia"))
+	m.Date = line(i18n.T("Date: YYYY-MM-DD"))
+	m.Source = line(i18n.T("Source: TASS"))
 	m.Preview = widget.NewLabel("")
 	m.Preview.Wrapping = fyne.TextWrapWord
 	m.Preview.TextStyle = fyne.TextStyle{Italic: true}
@@ -81,11 +82,11 @@ func New(w Window, prefs Settings) *Panel {
 	m.Style.Wrapping = fyne.TextWrapWord
 
 	m.Bylines = newBylineList(w, prefs, m.changed)
-	m.Caption = line("Photo caption")
+	m.Caption = line(i18n.T("Photo caption"))
 	m.Caption.MultiLine = true
 	m.Caption.Wrapping = fyne.TextWrapWord
-	m.Credit = line("Photo credit")
-	m.Rights = line("Copyright notice")
+	m.Credit = line(i18n.T("Photo credit"))
+	m.Rights = line(i18n.T("Copyright notice"))
 	m.Tags = newTagChips(w, m.changed)
 
 	var statuses []string
@@ -107,40 +108,40 @@ func New(w Window, prefs Settings) *Panel {
 	m.Language = widget.NewSelect(append([]string(nil), languages...), func(string) { m.changed() })
 	m.selects = []*widget.Select{m.Status, m.Urgency, m.Language}
 	m.Embargo = newEmbargoField(w, prefs, m.changed)
-	m.Correction = line("For readers: what was wrong, and what is right")
+	m.Correction = line(i18n.T("For readers: what was wrong, and what is right"))
 	m.Correction.MultiLine = true
 	m.Correction.Wrapping = fyne.TextWrapWord
 	m.Unfiled = widget.NewLabel(unfiledNotice)
 	m.Unfiled.Wrapping = fyne.TextWrapWord
 	m.Unfiled.Importance = widget.WarningImportance
 	m.Unfiled.Hide()
-	m.CorrBox = container.NewVBox(heading("Correction"), m.Correction, m.Unfiled)
+	m.CorrBox = container.NewVBox(heading(i18n.T("Correction")), m.Correction, m.Unfiled)
 	m.CorrBox.Hide()
-	m.EdNote = line("Note to editors: never published")
+	m.EdNote = line(i18n.T("Note to editors: never published"))
 	m.EdNote.MultiLine = true
 	m.EdNote.Wrapping = fyne.TextWrapWord
 
 	form := container.NewVBox(
-		heading("Story"),
-		widget.NewForm(widget.NewFormItem("Section", m.Section), widget.NewFormItem("Slug", m.Slug),
-			widget.NewFormItem("Status", m.Status), widget.NewFormItem("Urgency", m.Urgency),
-			widget.NewFormItem("Language", m.Language)),
+		heading(i18n.T("Story")),
+		widget.NewForm(widget.NewFormItem(i18n.T("Section"), m.Section), widget.NewFormItem(i18n.T("Slug"), m.Slug),
+			widget.NewFormItem(i18n.T("Status"), m.Status), widget.NewFormItem(i18n.T("Urgency"), m.Urgency),
+			widget.NewFormItem(i18n.T("Language"), m.Language)),
 		m.CorrBox,
-		heading("Embargo"),
+		heading(i18n.T("Embargo")),
 		m.Embargo.content,
-		heading("Dateline"),
-		widget.NewForm(widget.NewFormItem("Place", m.Place), widget.NewFormItem("Region", m.Region),
-			widget.NewFormItem("Date", m.Date), widget.NewFormItem("Source", m.Source),
-			widget.NewFormItem("Style", m.Style)),
+		heading(i18n.T("Dateline")),
+		widget.NewForm(widget.NewFormItem(i18n.T("Place"), m.Place), widget.NewFormItem(i18n.T("Region"), m.Region),
+			widget.NewFormItem(i18n.T("Date"), m.Date), widget.NewFormItem(i18n.T("Source"), m.Source),
+			widget.NewFormItem(i18n.T("Style"), m.Style)),
 		m.Preview,
-		heading("Bylines and credits"),
+		heading(i18n.T("Bylines and credits")),
 		m.Bylines.content,
-		heading("Photo"),
-		widget.NewForm(widget.NewFormItem("Caption", m.Caption), widget.NewFormItem("Credit", m.Credit),
-			widget.NewFormItem("Copyright", m.Rights)),
-		heading("Tags"),
+		heading(i18n.T("Photo")),
+		widget.NewForm(widget.NewFormItem(i18n.T("Caption"), m.Caption), widget.NewFormItem(i18n.T("Credit"), m.Credit),
+			widget.NewFormItem(i18n.T("Copyright"), m.Rights)),
+		heading(i18n.T("Tags")),
 		m.Tags.content,
-		heading("Ednote"),
+		heading(i18n.T("Ednote")),
 		m.EdNote,
 	)
 	m.Content, m.Scroll = field.WheelScroll(container.NewPadded(form))
