@@ -209,13 +209,10 @@ func (f *findBar) matchesChanged() int {
 		return 0
 	}
 	n := len(f.body.Find(f.query.Text, f.opts()))
-	switch n {
-	case 0:
+	if n == 0 {
 		f.count.SetText(i18n.T("not found"))
-	case 1:
-		f.count.SetText(i18n.T("1 match"))
-	default:
-		f.count.SetText(field.Thousands(n) + i18n.T(" matches"))
+	} else {
+		f.count.SetText(i18n.N("%s matches", n, field.Thousands(n)))
 	}
 	return n
 }

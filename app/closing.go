@@ -2,7 +2,6 @@ package app
 
 import (
 	"errors"
-	"fmt"
 
 	"fyne.io/fyne/v2/dialog"
 
@@ -62,7 +61,7 @@ func (w *Window) finish() error {
 	}
 	_, err := w.doc.Revision(w.ctx, w.store, w.Article(), w.meta0(storage.KindCheckpoint, ""))
 	if err != nil && !errors.Is(err, session.ErrNoHeadline) {
-		return fmt.Errorf("the changes since the last save could not be kept: %w", err)
+		return i18n.Errorf("the changes since the last save could not be kept: %w", err)
 	}
 	return nil
 }

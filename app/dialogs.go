@@ -1,7 +1,7 @@
 package app
 
 import (
-	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -42,7 +42,7 @@ func (w *Window) setTheme(t string) {
 	w.settings.SetTheme(t)
 	w.settings.ApplyTheme(w.app)
 	for _, it := range w.themeItems {
-		it.Checked = strings.EqualFold(it.Label, w.settings.Theme())
+		it.Checked = it.Label == themeLabel(w.settings.Theme())
 	}
 	if m := w.win.MainMenu(); m != nil {
 		m.Refresh()
@@ -60,20 +60,27 @@ func (w *Window) settingsDialog() {
 	}
 	style := widget.NewSelect(styles, nil)
 	style.SetSelected(w.settings.Style().Label())
-	themes := widget.NewRadioGroup([]string{i18n.T("System"), i18n.T("Light"), i18n.T("Dark")}, nil)
-	themes.Horizontal = true
-	themes.SetSelected(editor.Capitalise(w.settings.Theme()))
+	var themeLabels []string
+	for _, t := range themes {
+		themeLabels = append(themeLabels, themeLabel(t))
+	}
+	themeRadio := widget.NewRadioGroup(themeLabels, nil)
+	themeRadio.Horizontal = true
+	themeRadio.SetSelected(themeLabel(w.settings.Theme()))
+	langItem, saveLang := i18n.LanguageFormItem(w.settings.p)
 	inbox := w.inboxSetting()
 	d := dialog.NewForm(i18n.T("Settings"), i18n.T("Save"), i18n.T("Cancel"), []*widget.FormItem{
 		widget.NewFormItem(i18n.T("Your name"), name),
 		widget.NewFormItem(i18n.T("Dateline style"), style),
-		widget.NewFormItem(i18n.T("Theme"), themes),
+		widget.NewFormItem(i18n.T("Theme"), themeRadio),
+		langItem,
 		inbox.item,
 	}, func(ok bool) {
 		if !ok {
 			return
 		}
 		inbox.save()
+		saveLang()
 		w.settings.SetName(strings.TrimSpace(name.Text))
 		for _, s := range editor.Styles {
 			if s.Label() == style.Selected && s != w.settings.Style() {
@@ -81,7 +88,9 @@ func (w *Window) settingsDialog() {
 				w.meta.StyleChanged()
 			}
 		}
-		w.setTheme(strings.ToLower(themes.Selected))
+		if i := slices.Index(themeLabels, themeRadio.Selected); i >= 0 {
+			w.setTheme(themes[i])
+		}
 	}, w.win)
 	d.Resize(fyne.NewSize(560, 320))
 	d.Show()
@@ -101,11 +110,11 @@ func (w *Window) shortcutsDialog() {
 func (w *Window) aboutDialog() {
 	version := w.cfg.Version
 	if version == "" {
-		version = "development build"
+		version = i18n.T("development build")
 	}
-	text := fmt.Sprintf("Copydesk %s\nThe writing desk of a news agency in one window.\n\nDatabase: %s", version, w.cfg.DBDir)
+	text := i18n.Tf("Copydesk %s\nThe writing desk of a news agency in one window.\n\nDatabase: %s", version, w.cfg.DBDir)
 	if st, err := w.store.Stats(w.ctx); err == nil {
-		text += fmt.Sprintf("\n%s stories, %s revisions", field.Thousands(st.Articles), field.Thousands(st.Revisions))
+		text += i18n.Tf("\n%s stories, %s revisions", field.Thousands(st.Articles), field.Thousands(st.Revisions))
 	}
 	w.showClosable(dialog.NewInformation(i18n.T("About Copydesk"), text, w.win))
 }

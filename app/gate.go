@@ -2,8 +2,6 @@ package app
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -38,6 +36,7 @@ const MinPassphrase = 10
 // main window is closed, or when the gate is closed without opening.
 func RunGated(cfg Config, g Gate) error {
 	a := fyneapp.NewWithID(ID)
+	setupLanguage(a)
 	var main *Window
 	gw := newGate(a, cfg.DBDir, g, func(s storage.Store) {
 		cfg.Store = s
@@ -122,7 +121,7 @@ func newGate(a fyne.App, dbDir string, g Gate, opened func(storage.Store), backg
 	var form *widget.Form
 	var intro string
 	if g.Unlock != nil {
-		intro = "The desk in " + dbDir + " is encrypted. Enter its passphrase."
+		intro = i18n.Tf("The desk in %s is encrypted. Enter its passphrase.", dbDir)
 		form = widget.NewForm(widget.NewFormItem(i18n.T("Passphrase"), pass))
 		open = widget.NewButton(i18n.T("Unlock"), func() {
 			if pass.Text == "" {
@@ -133,7 +132,7 @@ func newGate(a fyne.App, dbDir string, g Gate, opened func(storage.Store), backg
 		})
 		pass.OnSubmitted = func(string) { open.OnTapped() }
 	} else {
-		intro = "A new desk will be made in " + dbDir + "."
+		intro = i18n.Tf("A new desk will be made in %s", dbDir) + "."
 		form = widget.NewForm(widget.NewFormItem(i18n.T("Passphrase"), pass), widget.NewFormItem(i18n.T("Repeat"), again))
 		form.Hide()
 		encrypt.OnChanged = func(on bool) {
@@ -178,9 +177,9 @@ func newGate(a fyne.App, dbDir string, g Gate, opened func(storage.Store), backg
 func checkNewPassphrase(pass, again string) error {
 	switch {
 	case utf8.RuneCountInString(pass) < MinPassphrase:
-		return fmt.Errorf("the passphrase needs at least %d characters: a few words are easier to remember than a short password", MinPassphrase)
+		return i18n.Errorf("the passphrase needs at least %d characters: a few words are easier to remember than a short password", MinPassphrase)
 	case pass != again:
-		return errors.New("the two passphrases differ: type the same one twice")
+		return i18n.Errorf("the two passphrases differ: type the same one twice")
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -103,14 +104,14 @@ func (w *Window) ImportData(file string, data []byte) (string, error) {
 	meta := cdstorage.Meta{Author: w.settings.Name(), Kind: cdstorage.KindImport, Label: editor.ImportLabel(filepath.Base(file))}
 	for _, a := range arts {
 		if err := a.Validate(); err != nil {
-			return "", fmt.Errorf("%s: nothing was imported: %w", editor.PrintableName(filepath.Base(file)), err)
+			return "", i18n.Errorf("%s: nothing was imported: %w", editor.PrintableName(filepath.Base(file)), err)
 		}
 	}
 	for i, a := range arts {
 		if _, err := w.store.Create(w.ctx, a, meta); err != nil {
 			err = fmt.Errorf("%s: %w", editor.PrintableName(filepath.Base(file)), err)
 			if i > 0 {
-				err = fmt.Errorf("%w (the first %s of %d were imported)", err, editor.Plural(i, "story"), len(arts))
+				err = i18n.Errorf("%w (the first %s of %d were imported)", err, i18n.N("%s stories", i, strconv.Itoa(i)), len(arts))
 			}
 			return "", err
 		}
@@ -123,7 +124,7 @@ func (w *Window) ImportData(file string, data []byte) (string, error) {
 	w.lib.SelectOpen()
 	var lines []string
 	if len(arts) > 1 {
-		lines = append(lines, fmt.Sprintf("The file held %s: all are in the library, the first is open.", editor.Plural(len(arts), "story")))
+		lines = append(lines, i18n.Tf("The file held %s: all are in the library, the first is open.", i18n.N("%s stories", len(arts), strconv.Itoa(len(arts)))))
 	}
 	for _, wr := range warnings {
 		lines = append(lines, wr.String())

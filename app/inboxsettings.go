@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -32,8 +31,8 @@ func checkInboxDir(dir string) error {
 	if dir == "" || filepath.IsAbs(dir) {
 		return nil
 	}
-	return &editor.FieldError{Field: "wire inbox", Problem: fmt.Sprintf("%q is not a full path", dir),
-		Fix: "give the folder from the root, e.g. /home/you/wire, or leave it empty for no inbox"}
+	return &editor.FieldError{Field: i18n.T("wire inbox"), Problem: i18n.Tf("%q is not a full path", dir),
+		Fix: i18n.T("give the folder from the root, e.g. /home/you/wire, or leave it empty for no inbox")}
 }
 
 // inboxField is the Settings dialog's wire inbox row and what Save does

@@ -52,7 +52,7 @@ func (c *limitCounters) rules() *check.Rules {
 		r, err = check.LoadRules(ctx, c.w.store, string(style))
 		cancel()
 		if err != nil {
-			c.loadFailed = "The desk's house style cannot be used, so the built-in limits apply: " + field.OneLine(err)
+			c.loadFailed = i18n.T("The desk's house style cannot be used, so the built-in limits apply: ") + field.OneLine(err)
 			slog.Error("shown in the status bar: house style unusable", "err", err)
 			r = nil
 		}

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -48,14 +47,14 @@ func (b *lockBanner) show(l *storage.Lock, loc *time.Location) {
 
 // heldText is the banner's words for another desk's lock.
 func heldText(l storage.Lock, loc *time.Location) string {
-	return fmt.Sprintf("Being edited by %s since %s — read-only", l.Holder.Name, l.Since.In(loc).Format("15:04"))
+	return i18n.Tf("Being edited by %s since %s — read-only", l.Holder.Name, l.Since.In(loc).Format("15:04"))
 }
 
 // readOnlyText is the status bar's answer to a write asked of a story
 // another desk holds.
 func readOnlyText(l storage.Lock) string {
 	if l.Holder.Desk == "" {
-		return "Read-only: press Edit over the story to edit it"
+		return i18n.T("Read-only: press Edit over the story to edit it")
 	}
-	return fmt.Sprintf("Read-only: %s is editing this story (Take over… to edit it here)", l.Holder.Name)
+	return i18n.Tf("Read-only: %s is editing this story (Take over… to edit it here)", l.Holder.Name)
 }

@@ -56,7 +56,7 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 
 	w.statusItems = w.statusItems[:0]
 	for _, s := range editor.Statuses[:4] {
-		w.statusItems = append(w.statusItems, fyne.NewMenuItem(s.Label(), func() {
+		w.statusItems = append(w.statusItems, fyne.NewMenuItem(i18n.T(s.Label()), func() {
 			if w.doc != nil && s != w.meta.StatusOf {
 				w.changeStatus(s)
 			}
@@ -76,8 +76,8 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 	)
 
 	w.themeItems = w.themeItems[:0]
-	for _, t := range []string{ThemeSystem, ThemeLight, ThemeDark} {
-		it := fyne.NewMenuItem(editor.Capitalise(t), func() { w.setTheme(t) })
+	for _, t := range themes {
+		it := fyne.NewMenuItem(themeLabel(t), func() { w.setTheme(t) })
 		it.Checked = w.settings.Theme() == t // the menu shows which is on
 		w.themeItems = append(w.themeItems, it)
 	}
@@ -139,7 +139,7 @@ func (w *Window) waitForDialogs(menus []*fyne.Menu) {
 func (w *Window) enableStatusItems(moves []editor.Status) {
 	changed := false
 	for _, it := range w.statusItems {
-		off := !slices.ContainsFunc(moves, func(s editor.Status) bool { return s.Label() == it.Label })
+		off := !slices.ContainsFunc(moves, func(s editor.Status) bool { return i18n.T(s.Label()) == it.Label })
 		if it.Disabled != off {
 			it.Disabled, changed = off, true
 		}

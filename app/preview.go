@@ -62,7 +62,7 @@ func previewText(a *editor.Article, style editor.Style) *widget.RichText {
 	}
 	headline := a.Headline
 	if headline == "" {
-		headline = "(no headline)"
+		headline = i18n.T("(no headline)")
 	}
 	heading := widget.RichTextStyleHeading
 	heading.Inline = false // a line of its own, not run into the standfirst
@@ -90,7 +90,7 @@ func previewText(a *editor.Article, style editor.Style) *widget.RichText {
 		photo = append(photo, a.Photo.Caption)
 	}
 	if a.Photo.Credit != "" {
-		photo = append(photo, "Photo: "+a.Photo.Credit)
+		photo = append(photo, i18n.T("Photo: ")+a.Photo.Credit)
 	}
 	if a.Photo.Copyright != "" {
 		photo = append(photo, a.Photo.Copyright)

@@ -54,12 +54,13 @@ func (w *Window) openNewestAfterFirstFrame(a fyne.App) {
 		}
 		w.OpenNewest()
 		if w.doc == nil { // it could not be read: Open has said why
-			w.status.setText(noStoryText)
+			w.status.setText(i18n.T(noStoryText))
 		}
 	})
 }
 
-// noStoryText is the status bar's text while no story is open.
+// noStoryText is the status bar's text while no story is open (a
+// dictionary key).
 const noStoryText = "No story open: choose one in the library, or File › New"
 
 // Open shows the article id, after making a checkpoint revision of the
@@ -168,7 +169,7 @@ func (w *Window) showArticle(doc *session.Document) {
 	w.setReadOnly(w.heldBy)
 	w.status.setCounts(w.pane.body.Counts())
 	if doc == nil {
-		w.status.setText(noStoryText)
+		w.status.setText(i18n.T(noStoryText))
 		w.win.SetTitle("Copydesk")
 	} else {
 		w.updateTitle()
@@ -183,7 +184,7 @@ func (w *Window) showArticle(doc *session.Document) {
 func (w *Window) updateTitle() {
 	h := w.pane.headline.Text
 	if h == "" {
-		h = "New story"
+		h = i18n.T("New story")
 	}
 	w.win.SetTitle(h + " — Copydesk")
 }

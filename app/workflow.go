@@ -2,7 +2,6 @@ package app
 
 import (
 	"errors"
-	"fmt"
 
 	"fyne.io/fyne/v2/dialog"
 
@@ -87,7 +86,7 @@ func (w *Window) moveStatus(to editor.Status, note string) {
 	var err error
 	if a.Status == editor.StatusSpiked && to != editor.StatusSpiked {
 		if err = a.Unspike(); err == nil && a.Status != to {
-			err = fmt.Errorf("a spiked story goes back to %s when it is unspiked: choose %s, or use Unspike", a.Status.Label(), a.Status.Label())
+			err = i18n.Errorf("a spiked story goes back to %s when it is unspiked: choose %s, or use Unspike", i18n.T(a.Status.Label()), i18n.T(a.Status.Label()))
 		}
 	} else {
 		err = a.SetStatus(to)

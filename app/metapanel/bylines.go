@@ -36,9 +36,11 @@ type bylineRow struct {
 	Del   *widget.Button
 }
 
+// roleLabels are dictionary keys: the role list shows and compares
+// i18n.T(label).
 var roleLabels = map[editor.Role]string{
-	editor.RoleWriter: "Writer", editor.RolePhotographer: "Photographer",
-	editor.RoleEditor: "Editor", editor.RoleTranslator: "Translator",
+	editor.RoleWriter: i18n.Key("Writer"), editor.RolePhotographer: i18n.Key("Photographer"),
+	editor.RoleEditor: i18n.Key("Editor"), editor.RoleTranslator: i18n.Key("Translator"),
 }
 
 func newBylineList(w Window, prefs Settings, changed func()) *bylineList {
@@ -69,14 +71,14 @@ func (l *bylineList) newRow(b editor.Byline) *bylineRow {
 	r.Title.OnChanged = func(string) { l.changed() }
 	var roles []string
 	for _, k := range editor.Roles {
-		roles = append(roles, roleLabels[k])
+		roles = append(roles, i18n.T(roleLabels[k]))
 	}
 	r.Role = widget.NewSelect(roles, nil)
 	role := b.Role
 	if !role.Valid() {
 		role = editor.RoleWriter
 	}
-	r.Role.SetSelected(roleLabels[role])
+	r.Role.SetSelected(i18n.T(roleLabels[role]))
 	r.Role.OnChanged = func(string) { l.changed() }
 	r.Up = widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { l.move(r, -1) })
 	r.Down = widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { l.move(r, 1) })
@@ -161,7 +163,7 @@ func (l *bylineList) Bylines() []editor.Byline {
 		}
 		role := editor.RoleWriter
 		for k, label := range roleLabels {
-			if label == r.Role.Selected {
+			if i18n.T(label) == r.Role.Selected {
 				role = k
 			}
 		}

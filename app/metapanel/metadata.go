@@ -91,11 +91,11 @@ func New(w Window, prefs Settings) *Panel {
 
 	var statuses []string
 	for _, s := range editor.Statuses {
-		statuses = append(statuses, s.Label())
+		statuses = append(statuses, i18n.T(s.Label()))
 	}
 	m.Status = widget.NewSelect(statuses, func(label string) {
 		for _, s := range editor.Statuses {
-			if s.Label() == label && s != m.StatusOf && !w.Loading() {
+			if i18n.T(s.Label()) == label && s != m.StatusOf && !w.Loading() {
 				w.ChangeStatus(s)
 			}
 		}
@@ -111,7 +111,7 @@ func New(w Window, prefs Settings) *Panel {
 	m.Correction = line(i18n.T("For readers: what was wrong, and what is right"))
 	m.Correction.MultiLine = true
 	m.Correction.Wrapping = fyne.TextWrapWord
-	m.Unfiled = widget.NewLabel(unfiledNotice)
+	m.Unfiled = widget.NewLabel(i18n.T(unfiledNotice))
 	m.Unfiled.Wrapping = fyne.TextWrapWord
 	m.Unfiled.Importance = widget.WarningImportance
 	m.Unfiled.Hide()
@@ -173,7 +173,7 @@ func (m *Panel) dateline(base editor.Dateline) editor.Dateline {
 // styleText is the house style as the panel shows it, with where to
 // change it. (It wraps; a form item's hint would not, and widened the panel.)
 func styleText(s editor.Style) string {
-	return s.Label() + " · the desk's house style, set in File › Settings…"
+	return s.Label() + i18n.T(" · the desk's house style, set in File › Settings…")
 }
 
 // StyleChanged shows a new house style (set in Settings) in the panel,
@@ -189,15 +189,15 @@ func (m *Panel) updatePreview() {
 	text := d.Render(m.prefs.Style())
 	m.w.SetDateline(text)
 	if text == "" {
-		text = "No dateline"
+		text = i18n.T("No dateline")
 	}
 	if d.Date != "" {
 		if _, ok := d.Day(); !ok {
-			text += "   (the date is not YYYY-MM-DD)"
+			text += i18n.T("   (the date is not YYYY-MM-DD)")
 		}
 	}
 	if d.DateAssumed {
-		text += "   (year assumed at import: check it)"
+		text += i18n.T("   (year assumed at import: check it)")
 	}
 	m.Preview.SetText(text)
 }
@@ -244,10 +244,10 @@ func (m *Panel) SetStatus(s, spikedFrom editor.Status) {
 	moves := editor.Moves(s, spikedFrom)
 	opts := make([]string, len(moves))
 	for i, to := range moves {
-		opts[i] = to.Label()
+		opts[i] = i18n.T(to.Label())
 	}
 	m.Status.SetOptions(opts)
-	m.Status.SetSelected(s.Label())
+	m.Status.SetSelected(i18n.T(s.Label()))
 	m.w.EnableStatusItems(moves)
 	m.ShowCorrection()
 }
