@@ -112,7 +112,7 @@ func (w *Window) saved(r saveResult) {
 	switch {
 	case errors.Is(r.err, session.ErrNoHeadline):
 		if current {
-			w.status.setText(i18n.T("Not saved yet: ") + session.ErrNoHeadline.Error())
+			w.status.setText(i18n.T("Not saved yet: ") + i18n.T(session.ErrNoHeadline.Error()))
 		}
 		return
 	case r.err != nil:
