@@ -35,7 +35,7 @@ func TestHistoryInRussian(t *testing.T) {
 	if left := i18ntest.Untranslated(texts, dict); len(left) > 0 {
 		t.Errorf("English left in the Russian History pane: %q", left)
 	}
-	for _, want := range []string{"Версии", "Рядом", "Следующая правка", "Стало: #3 «quote checked»", "1 слово добавлено, 2 удалено; абзацы: изменено: 1", "цитата  "} {
+	for _, want := range []string{"Версии", "Рядом", "К следующей", "Стало: #3 «quote checked»", "1 слово добавлено, 2 удалено; абзацы: изменено: 1", "цитата  "} {
 		if !slices.Contains(texts, want) {
 			t.Errorf("the pane does not show %q; it shows %q", want, texts)
 		}
