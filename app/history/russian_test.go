@@ -59,3 +59,28 @@ func TestStatsLineInEnglishIsTheCores(t *testing.T) {
 		}
 	}
 }
+
+// The History pane shares a 1024-pixel screen with the library and the
+// Checks tab: under Russian it must not need more width than under English
+// (the longer "Предпросмотр"/"Восстановить…" buttons, the "(выберите
+// версию)" placeholders and the "контрольная точка" row template made it
+// 491 px against 405, and the window 1102 px wide at 1024×600).
+func TestHistoryIsNoWiderInRussian(t *testing.T) {
+	t.Cleanup(func() { _, _ = i18n.Setup(i18n.English) })
+	width := func(lang string) float32 {
+		if _, err := i18n.Setup(lang); err != nil {
+			t.Fatal(err)
+		}
+		d := newDesk(t)
+		latest := d.draft()
+		v, _ := newView(t, d, Options{}, func() *editor.Article { return latest })
+		v.bg.Wait()
+		var w float32
+		onUI(v, func() { w = v.MinSize().Width })
+		return w
+	}
+	en, ru := width(i18n.English), width(i18n.Russian)
+	if ru > en {
+		t.Errorf("the Russian History pane needs %v px, the English %v", ru, en)
+	}
+}
