@@ -130,7 +130,8 @@ func TestWholeWindowInRussian(t *testing.T) {
 		{"Settings", w.settingsDialog},
 		{"Keyboard shortcuts", w.shortcutsDialog},
 		{"About", w.aboutDialog},
-		{"Comments", w.commentsDialog},
+		// Not Comments: it reads the store on a goroutine of its own; its
+		// dialog has a Russian test in app/review.
 	} {
 		d.show()
 		look(d.name)
