@@ -16,6 +16,7 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/dialog"
 
+	"copydesk/app/i18n"
 	"copydesk/editor"
 	"copydesk/editor/outputs/transmit"
 	"copydesk/storage"
@@ -111,6 +112,7 @@ type Config struct {
 // Run opens the main window and returns when it is closed.
 func Run(cfg Config) error {
 	a := fyneapp.NewWithID(ID)
+	setupLanguage(a)
 	NewSettings(a.Preferences(), cfg.Author, cfg.Style).ApplyTheme(a)
 	cfg.tagsAfterFirstFrame = true
 	cfg.fontsLoaded = loadFonts()
@@ -144,11 +146,22 @@ func Run(cfg Config) error {
 	return w.finish()
 }
 
+// setupLanguage chooses the window's language from the system locale
+// and the Settings choice; it runs before the first window, as Fyne's own
+// dialogs take their words from the same choice. The command line never
+// calls it: it stays English.
+func setupLanguage(a fyne.App) {
+	if _, err := i18n.SetupFromPreferences(a.Preferences()); err != nil {
+		fyne.LogError("window language", err)
+	}
+}
+
 // ShowFatal shows an error in a small window of its own and returns when
 // the user closes it: for failures before the main window exists, such as
 // a database that another Copydesk holds.
 func ShowFatal(err error) {
 	a := fyneapp.NewWithID(ID)
+	setupLanguage(a)
 	newFatalWindow(a, fatalTitle(err), err)
 	a.Run()
 }

@@ -8,6 +8,7 @@ import (
 
 	"copydesk/app/blockedit"
 	"copydesk/app/field"
+	"copydesk/app/i18n"
 	"copydesk/editor"
 )
 
@@ -30,7 +31,7 @@ type articlePane struct {
 func newArticlePane(w *Window) *articlePane {
 	p := &articlePane{w: w, limits: newLimitCounters(w)}
 	p.headline = newFieldEntry(w, false)
-	p.headline.SetPlaceHolder("Headline")
+	p.headline.SetPlaceHolder(i18n.T("Headline"))
 	p.headline.TextStyle = fyne.TextStyle{Bold: true}
 	p.headline.OnChanged = func(string) {
 		if !w.loading {
@@ -42,7 +43,7 @@ func newArticlePane(w *Window) *articlePane {
 	p.headline.OnReturn = func() bool { w.win.Canvas().Focus(p.standfirst); return true }
 
 	p.standfirst = newFieldEntry(w, true)
-	p.standfirst.SetPlaceHolder("Standfirst: the story in one sentence")
+	p.standfirst.SetPlaceHolder(i18n.T("Standfirst: the story in one sentence"))
 	p.standfirst.Wrapping = fyne.TextWrapWord
 	p.standfirst.SetMinRowsVisible(2)
 	p.standfirst.OnChanged = func(string) {
@@ -142,16 +143,16 @@ type findBar struct {
 func newFindBar(w *Window, body *blockedit.Editor) *findBar {
 	f := &findBar{w: w, body: body, count: widget.NewLabel("")}
 	f.query = newFieldEntry(w, false)
-	f.query.SetPlaceHolder("Find in the body")
+	f.query.SetPlaceHolder(i18n.T("Find in the body"))
 	f.query.OnChanged = func(string) { f.queryChanged() }
 	f.query.OnReturn = func() bool { f.next(true); return true }
 	f.query.OnEscape = f.hide
 	f.with = newFieldEntry(w, false)
-	f.with.SetPlaceHolder("Replace with")
+	f.with.SetPlaceHolder(i18n.T("Replace with"))
 	f.with.OnReturn = func() bool { f.replace(); return true }
 	f.with.OnEscape = f.hide
-	f.matchCs = widget.NewCheck("Match case", func(bool) { f.queryChanged() })
-	f.whole = widget.NewCheck("Whole words", func(bool) { f.queryChanged() })
+	f.matchCs = widget.NewCheck(i18n.T("Match case"), func(bool) { f.queryChanged() })
+	f.whole = widget.NewCheck(i18n.T("Whole words"), func(bool) { f.queryChanged() })
 	// Icon buttons, the options and the count on a row of their own, and
 	// a count that truncates: in one row at full width they made the
 	// window wider than a 1024-pixel screen once a count showed.
@@ -161,8 +162,8 @@ func newFindBar(w *Window, body *blockedit.Editor) *findBar {
 	closeB := widget.NewButtonWithIcon("", theme.CancelIcon(), f.hide)
 	findRow := container.NewBorder(nil, nil, nil, container.NewHBox(prev, next, closeB), f.query)
 	optsRow := container.NewBorder(nil, nil, container.NewHBox(f.matchCs, f.whole), nil, f.count)
-	one := widget.NewButton("Replace", f.replace)
-	all := widget.NewButton("Replace all", f.replaceAll)
+	one := widget.NewButton(i18n.T("Replace"), f.replace)
+	all := widget.NewButton(i18n.T("Replace all"), f.replaceAll)
 	f.replRow = container.NewBorder(nil, nil, nil, container.NewHBox(one, all), f.with)
 	f.content = container.NewVBox(findRow, optsRow, f.replRow)
 	f.content.Hide()
@@ -208,13 +209,10 @@ func (f *findBar) matchesChanged() int {
 		return 0
 	}
 	n := len(f.body.Find(f.query.Text, f.opts()))
-	switch n {
-	case 0:
-		f.count.SetText("not found")
-	case 1:
-		f.count.SetText("1 match")
-	default:
-		f.count.SetText(field.Thousands(n) + " matches")
+	if n == 0 {
+		f.count.SetText(i18n.T("not found"))
+	} else {
+		f.count.SetText(i18n.N("%s matches", n, field.Thousands(n)))
 	}
 	return n
 }
@@ -232,7 +230,7 @@ func (f *findBar) next(forward bool) {
 	}
 	f.has = ok
 	if !ok {
-		f.count.SetText("not found")
+		f.count.SetText(i18n.T("not found"))
 	}
 	// The body showed the match; the keyboard stays in the bar so that
 	// Return finds the next one.
@@ -258,11 +256,11 @@ func (f *findBar) replace() {
 	// last match was replaced read as if the replace had failed.
 	n := f.matchesChanged()
 	if n == 0 {
-		f.count.SetText("replaced, none left")
+		f.count.SetText(i18n.T("replaced, none left"))
 		return
 	}
 	f.next(true)
-	f.count.SetText("replaced, " + field.Thousands(n) + " left")
+	f.count.SetText(i18n.T("replaced, ") + field.Thousands(n) + i18n.T(" left"))
 }
 
 func (f *findBar) replaceAll() {
@@ -272,7 +270,7 @@ func (f *findBar) replaceAll() {
 	n := f.body.ReplaceAll(f.query.Text, f.with.Text, f.opts())
 	f.has = false
 	f.matchesChanged()
-	f.count.SetText("replaced " + field.Thousands(n))
+	f.count.SetText(i18n.T("replaced ") + field.Thousands(n))
 }
 
 // datelineLayout puts the dateline in line with the body's text: the body

@@ -2,7 +2,6 @@ package app
 
 import (
 	"errors"
-	"fmt"
 	"log/slog"
 	"time"
 
@@ -19,7 +18,7 @@ func (w *Window) edited() {
 	}
 	w.editGen++
 	if !w.dirty {
-		w.status.setText("Unsaved changes")
+		w.status.setText(i18n.T("Unsaved changes"))
 	}
 	w.dirty, w.sinceRevision = true, true
 	w.scheduleAutosave()
@@ -71,7 +70,7 @@ func (w *Window) autosave() {
 		return
 	}
 	doc, gen, a, author := w.doc, w.editGen, w.Article(), w.settings.Name()
-	w.status.setText("Saving…")
+	w.status.setText(i18n.T("Saving…"))
 	w.bg.Add(1)
 	doc.StartWrite()
 	go func() {
@@ -121,16 +120,16 @@ func (w *Window) saved(r saveResult) {
 	switch {
 	case errors.Is(r.err, session.ErrNoHeadline):
 		if current {
-			w.status.setText("Not saved yet: " + session.ErrNoHeadline.Error())
+			w.status.setText(i18n.T("Not saved yet: ") + i18n.T(session.ErrNoHeadline.Error()))
 		}
 		return
 	case r.err != nil:
 		if current {
 			// The text stays in the window; the next edit tries again.
-			w.status.setText("Not saved: " + field.OneLine(r.err))
+			w.status.setText(i18n.T("Not saved: ") + field.OneLine(r.err))
 			slog.Error("shown in the status bar: not saved", "err", r.err)
 			if r.rev {
-				w.showError(fmt.Errorf("the revision was not saved: %w", r.err))
+				w.showError(i18n.Errorf("the revision was not saved: %w", r.err))
 			}
 		}
 		return
@@ -149,7 +148,7 @@ func (w *Window) saved(r saveResult) {
 		}
 		switch {
 		case w.dirty:
-			w.status.setText("Unsaved changes")
+			w.status.setText(i18n.T("Unsaved changes"))
 		case r.drafted:
 			w.status.setText(unfiledMessage(r.headline))
 			w.meta.Unfiled.Show()
@@ -165,7 +164,7 @@ func (w *Window) saved(r saveResult) {
 			w.loadView(w.history) // show the new revision
 		}
 		if r.kept > 0 {
-			w.showError(fmt.Errorf("this story had been changed elsewhere since you opened it: that copy is kept as revision %d, and yours is the draft now", r.kept))
+			w.showError(i18n.Errorf("this story had been changed elsewhere since you opened it: that copy is kept as revision %d, and yours is the draft now", r.kept))
 		}
 	}
 	if r.rev {

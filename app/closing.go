@@ -2,10 +2,10 @@ package app
 
 import (
 	"errors"
-	"fmt"
 
 	"fyne.io/fyne/v2/dialog"
 
+	"copydesk/app/i18n"
 	"copydesk/app/session"
 	"copydesk/storage"
 )
@@ -30,8 +30,8 @@ func (w *Window) requestClose() {
 	if w.doc != nil && (w.dirty || w.sinceRevision) && !w.readOnly() {
 		a := w.Article()
 		if _, err := w.doc.Revision(w.ctx, w.store, a, w.meta0(storage.KindCheckpoint, "")); err != nil && !errors.Is(err, session.ErrNoHeadline) {
-			dialog.ShowConfirm("The changes could not be saved",
-				fmt.Sprintf("%v\n\nClose anyway and lose the changes since the last save?", err),
+			dialog.ShowConfirm(i18n.T("The changes could not be saved"),
+				i18n.Tf("%v\n\nClose anyway and lose the changes since the last save?", err),
 				func(ok bool) {
 					if ok {
 						w.closeNow()
@@ -63,7 +63,7 @@ func (w *Window) finish() error {
 	}
 	_, err := w.doc.Revision(w.ctx, w.store, w.Article(), w.meta0(storage.KindCheckpoint, ""))
 	if err != nil && !errors.Is(err, session.ErrNoHeadline) {
-		return fmt.Errorf("the changes since the last save could not be kept: %w", err)
+		return i18n.Errorf("the changes since the last save could not be kept: %w", err)
 	}
 	return nil
 }

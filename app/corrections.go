@@ -1,10 +1,10 @@
 package app
 
 import (
-	"fmt"
 	"strings"
 
 	"copydesk/app/checks"
+	"copydesk/app/i18n"
 	"copydesk/editor"
 	"copydesk/storage"
 	"copydesk/storage/record"
@@ -100,7 +100,7 @@ func (w *Window) noteUnfiledChanges() {
 // draft.
 func unfiledMessage(headline string) string {
 	if strings.TrimSpace(headline) == "" {
-		headline = "the story"
+		headline = i18n.T("the story")
 	}
-	return fmt.Sprintf("“%s” is published: your change is kept as its draft, not filed. Open it and save a correction (Ctrl+S) with a note for readers.", headline)
+	return i18n.Tf("“%s” is published: your change is kept as its draft, not filed. Open it and save a correction (Ctrl+S) with a note for readers.", headline)
 }

@@ -1,7 +1,7 @@
 package app
 
 import (
-	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"copydesk/app/field"
+	"copydesk/app/i18n"
 	"copydesk/editor"
 	"copydesk/storage"
 )
@@ -23,10 +24,10 @@ func (w *Window) labelDialog() {
 		return
 	}
 	label := widget.NewEntry()
-	label.SetPlaceHolder("e.g. sent to the night desk")
+	label.SetPlaceHolder(i18n.T("e.g. sent to the night desk"))
 	label.Validator = storage.CheckLabel
-	d := dialog.NewForm("Save labelled revision", "Save", "Cancel",
-		[]*widget.FormItem{widget.NewFormItem("Label", label)}, func(ok bool) {
+	d := dialog.NewForm(i18n.T("Save labelled revision"), i18n.T("Save"), i18n.T("Cancel"),
+		[]*widget.FormItem{widget.NewFormItem(i18n.T("Label"), label)}, func(ok bool) {
 			if ok {
 				w.SaveRevision(strings.TrimSpace(label.Text))
 			}
@@ -41,7 +42,7 @@ func (w *Window) setTheme(t string) {
 	w.settings.SetTheme(t)
 	w.settings.ApplyTheme(w.app)
 	for _, it := range w.themeItems {
-		it.Checked = strings.EqualFold(it.Label, w.settings.Theme())
+		it.Checked = it.Label == themeLabel(w.settings.Theme())
 	}
 	if m := w.win.MainMenu(); m != nil {
 		m.Refresh()
@@ -52,27 +53,34 @@ func (w *Window) setTheme(t string) {
 func (w *Window) settingsDialog() {
 	name := widget.NewEntry()
 	name.SetText(w.settings.Name())
-	name.SetPlaceHolder("Your name, as in a byline")
+	name.SetPlaceHolder(i18n.T("Your name, as in a byline"))
 	var styles []string
 	for _, s := range editor.Styles {
 		styles = append(styles, s.Label())
 	}
 	style := widget.NewSelect(styles, nil)
 	style.SetSelected(w.settings.Style().Label())
-	themes := widget.NewRadioGroup([]string{"System", "Light", "Dark"}, nil)
-	themes.Horizontal = true
-	themes.SetSelected(editor.Capitalise(w.settings.Theme()))
+	var themeLabels []string
+	for _, t := range themes {
+		themeLabels = append(themeLabels, themeLabel(t))
+	}
+	themeRadio := widget.NewRadioGroup(themeLabels, nil)
+	themeRadio.Horizontal = true
+	themeRadio.SetSelected(themeLabel(w.settings.Theme()))
+	langItem, saveLang := i18n.LanguageFormItem(w.settings.p)
 	inbox := w.inboxSetting()
-	d := dialog.NewForm("Settings", "Save", "Cancel", []*widget.FormItem{
-		widget.NewFormItem("Your name", name),
-		widget.NewFormItem("Dateline style", style),
-		widget.NewFormItem("Theme", themes),
+	d := dialog.NewForm(i18n.T("Settings"), i18n.T("Save"), i18n.T("Cancel"), []*widget.FormItem{
+		widget.NewFormItem(i18n.T("Your name"), name),
+		widget.NewFormItem(i18n.T("Dateline style"), style),
+		widget.NewFormItem(i18n.T("Theme"), themeRadio),
+		langItem,
 		inbox.item,
 	}, func(ok bool) {
 		if !ok {
 			return
 		}
 		inbox.save()
+		saveLang()
 		w.settings.SetName(strings.TrimSpace(name.Text))
 		for _, s := range editor.Styles {
 			if s.Label() == style.Selected && s != w.settings.Style() {
@@ -80,7 +88,9 @@ func (w *Window) settingsDialog() {
 				w.meta.StyleChanged()
 			}
 		}
-		w.setTheme(strings.ToLower(themes.Selected))
+		if i := slices.Index(themeLabels, themeRadio.Selected); i >= 0 {
+			w.setTheme(themes[i])
+		}
 	}, w.win)
 	d.Resize(fyne.NewSize(560, 320))
 	d.Show()
@@ -92,7 +102,7 @@ func (w *Window) shortcutsDialog() {
 		grid.Add(widget.NewLabelWithStyle(s[0], fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}))
 		grid.Add(widget.NewLabel(s[1]))
 	}
-	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewVScroll(grid), w.win)
+	d := dialog.NewCustom(i18n.T("Keyboard shortcuts"), i18n.T("Close"), container.NewVScroll(grid), w.win)
 	d.Resize(fitted(fyne.NewSize(680, 600), w.win.Canvas().Size()))
 	w.showClosable(d)
 }
@@ -100,13 +110,13 @@ func (w *Window) shortcutsDialog() {
 func (w *Window) aboutDialog() {
 	version := w.cfg.Version
 	if version == "" {
-		version = "development build"
+		version = i18n.T("development build")
 	}
-	text := fmt.Sprintf("Copydesk %s\nThe writing desk of a news agency in one window.\n\nDatabase: %s", version, w.cfg.DBDir)
+	text := i18n.Tf("Copydesk %s\nThe writing desk of a news agency in one window.\n\nDatabase: %s", version, w.cfg.DBDir)
 	if st, err := w.store.Stats(w.ctx); err == nil {
-		text += fmt.Sprintf("\n%s stories, %s revisions", field.Thousands(st.Articles), field.Thousands(st.Revisions))
+		text += i18n.Tf("\n%s stories, %s revisions", field.Thousands(st.Articles), field.Thousands(st.Revisions))
 	}
-	w.showClosable(dialog.NewInformation("About Copydesk", text, w.win))
+	w.showClosable(dialog.NewInformation(i18n.T("About Copydesk"), text, w.win))
 }
 
 // twoColumns lays out pairs: the first column as wide as its widest cell.

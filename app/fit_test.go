@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"copydesk/app/history"
+	"copydesk/app/i18n"
 	"copydesk/storage"
 )
 
@@ -29,7 +30,30 @@ func realHistory() Extensions {
 // History made the window wider than the screen (1280 → 1404 px inline,
 // 2011 px side by side, more with a long revision label): nothing the
 // window shows may ask for more than a small screen.
-func TestWindowFitsASmallScreen(t *testing.T) {
+func TestWindowFitsASmallScreen(t *testing.T) { windowFitsASmallScreen(t) }
+
+// Russian labels are longer ("Сохранить версию с пометкой…"): the window
+// fits the small screen in Russian too, Settings and the shortcut list
+// open.
+func TestWindowFitsASmallScreenInRussian(t *testing.T) {
+	if _, err := i18n.Setup(i18n.Russian); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _, _ = i18n.Setup(i18n.English) })
+	w := windowFitsASmallScreen(t)
+	for name, show := range map[string]func(){"Settings": w.settingsDialog, "Keyboard shortcuts": w.shortcutsDialog} {
+		show()
+		settle(w)
+		for _, o := range w.win.Canvas().Overlays().List() {
+			if got := o.MinSize(); got.Width > smallScreen.Width || got.Height > smallScreen.Height {
+				t.Errorf("%s needs %v, more than a %v screen", name, got, smallScreen)
+			}
+			w.win.Canvas().Overlays().Remove(o)
+		}
+	}
+}
+
+func windowFitsASmallScreen(t *testing.T) *Window {
 	h := newHarnessWith(t, realHistory())
 	h.w.win.Resize(smallScreen)
 	h.openFixture(t)
@@ -57,10 +81,11 @@ func TestWindowFitsASmallScreen(t *testing.T) {
 	fits("History inline")
 	walk(hv, func(o fyne.CanvasObject) {
 		if r, ok := o.(*widget.RadioGroup); ok {
-			r.SetSelected("Side by side")
+			r.SetSelected(i18n.T("Side by side"))
 		}
 	})
 	fits("History side by side")
+	return w
 }
 
 // A size remembered on a larger screen, or forced on the window by a

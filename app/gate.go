@@ -2,8 +2,6 @@ package app
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -14,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"copydesk/app/field"
+	"copydesk/app/i18n"
 	"copydesk/editor"
 	"copydesk/storage"
 )
@@ -37,6 +36,7 @@ const MinPassphrase = 10
 // main window is closed, or when the gate is closed without opening.
 func RunGated(cfg Config, g Gate) error {
 	a := fyneapp.NewWithID(ID)
+	setupLanguage(a)
 	var main *Window
 	gw := newGate(a, cfg.DBDir, g, func(s storage.Store) {
 		cfg.Store = s
@@ -91,12 +91,12 @@ func newGate(a fyne.App, dbDir string, g Gate, opened func(storage.Store), backg
 	problem := widget.NewLabel("")
 	problem.Wrapping = fyne.TextWrapWord
 	problem.Importance = widget.DangerImportance
-	encrypt := widget.NewCheck("Encrypt this desk with a passphrase (recommended for sensitive sources)", nil)
+	encrypt := widget.NewCheck(i18n.T("Encrypt this desk with a passphrase (recommended for sensitive sources)"), nil)
 	var open *widget.Button
 	busy := func(on bool) {
 		if on {
 			open.Disable()
-			problem.SetText("Opening…")
+			problem.SetText(i18n.T("Opening…"))
 		} else {
 			open.Enable()
 		}
@@ -121,19 +121,19 @@ func newGate(a fyne.App, dbDir string, g Gate, opened func(storage.Store), backg
 	var form *widget.Form
 	var intro string
 	if g.Unlock != nil {
-		intro = "The desk in " + dbDir + " is encrypted. Enter its passphrase."
-		form = widget.NewForm(widget.NewFormItem("Passphrase", pass))
-		open = widget.NewButton("Unlock", func() {
+		intro = i18n.Tf("The desk in %s is encrypted. Enter its passphrase.", dbDir)
+		form = widget.NewForm(widget.NewFormItem(i18n.T("Passphrase"), pass))
+		open = widget.NewButton(i18n.T("Unlock"), func() {
 			if pass.Text == "" {
-				problem.SetText("Enter the passphrase.")
+				problem.SetText(i18n.T("Enter the passphrase."))
 				return
 			}
 			try(g.Unlock, []byte(pass.Text))
 		})
 		pass.OnSubmitted = func(string) { open.OnTapped() }
 	} else {
-		intro = "A new desk will be made in " + dbDir + "."
-		form = widget.NewForm(widget.NewFormItem("Passphrase", pass), widget.NewFormItem("Repeat", again))
+		intro = i18n.Tf("A new desk will be made in %s", dbDir) + "."
+		form = widget.NewForm(widget.NewFormItem(i18n.T("Passphrase"), pass), widget.NewFormItem(i18n.T("Repeat"), again))
 		form.Hide()
 		encrypt.OnChanged = func(on bool) {
 			if on {
@@ -143,7 +143,7 @@ func newGate(a fyne.App, dbDir string, g Gate, opened func(storage.Store), backg
 				form.Hide()
 			}
 		}
-		open = widget.NewButton("Create the desk", func() {
+		open = widget.NewButton(i18n.T("Create the desk"), func() {
 			if !encrypt.Checked {
 				try(g.Create, nil)
 				return
@@ -164,7 +164,7 @@ func newGate(a fyne.App, dbDir string, g Gate, opened func(storage.Store), backg
 	if g.Unlock == nil {
 		parts = append(parts, encrypt)
 	}
-	parts = append(parts, form, problem, container.NewHBox(layout.NewSpacer(), widget.NewButton("Quit", a.Quit), open))
+	parts = append(parts, form, problem, container.NewHBox(layout.NewSpacer(), widget.NewButton(i18n.T("Quit"), a.Quit), open))
 	w.SetContent(container.NewPadded(container.NewVBox(parts...)))
 	w.Resize(fyne.NewSize(520, 0))
 	if g.Unlock != nil {
@@ -177,9 +177,9 @@ func newGate(a fyne.App, dbDir string, g Gate, opened func(storage.Store), backg
 func checkNewPassphrase(pass, again string) error {
 	switch {
 	case utf8.RuneCountInString(pass) < MinPassphrase:
-		return fmt.Errorf("the passphrase needs at least %d characters: a few words are easier to remember than a short password", MinPassphrase)
+		return i18n.Errorf("the passphrase needs at least %d characters: a few words are easier to remember than a short password", MinPassphrase)
 	case pass != again:
-		return errors.New("the two passphrases differ: type the same one twice")
+		return i18n.Errorf("the two passphrases differ: type the same one twice")
 	}
 	return nil
 }

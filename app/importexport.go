@@ -4,12 +4,14 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 
+	"copydesk/app/i18n"
 	"copydesk/editor"
 	"copydesk/editor/fileio"
 	"copydesk/editor/formats"
@@ -29,7 +31,7 @@ func (w *Window) importDialog() {
 		defer r.Close()
 		data, err := io.ReadAll(io.LimitReader(r, editor.MaxImportBytes+1))
 		if err != nil {
-			w.showError(fmt.Errorf("cannot read %s: %w", r.URI().Name(), err))
+			w.showError(i18n.Errorf("cannot read %s: %w", r.URI().Name(), err))
 			return
 		}
 		if _, err := w.ImportData(r.URI().Path(), data); err != nil {
@@ -102,14 +104,14 @@ func (w *Window) ImportData(file string, data []byte) (string, error) {
 	meta := cdstorage.Meta{Author: w.settings.Name(), Kind: cdstorage.KindImport, Label: editor.ImportLabel(filepath.Base(file))}
 	for _, a := range arts {
 		if err := a.Validate(); err != nil {
-			return "", fmt.Errorf("%s: nothing was imported: %w", editor.PrintableName(filepath.Base(file)), err)
+			return "", i18n.Errorf("%s: nothing was imported: %w", editor.PrintableName(filepath.Base(file)), err)
 		}
 	}
 	for i, a := range arts {
 		if _, err := w.store.Create(w.ctx, a, meta); err != nil {
 			err = fmt.Errorf("%s: %w", editor.PrintableName(filepath.Base(file)), err)
 			if i > 0 {
-				err = fmt.Errorf("%w (the first %s of %d were imported)", err, editor.Plural(i, "story"), len(arts))
+				err = i18n.Errorf("%w (the first %s of %d were imported)", err, i18n.N("%s stories", i, strconv.Itoa(i)), len(arts))
 			}
 			return "", err
 		}
@@ -122,13 +124,13 @@ func (w *Window) ImportData(file string, data []byte) (string, error) {
 	w.lib.SelectOpen()
 	var lines []string
 	if len(arts) > 1 {
-		lines = append(lines, fmt.Sprintf("The file held %s: all are in the library, the first is open.", editor.Plural(len(arts), "story")))
+		lines = append(lines, i18n.Tf("The file held %s: all are in the library, the first is open.", i18n.N("%s stories", len(arts), strconv.Itoa(len(arts)))))
 	}
 	for _, wr := range warnings {
 		lines = append(lines, wr.String())
 	}
 	if len(lines) > 0 {
-		dialog.ShowInformation("Imported with warnings", strings.Join(lines, "\n"), w.win)
+		dialog.ShowInformation(i18n.T("Imported with warnings"), strings.Join(lines, "\n"), w.win)
 	}
 	return first.ID, nil
 }
@@ -155,7 +157,7 @@ func (w *Window) exportDialog() {
 		defer wc.Close()
 		f, err := formats.ParseFormat(strings.TrimPrefix(wc.URI().Extension(), "."))
 		if err != nil {
-			w.showError(fmt.Errorf("%s: name the file .txt, .html, .md, .xml (NITF) or .json (ninjs): %w", wc.URI().Name(), err))
+			w.showError(i18n.Errorf("%s: name the file .txt, .html, .md, .xml (NITF) or .json (ninjs): %w", wc.URI().Name(), err))
 			return
 		}
 		var seq uint64
@@ -167,7 +169,7 @@ func (w *Window) exportDialog() {
 			_, err = wc.Write(data)
 		}
 		if err != nil {
-			w.showError(fmt.Errorf("export to %s failed: %w", wc.URI().Name(), err))
+			w.showError(i18n.Errorf("export to %s failed: %w", wc.URI().Name(), err))
 		}
 	}, w.win)
 	name := a.Slug

@@ -1,12 +1,12 @@
 package app
 
 import (
-	"fmt"
 	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2/widget"
 
+	"copydesk/app/i18n"
 	"copydesk/editor"
 )
 
@@ -31,8 +31,8 @@ func checkInboxDir(dir string) error {
 	if dir == "" || filepath.IsAbs(dir) {
 		return nil
 	}
-	return &editor.FieldError{Field: "wire inbox", Problem: fmt.Sprintf("%q is not a full path", dir),
-		Fix: "give the folder from the root, e.g. /home/you/wire, or leave it empty for no inbox"}
+	return &editor.FieldError{Field: i18n.T("wire inbox"), Problem: i18n.Tf("%q is not a full path", dir),
+		Fix: i18n.T("give the folder from the root, e.g. /home/you/wire, or leave it empty for no inbox")}
 }
 
 // inboxField is the Settings dialog's wire inbox row and what Save does
@@ -48,11 +48,11 @@ type inboxField struct {
 func (w *Window) inboxSetting() inboxField {
 	dir := widget.NewEntry()
 	dir.SetText(w.settings.InboxDir())
-	dir.SetPlaceHolder("Folder the agencies' files are dropped into")
-	item := widget.NewFormItem("Wire inbox", dir)
-	item.HintText = "Takes effect at the next start."
+	dir.SetPlaceHolder(i18n.T("Folder the agencies' files are dropped into"))
+	item := widget.NewFormItem(i18n.T("Wire inbox"), dir)
+	item.HintText = i18n.T("Takes effect at the next start.")
 	if f := w.cfg.InboxFlag; f != "" {
-		item.HintText = "Takes effect at the next start; this run watches " + f + " (--inbox wins)."
+		item.HintText = i18n.T("Takes effect at the next start; this run watches ") + f + i18n.T(" (--inbox wins).")
 	}
 	return inboxField{item: item, save: func() {
 		d := strings.TrimSpace(dir.Text)

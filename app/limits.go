@@ -8,6 +8,7 @@ import (
 
 	"copydesk/app/checks"
 	"copydesk/app/field"
+	"copydesk/app/i18n"
 	"copydesk/editor"
 	"copydesk/editor/check"
 )
@@ -51,7 +52,7 @@ func (c *limitCounters) rules() *check.Rules {
 		r, err = check.LoadRules(ctx, c.w.store, string(style))
 		cancel()
 		if err != nil {
-			c.loadFailed = "The desk's house style cannot be used, so the built-in limits apply: " + field.OneLine(err)
+			c.loadFailed = i18n.T("The desk's house style cannot be used, so the built-in limits apply: ") + field.OneLine(err)
 			slog.Error("shown in the status bar: house style unusable", "err", err)
 			r = nil
 		}
@@ -96,9 +97,9 @@ func (c *limitCounters) update() {
 		switch {
 		case now[i].Max <= 0:
 		case i == 1:
-			l.SetText(now[i].String() + " words")
+			l.SetText(now[i].String() + i18n.T(" words"))
 		case i == 2:
-			l.SetText("body " + now[i].String() + " words")
+			l.SetText(i18n.T("body ") + now[i].String() + i18n.T(" words"))
 		}
 	}
 	c.shown = now

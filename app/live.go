@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"copydesk/app/field"
+	"copydesk/app/i18n"
 	"copydesk/app/session"
 	"copydesk/storage"
 )
@@ -26,7 +27,7 @@ func (w *Window) startWatch() {
 	s := w.shared
 	ch, err := s.Watcher.Watch(s.Context())
 	if err != nil {
-		w.status.setText("Other desks' changes will not show until you reopen the window: " + field.OneLine(err))
+		w.status.setText(i18n.T("Other desks' changes will not show until you reopen the window: ") + field.OneLine(err))
 		slog.Error("shown in the status bar: no live changes", "err", err)
 		return
 	}

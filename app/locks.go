@@ -3,11 +3,11 @@ package app
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"fyne.io/fyne/v2/dialog"
 
 	"copydesk/app/field"
+	"copydesk/app/i18n"
 	"copydesk/app/session"
 	"copydesk/editor"
 	"copydesk/storage"
@@ -143,7 +143,7 @@ func (w *Window) checkLock(doc *session.Document) {
 			case held != nil:
 				w.lockLost(doc, held.Lock)
 			case err != nil && w.doc == doc && !w.closing:
-				w.status.setText("Cannot renew the lock on the story: " + field.OneLine(err))
+				w.status.setText(i18n.T("Cannot renew the lock on the story: ") + field.OneLine(err))
 			}
 		})
 	}()
@@ -188,11 +188,11 @@ func (w *Window) lockLost(doc *session.Document, l storage.Lock) {
 			case keepErr != nil:
 				// The copy stays in the window, read-only: it can still
 				// be selected and copied out.
-				w.showError(fmt.Errorf("%s took the story over, and your unsaved copy could not be kept: %w — copy it out of the editor before you close it", l.Holder.Name, keepErr))
+				w.showError(i18n.Errorf("%s took the story over, and your unsaved copy could not be kept: %w — copy it out of the editor before you close it", l.Holder.Name, keepErr))
 			case kept > 0:
-				w.status.setText(fmt.Sprintf("%s took the story over: your unsaved copy is kept as revision %d", l.Holder.Name, kept))
+				w.status.setText(i18n.Tf("%s took the story over: your unsaved copy is kept as revision %d", l.Holder.Name, kept))
 			default:
-				w.status.setText(l.Holder.Name + " took the story over: read-only")
+				w.status.setText(l.Holder.Name + i18n.T(" took the story over: read-only"))
 			}
 			if kept > 0 {
 				w.reloadHistory()
@@ -238,15 +238,15 @@ func (w *Window) confirmTakeOver() {
 		return
 	}
 	since := l.Since.In(w.cfg.Location).Format("15:04")
-	d := dialog.NewConfirm("Take the story over?",
-		fmt.Sprintf("%s has been editing this story since %s at another desk.\n\nTake it over? %s's unsaved draft will be kept as a revision, and their window turns read-only.", l.Holder.Name, since, l.Holder.Name),
+	d := dialog.NewConfirm(i18n.T("Take the story over?"),
+		i18n.Tf("%s has been editing this story since %s at another desk.\n\nTake it over? %s's unsaved draft will be kept as a revision, and their window turns read-only.", l.Holder.Name, since, l.Holder.Name),
 		func(ok bool) {
 			if ok {
 				w.claim(doc, true)
 			}
 		}, w.win)
-	d.SetConfirmText("Take over")
-	d.SetDismissText("Cancel")
+	d.SetConfirmText(i18n.T("Take over"))
+	d.SetDismissText(i18n.T("Cancel"))
 	d.Show()
 }
 
@@ -254,7 +254,7 @@ func (w *Window) confirmTakeOver() {
 // and opens the story's draft for editing.
 func (w *Window) claim(doc *session.Document, takeOver bool) {
 	s := w.shared
-	w.status.setText("Taking the story over…")
+	w.status.setText(i18n.T("Taking the story over…"))
 	w.bg.Add(1)
 	go func() {
 		defer w.bg.Done()
@@ -275,9 +275,9 @@ func (w *Window) claim(doc *session.Document, takeOver bool) {
 			switch {
 			case errors.As(err, &held):
 				w.setReadOnly(&held.Lock)
-				w.status.setText("Not taken: " + field.OneLine(err))
+				w.status.setText(i18n.T("Not taken: ") + field.OneLine(err))
 			case err != nil:
-				w.showError(fmt.Errorf("cannot take the story over: %w", err))
+				w.showError(i18n.Errorf("cannot take the story over: %w", err))
 			default:
 				w.heldBy = nil
 				w.showArticle(session.Opened(d))

@@ -29,76 +29,76 @@ func item(label string, sc fyne.Shortcut, action func()) *fyne.MenuItem {
 // menu items: the driver checks them before any widget, so they work while
 // an entry has the keyboard.
 func (w *Window) mainMenu() *fyne.MainMenu {
-	file := fyne.NewMenu("File",
-		item("New story", ctrl(fyne.KeyN), func() { w.leaveFirst(w.NewArticle) }),
-		item("Import…", ctrl(fyne.KeyO), w.importDialog),
-		item("Export…", ctrl(fyne.KeyE), w.exportDialog),
+	file := fyne.NewMenu(i18n.T("File"),
+		item(i18n.T("New story"), ctrl(fyne.KeyN), func() { w.leaveFirst(w.NewArticle) }),
+		item(i18n.T("Import…"), ctrl(fyne.KeyO), w.importDialog),
+		item(i18n.T("Export…"), ctrl(fyne.KeyE), w.exportDialog),
 		item(i18n.T("Send…"), ctrlShift(fyne.KeyT), w.sendDialog),
 	)
 	if f := w.cfg.Extensions.Backup; f != nil {
-		file.Items = append(file.Items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Backup…", func() { f(w.win, w.store) }))
+		file.Items = append(file.Items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem(i18n.T("Backup…"), func() { f(w.win, w.store) }))
 	}
 	if f := w.cfg.Extensions.Restore; f != nil {
-		file.Items = append(file.Items, fyne.NewMenuItem("Restore…", func() { f(w.win, w.store) }))
+		file.Items = append(file.Items, fyne.NewMenuItem(i18n.T("Restore…"), func() { f(w.win, w.store) }))
 	}
 	// Not Ctrl+Q: in the body that makes a quote, and menu shortcuts come first.
-	quit := item("Quit", ctrlShift(fyne.KeyQ), w.requestClose)
+	quit := item(i18n.T("Quit"), ctrlShift(fyne.KeyQ), w.requestClose)
 	quit.IsQuit = true
-	file.Items = append(file.Items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Settings…", w.settingsDialog), fyne.NewMenuItemSeparator(), quit)
+	file.Items = append(file.Items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem(i18n.T("Settings…"), w.settingsDialog), fyne.NewMenuItemSeparator(), quit)
 
-	edit := fyne.NewMenu("Edit",
-		item("Undo", &fyne.ShortcutUndo{}, func() { w.toFocused(&fyne.ShortcutUndo{}) }),
-		item("Redo", &fyne.ShortcutRedo{}, func() { w.toFocused(&fyne.ShortcutRedo{}) }),
+	edit := fyne.NewMenu(i18n.T("Edit"),
+		item(i18n.T("Undo"), &fyne.ShortcutUndo{}, func() { w.toFocused(&fyne.ShortcutUndo{}) }),
+		item(i18n.T("Redo"), &fyne.ShortcutRedo{}, func() { w.toFocused(&fyne.ShortcutRedo{}) }),
 		fyne.NewMenuItemSeparator(),
-		item("Find…", ctrl(fyne.KeyF), func() { w.pane.find.show(false) }),
-		item("Replace…", ctrl(fyne.KeyH), func() { w.pane.find.show(true) }),
+		item(i18n.T("Find…"), ctrl(fyne.KeyF), func() { w.pane.find.show(false) }),
+		item(i18n.T("Replace…"), ctrl(fyne.KeyH), func() { w.pane.find.show(true) }),
 		fyne.NewMenuItemSeparator(),
-		item("Spelling suggestions", ctrl(fyne.KeyPeriod), w.spellAtCaret),
+		item(i18n.T("Spelling suggestions"), ctrl(fyne.KeyPeriod), w.spellAtCaret),
 	)
 
 	w.statusItems = w.statusItems[:0]
 	for _, s := range editor.Statuses[:4] {
-		w.statusItems = append(w.statusItems, fyne.NewMenuItem(s.Label(), func() {
+		w.statusItems = append(w.statusItems, fyne.NewMenuItem(i18n.T(s.Label()), func() {
 			if w.doc != nil && s != w.meta.StatusOf {
 				w.changeStatus(s)
 			}
 		}))
 	}
-	status := fyne.NewMenuItem("Status", nil)
+	status := fyne.NewMenuItem(i18n.T("Status"), nil)
 	status.ChildMenu = fyne.NewMenu("", w.statusItems...)
-	article := fyne.NewMenu("Article",
-		item("Save revision", ctrl(fyne.KeyS), func() { w.SaveRevision("") }),
-		item("Save labelled revision…", ctrlShift(fyne.KeyS), w.labelDialog),
+	article := fyne.NewMenu(i18n.T("Article"),
+		item(i18n.T("Save revision"), ctrl(fyne.KeyS), func() { w.SaveRevision("") }),
+		item(i18n.T("Save labelled revision…"), ctrlShift(fyne.KeyS), w.labelDialog),
 		fyne.NewMenuItemSeparator(),
 		status,
-		fyne.NewMenuItem("Spike / unspike…", w.confirmSpike),
+		fyne.NewMenuItem(i18n.T("Spike / unspike…"), w.confirmSpike),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(i18n.T("Kill…"), func() { w.actDialog(record.Kill) }),
 		fyne.NewMenuItem(i18n.T("Withhold…"), func() { w.actDialog(record.Withhold) }),
 		fyne.NewMenuItem(i18n.T("Correct…"), func() { w.actDialog(record.Correct) }),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Review changes…", w.reviewChanges),
-		item("Comments…", &desktop.CustomShortcut{KeyName: fyne.KeyM, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierAlt}, w.commentsDialog),
+		fyne.NewMenuItem(i18n.T("Review changes…"), w.reviewChanges),
+		item(i18n.T("Comments…"), &desktop.CustomShortcut{KeyName: fyne.KeyM, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierAlt}, w.commentsDialog),
 	)
 
 	w.themeItems = w.themeItems[:0]
-	for _, t := range []string{ThemeSystem, ThemeLight, ThemeDark} {
-		it := fyne.NewMenuItem(editor.Capitalise(t), func() { w.setTheme(t) })
+	for _, t := range themes {
+		it := fyne.NewMenuItem(themeLabel(t), func() { w.setTheme(t) })
 		it.Checked = w.settings.Theme() == t // the menu shows which is on
 		w.themeItems = append(w.themeItems, it)
 	}
-	themeMenu := fyne.NewMenuItem("Theme", nil)
+	themeMenu := fyne.NewMenuItem(i18n.T("Theme"), nil)
 	themeMenu.ChildMenu = fyne.NewMenu("", w.themeItems...)
-	view := fyne.NewMenu("View",
-		item("Preview", ctrl(fyne.KeyP), w.ShowPreview),
-		item("History", ctrlShift(fyne.KeyH), func() { w.centreTabs.Select(w.historyTab) }),
-		item("Editor", ctrlShift(fyne.KeyE), func() { w.centreTabs.Select(w.editTab) }),
+	view := fyne.NewMenu(i18n.T("View"),
+		item(i18n.T("Preview"), ctrl(fyne.KeyP), w.ShowPreview),
+		item(i18n.T("History"), ctrlShift(fyne.KeyH), func() { w.centreTabs.Select(w.historyTab) }),
+		item(i18n.T("Editor"), ctrlShift(fyne.KeyE), func() { w.centreTabs.Select(w.editTab) }),
 		themeMenu,
 	)
-	help := fyne.NewMenu("Help",
-		item("Keyboard shortcuts", ctrl(fyne.KeySlash), w.shortcutsDialog),
-		fyne.NewMenuItem("Open the log folder", w.openLogFolder),
-		fyne.NewMenuItem("About Copydesk", w.aboutDialog),
+	help := fyne.NewMenu(i18n.T("Help"),
+		item(i18n.T("Keyboard shortcuts"), ctrl(fyne.KeySlash), w.shortcutsDialog),
+		fyne.NewMenuItem(i18n.T("Open the log folder"), w.openLogFolder),
+		fyne.NewMenuItem(i18n.T("About Copydesk"), w.aboutDialog),
 	)
 	m := fyne.NewMainMenu(file, edit, article, view, help)
 	w.waitForDialogs(m.Items)
@@ -145,7 +145,7 @@ func (w *Window) waitForDialogs(menus []*fyne.Menu) {
 func (w *Window) enableStatusItems(moves []editor.Status) {
 	changed := false
 	for _, it := range w.statusItems {
-		off := !slices.ContainsFunc(moves, func(s editor.Status) bool { return s.Label() == it.Label })
+		off := !slices.ContainsFunc(moves, func(s editor.Status) bool { return i18n.T(s.Label()) == it.Label })
 		if it.Disabled != off {
 			it.Disabled, changed = off, true
 		}

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"copydesk/app/i18n"
 	"copydesk/editor"
 )
 
@@ -19,7 +20,7 @@ func (w *Window) ShowPreview() {
 	if a == nil {
 		return
 	}
-	d := dialog.NewCustom("Preview", "Close", container.NewVScroll(previewPage(a, w.settings.Style())), w.win)
+	d := dialog.NewCustom(i18n.T("Preview"), i18n.T("Close"), container.NewVScroll(previewPage(a, w.settings.Style())), w.win)
 	size := w.win.Canvas().Size()
 	d.Resize(fyne.NewSize(min(max(size.Width-80, 480), 820), max(size.Height-80, 400)))
 	w.showClosable(d)
@@ -61,7 +62,7 @@ func previewText(a *editor.Article, style editor.Style) *widget.RichText {
 	}
 	headline := a.Headline
 	if headline == "" {
-		headline = "(no headline)"
+		headline = i18n.T("(no headline)")
 	}
 	heading := widget.RichTextStyleHeading
 	heading.Inline = false // a line of its own, not run into the standfirst
@@ -80,7 +81,7 @@ func previewText(a *editor.Article, style editor.Style) *widget.RichText {
 	strong := widget.RichTextStyleParagraph
 	strong.TextStyle.Bold = true
 	if len(by) > 0 {
-		para("By "+strings.Join(by, " and "), strong)
+		para(i18n.T("By ")+strings.Join(by, i18n.T(" and ")), strong)
 	}
 	small := widget.RichTextStyleParagraph
 	small.TextStyle.Italic = true
@@ -89,7 +90,7 @@ func previewText(a *editor.Article, style editor.Style) *widget.RichText {
 		photo = append(photo, a.Photo.Caption)
 	}
 	if a.Photo.Credit != "" {
-		photo = append(photo, "Photo: "+a.Photo.Credit)
+		photo = append(photo, i18n.T("Photo: ")+a.Photo.Credit)
 	}
 	if a.Photo.Copyright != "" {
 		photo = append(photo, a.Photo.Copyright)

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2/dialog"
 
+	"copydesk/app/i18n"
 	appreview "copydesk/app/review"
 )
 
@@ -14,11 +15,11 @@ import (
 // editor then loads as a restore's would be.
 func (w *Window) reviewChanges() {
 	if w.doc == nil {
-		dialog.ShowInformation("Review changes", "Open a story first.", w.win)
+		dialog.ShowInformation(i18n.T("Review changes"), i18n.T("Open a story first."), w.win)
 		return
 	}
 	if w.readOnly() {
-		w.showError(errors.New("another desk holds this story: it can be reviewed when they let it go"))
+		w.showError(errors.New(i18n.T("another desk holds this story: it can be reviewed when they let it go")))
 		return
 	}
 	// The copy under review is what the window shows; a pending autosave
@@ -34,7 +35,7 @@ func (w *Window) reviewChanges() {
 // editor, if any.
 func (w *Window) commentsDialog() {
 	if w.doc == nil {
-		dialog.ShowInformation("Comments", "Open a story first.", w.win)
+		dialog.ShowInformation(i18n.T("Comments"), i18n.T("Open a story first."), w.win)
 		return
 	}
 	quote := ""

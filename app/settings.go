@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
+	"copydesk/app/i18n"
 	"copydesk/editor"
 )
 
@@ -70,6 +71,13 @@ func (s *Settings) Style() editor.Style {
 
 // SetStyle changes the house style.
 func (s *Settings) SetStyle(st editor.Style) { s.p.SetString(prefStyle, string(st)) }
+
+// themes are the themes in the order the menu and Settings list them.
+var themes = []string{ThemeSystem, ThemeLight, ThemeDark}
+
+// themeLabel is a theme as the window names it: "System", in the window's
+// language.
+func themeLabel(t string) string { return i18n.T(editor.Capitalise(t)) }
 
 // Theme is ThemeSystem, ThemeLight or ThemeDark.
 func (s *Settings) Theme() string {

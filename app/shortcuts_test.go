@@ -26,7 +26,7 @@ func TestShortcutListFollowsTheMenus(t *testing.T) {
 			t.Errorf("no row %q %q in %q", want[0], want[1], rows)
 		}
 	}
-	for path := range shortcutNotes {
+	for path := range notesByPath() {
 		if !slices.ContainsFunc(rows, func(r [2]string) bool { return strings.HasPrefix(r[1], path+" (") }) {
 			t.Errorf("the note on %q names no menu item with a shortcut", path)
 		}

@@ -8,6 +8,7 @@ import (
 
 	"copydesk/app/blockedit"
 	"copydesk/app/field"
+	"copydesk/app/i18n"
 	"copydesk/editor/check"
 )
 
@@ -143,12 +144,12 @@ func (w *Window) spellMenu(e *field.Entry, sp blockedit.SpellSpan, at fyne.Posit
 			items = append(items, fyne.NewMenuItem(s, func() { e.ReplaceSpan(sp, s) }))
 		}
 		if len(items) == 0 {
-			none := fyne.NewMenuItem("No suggestions", nil)
+			none := fyne.NewMenuItem(i18n.T("No suggestions"), nil)
 			none.Disabled = true
 			items = append(items, none)
 		}
 	}
-	items = append(items, fyne.NewMenuItem("Add “"+sp.Word+"” to desk dictionary", func() { body.AddSpellWord(sp.Word) }))
+	items = append(items, fyne.NewMenuItem(i18n.T("Add “")+sp.Word+i18n.T("” to desk dictionary"), func() { body.AddSpellWord(sp.Word) }))
 	w.spellMenuShown = fyne.NewMenu("", items...)
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(e).Add(at)
 	widget.ShowPopUpMenuAtPosition(w.spellMenuShown, w.win.Canvas(), pos)

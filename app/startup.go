@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
+	"copydesk/app/i18n"
 	"copydesk/app/library"
 	"copydesk/storage"
 )
@@ -85,7 +86,7 @@ func (o *opening) wait() (storage.Store, *listing, error) {
 // could not be opened.
 func fatalTitle(err error) string {
 	if errors.Is(err, storage.ErrLocked) {
-		return "Copydesk is already open"
+		return i18n.T("Copydesk is already open")
 	}
-	return "Copydesk cannot open the desk"
+	return i18n.T("Copydesk cannot open the desk")
 }

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"fmt"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -12,6 +10,7 @@ import (
 
 	"copydesk/app/checks"
 	"copydesk/app/field"
+	"copydesk/app/i18n"
 	"copydesk/editor"
 )
 
@@ -24,6 +23,10 @@ type statusBar struct {
 	last    editor.Counts
 	seq     uint64 // the revision last shown as saved
 	sends   *sendProgress
+	// saved is whether the bar shows the save state (setSaved,
+	// setRevisionSaved) rather than a notice. A flag, not a look at the
+	// text: the text is in the window's language.
+	saved bool
 }
 
 func newStatusBar() *statusBar {
@@ -35,6 +38,11 @@ func newStatusBar() *statusBar {
 }
 
 func (s *statusBar) setText(t string) {
+	s.saved = false
+	s.show(t)
+}
+
+func (s *statusBar) show(t string) {
 	if s.state.Text != t {
 		s.state.SetText(t)
 	}
@@ -46,25 +54,26 @@ func (s *statusBar) setText(t string) {
 // as if they were).
 func (s *statusBar) setSaved(at time.Time, seq uint64) {
 	s.seq = seq
-	t := "Draft saved " + at.Format("15:04:05")
+	t := i18n.Tf("Draft saved %s", at.Format("15:04:05"))
 	if seq > 0 {
-		t += fmt.Sprintf(" · last revision %d", seq)
+		t = i18n.Tf("Draft saved %s · last revision %d", at.Format("15:04:05"), seq)
 	}
-	s.setText(t)
+	s.saved = true
+	s.show(t)
 }
 
 // setRevisionSaved shows that revision seq was written at that time, the
 // draft with it.
 func (s *statusBar) setRevisionSaved(at time.Time, seq uint64) {
 	s.seq = seq
-	s.setText(fmt.Sprintf("Revision %d saved %s", seq, at.Format("15:04:05")))
+	s.saved = true
+	s.show(i18n.Tf("Revision %d saved %s", seq, at.Format("15:04:05")))
 }
 
 // showsSaved reports whether the bar shows the save state (setSaved,
 // setRevisionSaved), not a notice that should stay until the next edit.
 func (s *statusBar) showsSaved() bool {
-	t := s.state.Text
-	return strings.HasPrefix(t, "Draft saved ") || strings.HasPrefix(t, "Revision ") && strings.Contains(t, " saved ")
+	return s.saved
 }
 
 // setCounts shows words, characters and reading time. It is called on
@@ -78,9 +87,5 @@ func (s *statusBar) setCounts(c editor.Counts) {
 }
 
 func countsText(c editor.Counts) string {
-	word := "words"
-	if c.Words == 1 {
-		word = "word"
-	}
-	return fmt.Sprintf("%s %s · %s characters · %d min read", field.Thousands(c.Words), word, field.Thousands(c.Chars), int(c.ReadingTime/time.Minute))
+	return i18n.N("%s words · %s characters · %d min read", c.Words, field.Thousands(c.Words), field.Thousands(c.Chars), int(c.ReadingTime/time.Minute))
 }

@@ -1,12 +1,12 @@
 package app
 
 import (
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 
+	"copydesk/app/i18n"
 	"copydesk/app/session"
 	"copydesk/editor"
 	"copydesk/storage"
@@ -37,7 +37,7 @@ func (w *Window) OpenNewest() {
 func (w *Window) openNewestAfterFirstFrame(a fyne.App) {
 	newest := len(w.lib.Rows) > 0
 	if newest {
-		w.status.setText("Opening the newest story…")
+		w.status.setText(i18n.T("Opening the newest story…"))
 	}
 	a.Lifecycle().SetOnStarted(func() {
 		if w.closing {
@@ -54,12 +54,13 @@ func (w *Window) openNewestAfterFirstFrame(a fyne.App) {
 		}
 		w.OpenNewest()
 		if w.doc == nil { // it could not be read: Open has said why
-			w.status.setText(noStoryText)
+			w.status.setText(i18n.T(noStoryText))
 		}
 	})
 }
 
-// noStoryText is the status bar's text while no story is open.
+// noStoryText is the status bar's text while no story is open (a
+// dictionary key).
 const noStoryText = "No story open: choose one in the library, or File › New"
 
 // Open shows the article id, after making a checkpoint revision of the
@@ -70,7 +71,7 @@ func (w *Window) Open(id string) error {
 	}
 	held, err := w.acquire(id)
 	if err != nil {
-		w.showError(fmt.Errorf("cannot open the story: %w", err))
+		w.showError(i18n.Errorf("cannot open the story: %w", err))
 		return err
 	}
 	d, err := w.store.Draft(w.ctx, id)
@@ -78,7 +79,7 @@ func (w *Window) Open(id string) error {
 		if held == nil && w.locks() {
 			w.releaseAfter(session.Stored(id))
 		}
-		w.showError(fmt.Errorf("cannot open the story: %w", err))
+		w.showError(i18n.Errorf("cannot open the story: %w", err))
 		return err
 	}
 	w.leave()
@@ -104,8 +105,8 @@ func (w *Window) confirmDiscard(proceed, cancelled func()) {
 		proceed()
 		return
 	}
-	dialog.ShowConfirm("Discard the new story?",
-		"The new story has no headline, so it cannot be kept.\nDiscard it? (No: go back and give it a headline.)",
+	dialog.ShowConfirm(i18n.T("Discard the new story?"),
+		i18n.T("The new story has no headline, so it cannot be kept.\nDiscard it? (No: go back and give it a headline.)"),
 		func(ok bool) {
 			if !ok {
 				if cancelled != nil {
@@ -132,7 +133,7 @@ func (w *Window) newArticle() {
 		a.Bylines = []editor.Byline{{Name: name, Role: editor.RoleWriter}}
 	}
 	w.showArticle(session.New(a))
-	w.status.setText("New story: it is kept once it has a headline")
+	w.status.setText(i18n.T("New story: it is kept once it has a headline"))
 	w.lib.List.UnselectAll()
 	w.win.Canvas().Focus(w.pane.headline)
 }
@@ -168,7 +169,7 @@ func (w *Window) showArticle(doc *session.Document) {
 	w.setReadOnly(w.heldBy)
 	w.status.setCounts(w.pane.body.Counts())
 	if doc == nil {
-		w.status.setText(noStoryText)
+		w.status.setText(i18n.T(noStoryText))
 		w.win.SetTitle("Copydesk")
 	} else {
 		w.updateTitle()
@@ -183,7 +184,7 @@ func (w *Window) showArticle(doc *session.Document) {
 func (w *Window) updateTitle() {
 	h := w.pane.headline.Text
 	if h == "" {
-		h = "New story"
+		h = i18n.T("New story")
 	}
 	w.win.SetTitle(h + " — Copydesk")
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"copydesk/app/i18n"
 	"copydesk/app/library"
 	"copydesk/app/metapanel"
 	"copydesk/app/session"
@@ -173,7 +174,7 @@ func (w *Window) build() {
 		historyContent = w.history
 	} else {
 		// Hook: app/history fills this tab (Extensions.History).
-		historyContent = placeholder("The history of revisions is not part of this build.")
+		historyContent = placeholder(i18n.T("The history of revisions is not part of this build."))
 	}
 	var checksContent fyne.CanvasObject
 	if f := w.cfg.Extensions.Checks; f != nil {
@@ -186,18 +187,18 @@ func (w *Window) build() {
 		w.wireSpelling()
 	} else {
 		// Hook: app/checks fills this tab (Extensions.Checks).
-		checksContent = placeholder("Copy checks are not part of this build.")
+		checksContent = placeholder(i18n.T("Copy checks are not part of this build."))
 	}
-	w.editTab = container.NewTabItem("Edit", w.pane.content)
-	w.historyTab = container.NewTabItem("History", historyContent)
+	w.editTab = container.NewTabItem(i18n.T("Edit"), w.pane.content)
+	w.historyTab = container.NewTabItem(i18n.T("History"), historyContent)
 	w.centreTabs = container.NewAppTabs(w.editTab, w.historyTab)
 	w.centreTabs.OnSelected = func(t *container.TabItem) {
 		if t == w.historyTab {
 			w.loadView(w.history)
 		}
 	}
-	w.metaTab = container.NewTabItem("Metadata", w.meta.Content)
-	w.checksTab = container.NewTabItem("Checks", checksContent)
+	w.metaTab = container.NewTabItem(i18n.T("Metadata"), w.meta.Content)
+	w.checksTab = container.NewTabItem(i18n.T("Checks"), checksContent)
 	w.rightTabs = container.NewAppTabs(w.metaTab, w.checksTab)
 	w.rightTabs.OnSelected = func(t *container.TabItem) {
 		if t == w.checksTab {

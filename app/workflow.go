@@ -2,11 +2,11 @@ package app
 
 import (
 	"errors"
-	"fmt"
 
 	"fyne.io/fyne/v2/dialog"
 
 	"copydesk/app/checks"
+	"copydesk/app/i18n"
 	"copydesk/editor"
 	"copydesk/storage"
 )
@@ -28,7 +28,7 @@ func (w *Window) confirmSpike() {
 	}
 	h := w.pane.headline.Text
 	if w.meta.StatusOf == editor.StatusSpiked {
-		dialog.ShowConfirm("Unspike the story?", fmt.Sprintf("“%s” goes back to the library.", h), func(ok bool) {
+		dialog.ShowConfirm(i18n.T("Unspike the story?"), i18n.Tf("“%s” goes back to the library.", h), func(ok bool) {
 			if ok {
 				a := w.doc.Base.Clone()
 				if err := a.Unspike(); err != nil {
@@ -40,7 +40,7 @@ func (w *Window) confirmSpike() {
 		}, w.win)
 		return
 	}
-	dialog.ShowConfirm("Spike the story?", fmt.Sprintf("“%s” is killed: it leaves the library but is not deleted (filter by Spiked to find it and unspike it).", h), func(ok bool) {
+	dialog.ShowConfirm(i18n.T("Spike the story?"), i18n.Tf("“%s” is killed: it leaves the library but is not deleted (filter by Spiked to find it and unspike it).", h), func(ok bool) {
 		if ok {
 			w.changeStatus(editor.StatusSpiked)
 		}
@@ -86,7 +86,7 @@ func (w *Window) moveStatus(to editor.Status, note string) {
 	var err error
 	if a.Status == editor.StatusSpiked && to != editor.StatusSpiked {
 		if err = a.Unspike(); err == nil && a.Status != to {
-			err = fmt.Errorf("a spiked story goes back to %s when it is unspiked: choose %s, or use Unspike", a.Status.Label(), a.Status.Label())
+			err = i18n.Errorf("a spiked story goes back to %s when it is unspiked: choose %s, or use Unspike", i18n.T(a.Status.Label()), i18n.T(a.Status.Label()))
 		}
 	} else {
 		err = a.SetStatus(to)
@@ -101,7 +101,7 @@ func (w *Window) moveStatus(to editor.Status, note string) {
 	w.updateSpikeButton()
 	w.editGen++
 	w.dirty, w.sinceRevision = true, true
-	w.writeRevision(storage.Meta{Kind: storage.KindStatus, Label: "status: " + a.Status.Label(), Note: note})
+	w.writeRevision(storage.Meta{Kind: storage.KindStatus, Label: i18n.T("status: ") + a.Status.Label(), Note: note})
 }
 
 // showStatus shows s in the panel's select without treating it as a change.
@@ -130,10 +130,10 @@ func (w *Window) SaveRevision(label string) {
 	// A change to a published story is a correction: it needs a note for
 	// readers first.
 	w.correctionFirst(func() {
-		w.status.setText("Saving revision…")
+		w.status.setText(i18n.T("Saving revision…"))
 		w.writeRevision(storage.Meta{Kind: storage.KindSave, Label: label})
 	}, func() {
-		w.status.setText("Not saved as a revision: a change to a published story is filed as a correction, with a note for readers")
+		w.status.setText(i18n.T("Not saved as a revision: a change to a published story is filed as a correction, with a note for readers"))
 	})
 }
 
@@ -142,7 +142,7 @@ func (w *Window) labelNewest(label string) {
 	doc := w.doc
 	seq := doc.Seq()
 	if label == "" {
-		w.status.setText(fmt.Sprintf("No changes since revision %d: nothing to save", seq))
+		w.status.setText(i18n.Tf("No changes since revision %d: nothing to save", seq))
 		return
 	}
 	w.bg.Add(1)
@@ -152,9 +152,9 @@ func (w *Window) labelNewest(label string) {
 		w.cfg.do(func() {
 			switch {
 			case err != nil:
-				w.showError(fmt.Errorf("cannot label revision %d: %w", seq, err))
+				w.showError(i18n.Errorf("cannot label revision %d: %w", seq, err))
 			case w.doc == doc:
-				w.status.setText(fmt.Sprintf("No changes since revision %d: labelled it “%s”", seq, label))
+				w.status.setText(i18n.Tf("No changes since revision %d: labelled it “%s”", seq, label))
 				if w.historyShown() {
 					w.loadView(w.history)
 				}

@@ -73,6 +73,18 @@ func (a *Article) Validate() error {
 	if !ValidID(a.ID) {
 		v.add("id", fmt.Sprintf("%q is not an article ID", a.ID), "IDs are UUIDs made by the desk; do not edit them")
 	}
+	v.copy(a)
+	v.dateline(a.Dateline)
+	v.credits(a)
+	v.workflow(a)
+	if len(v.problems) == 0 {
+		return nil
+	}
+	return &ValidationError{Problems: v.problems}
+}
+
+// copy checks what readers read: headline, slug, section, standfirst, body.
+func (v *validator) copy(a *Article) {
 	if strings.TrimSpace(a.Headline) == "" {
 		v.add("headline", "is empty", "every story needs a headline")
 	}
@@ -87,14 +99,21 @@ func (a *Article) Validate() error {
 	if len(a.Body) > MaxBodyBytes {
 		v.add("body", fmt.Sprintf("is %d bytes, over the limit of %d", len(a.Body), MaxBodyBytes), "split the story")
 	}
-	v.line("dateline.place", a.Dateline.Place, MaxLineChars)
-	v.line("dateline.region", a.Dateline.Region, MaxLineChars)
-	v.line("dateline.source", a.Dateline.Source, MaxLineChars)
-	if a.Dateline.Date != "" {
-		if _, ok := a.Dateline.Day(); !ok {
-			v.add("dateline.date", fmt.Sprintf("%q is not a date", a.Dateline.Date), "write it as YYYY-MM-DD")
+}
+
+func (v *validator) dateline(d Dateline) {
+	v.line("dateline.place", d.Place, MaxLineChars)
+	v.line("dateline.region", d.Region, MaxLineChars)
+	v.line("dateline.source", d.Source, MaxLineChars)
+	if d.Date != "" {
+		if _, ok := d.Day(); !ok {
+			v.add("dateline.date", fmt.Sprintf("%q is not a date", d.Date), "write it as YYYY-MM-DD")
 		}
 	}
+}
+
+// credits checks the bylines, the photo's credits and the tags.
+func (v *validator) credits(a *Article) {
 	if len(a.Bylines) > MaxBylines {
 		v.add("bylines", fmt.Sprintf("has %d names, over the limit of %d", len(a.Bylines), MaxBylines), "")
 	}
@@ -122,6 +141,11 @@ func (a *Article) Validate() error {
 		}
 		v.line(f, t, MaxTagChars)
 	}
+}
+
+// workflow checks the desk's fields: status, urgency, notes, notice,
+// language, times (in the order the problems were always listed).
+func (v *validator) workflow(a *Article) {
 	if !a.Status.Valid() {
 		v.add("status", fmt.Sprintf("%q is not a status", a.Status), "use draft, in_edit, ready, published or spiked")
 	}
@@ -146,10 +170,6 @@ func (a *Article) Validate() error {
 	if a.Modified.Before(a.Created) {
 		v.add("modified", "is before created", "")
 	}
-	if len(v.problems) == 0 {
-		return nil
-	}
-	return &ValidationError{Problems: v.problems}
 }
 
 type validator struct{ problems []*FieldError }

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -111,10 +112,30 @@ func colForX(en *widget.Entry, row int, x float32, text []rune) int {
 	return lo
 }
 
-// setCaret moves the entry's cursor to a rune offset and redraws it.
+// setCaret moves the entry's cursor to a rune offset, with no text
+// selected, and redraws it.
 func setCaret(en *widget.Entry, off int) {
+	dropSelection(en)
 	en.CursorRow, en.CursorColumn = rowCol(en, off)
 	en.Refresh()
+}
+
+// dropSelection ends the entry's text selection. Entry (Fyne 2.8.1) has no
+// API for that and keeps its selection when the cursor is moved from
+// outside: a selection made earlier in a block came back, stretched from its
+// old anchor to wherever the caret was put, the next time the block had the
+// keyboard (Ctrl+A, Down, Up: the next letter typed replaced most of the
+// paragraph; Find's SelectMatch started its selection at the old anchor),
+// and a row reused for another block carried it along. Found by
+// FuzzEditorModel. Left without Shift ends a selection, as it would for a
+// person; Shift is released first, since with it down Left extends the
+// selection instead. It is done even when no text shows as selected: an
+// entry whose text was replaced under its selection (SetText truncates
+// both ends to the same spot) still counts itself as selecting, and the
+// next caret move would open the selection again.
+func dropSelection(en *widget.Entry) {
+	en.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	en.TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft})
 }
 
 // The caret stops blinking after CaretRest without input, as desktop

@@ -91,6 +91,7 @@ func (r *blockRow) reuse(b *block) {
 		r.entry.PlaceHolder = ph
 		restyle = true
 	}
+	dropSelection(&r.entry.Entry) // the block it showed before had it
 	r.entry.CursorRow, r.entry.CursorColumn = 0, 0
 	if !r.setText(b.Text) && restyle {
 		r.entry.Refresh()

@@ -230,7 +230,9 @@ func (k *selectionKeys) TypedShortcut(s fyne.Shortcut) {
 		}
 		return
 	case *fyne.ShortcutPaste:
-		if e.readOnly || sc.Clipboard == nil {
+		// An empty clipboard pastes nothing, as in an entry (it used to
+		// delete the selected blocks).
+		if e.readOnly || sc.Clipboard == nil || sc.Clipboard.Content() == "" {
 			return
 		}
 		e.pasteOverSelection(sc.Clipboard.Content())
@@ -238,13 +240,8 @@ func (k *selectionKeys) TypedShortcut(s fyne.Shortcut) {
 	case *fyne.ShortcutSelectAll:
 		e.SelectAll()
 		return
-	case *fyne.ShortcutUndo:
-		e.sel.clear(e)
-		e.Undo()
-		return
-	case *fyne.ShortcutRedo:
-		e.sel.clear(e)
-		e.Redo()
+	case *fyne.ShortcutUndo, *fyne.ShortcutRedo:
+		e.undoFromSelection(s)
 		return
 	case *desktop.CustomShortcut:
 		if sc.Modifier == fyne.KeyModifierShortcutDefault {
@@ -263,6 +260,25 @@ func (k *selectionKeys) TypedShortcut(s fyne.Shortcut) {
 	}
 	if e.OnShortcut != nil {
 		e.OnShortcut(s)
+	}
+}
+
+// undoFromSelection is Ctrl+Z or Ctrl+Y over selected blocks: the
+// selection ends and the undo places the caret, which takes the keyboard
+// back to an entry. With nothing to undo (redo), or on a read-only body,
+// the selection stays: ended without a caret placed, it left the keyboard
+// with this widget, now disabled, and every key after went nowhere (found
+// by FuzzEditorModel).
+func (e *Editor) undoFromSelection(s fyne.Shortcut) {
+	_, undo := s.(*fyne.ShortcutUndo)
+	if e.readOnly || undo && !e.CanUndo() || !undo && !e.CanRedo() {
+		return
+	}
+	e.sel.clear(e)
+	if undo {
+		e.Undo()
+	} else {
+		e.Redo()
 	}
 }
 

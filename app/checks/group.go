@@ -58,7 +58,7 @@ func groupFindings(fs []check.Finding) []group {
 func (p *Panel) groupRow(g group) fyne.CanvasObject {
 	f := g[0]
 	// Not LowImportance: that is the "disabled" colour, too faint to read.
-	kind := widget.NewLabelWithStyle(string(f.Kind), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	kind := widget.NewLabelWithStyle(i18n.T(string(f.Kind)), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	if f.Kind == check.KindSpelling {
 		kind.Importance = widget.DangerImportance
 	}

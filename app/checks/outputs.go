@@ -67,7 +67,7 @@ func outputRow(pc profileCounts) *widget.Label {
 		shown = tightest(pc.counts)
 	}
 	for _, c := range shown {
-		part := c.Field + " " + c.String()
+		part := i18n.T(c.Field) + " " + c.String()
 		if c.Unit != "chars" {
 			part += " " + i18n.T(c.Unit)
 		}

@@ -31,7 +31,7 @@ func TestPanelInRussian(t *testing.T) {
 	if left := i18ntest.Untranslated(texts, dict); len(left) > 0 {
 		t.Errorf("English left in the Russian Checks panel: %q", left)
 	}
-	for _, want := range []string{"27 замечаний: орфография — 24, стиль — 3", "Добавить в словарь редакции", "Пропустить", "Исправить: «IS» (все 2)", "11 раз", "Заголовок 87/90 зн.", "Текст 773/1500 сл."} {
+	for _, want := range []string{"27 замечаний: орфография — 24, стиль — 3", "Добавить в словарь редакции", "Пропустить", "орфография", "alert: заголовок 87/55 — сверх", "Исправить: «IS» (все 2)", "11 раз", "Заголовок 87/90 зн.", "Текст 773/1500 сл."} {
 		if !slices.Contains(texts, want) {
 			t.Errorf("the panel does not show %q; it shows %q", want, texts)
 		}

@@ -8,6 +8,7 @@ import (
 // InboxStories is the library filter that lists the stories the wire
 // inbox brought (created or revised), not spiked ones: what came in on
 // the wire, to be looked at.
+// A dictionary key: shown and compared as i18n.T(InboxStories).
 const InboxStories = "Inbox"
 
 // inboxIDs fills in the stories of the Inbox filter when q asks for them

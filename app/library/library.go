@@ -1,7 +1,6 @@
 package library
 
 import (
-	"fmt"
 	"slices"
 	"time"
 
@@ -11,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"copydesk/app/field"
+	"copydesk/app/i18n"
 	"copydesk/editor"
 	"copydesk/storage"
 )
@@ -19,7 +19,8 @@ import (
 // filters find the rest.
 const Limit = 500
 
-// Labels of the library filters' "everything" entries.
+// Labels of the library filters' "everything" entries: dictionary keys,
+// shown and compared as i18n.T(label).
 const (
 	AllStatuses   = "All but spiked"
 	AllWithSpiked = "All, spiked too"
@@ -60,18 +61,18 @@ type Library struct {
 func New(w Window) *Library {
 	l := &Library{w: w, Selected: map[string]bool{}, Count: widget.NewLabel("")}
 	l.Search = w.NewEntry(false)
-	l.Search.SetPlaceHolder("Search headline, slug, tags, body")
+	l.Search.SetPlaceHolder(i18n.T("Search headline, slug, tags, body"))
 	l.Search.OnChanged = func(string) { l.Refresh(false) }
-	statuses := []string{AllStatuses, AllWithSpiked, InboxStories}
+	statuses := []string{i18n.T(AllStatuses), i18n.T(AllWithSpiked), i18n.T(InboxStories)}
 	for _, s := range editor.Statuses {
-		statuses = append(statuses, s.Label())
+		statuses = append(statuses, i18n.T(s.Label()))
 	}
 	l.Status = widget.NewSelect(statuses, func(string) { l.Refresh(false) })
-	l.Status.SetSelected(AllStatuses)
-	l.Tag = widget.NewSelect([]string{AllTags}, func(string) { l.Refresh(false) })
-	l.Tag.SetSelected(AllTags)
-	newB := widget.NewButtonWithIcon("New", theme.DocumentCreateIcon(), w.NewStory)
-	l.Spike = widget.NewButtonWithIcon("Spike", theme.DeleteIcon(), w.Spike)
+	l.Status.SetSelected(i18n.T(AllStatuses))
+	l.Tag = widget.NewSelect([]string{i18n.T(AllTags)}, func(string) { l.Refresh(false) })
+	l.Tag.SetSelected(i18n.T(AllTags))
+	newB := widget.NewButtonWithIcon(i18n.T("New"), theme.DocumentCreateIcon(), w.NewStory)
+	l.Spike = widget.NewButtonWithIcon(i18n.T("Spike"), theme.DeleteIcon(), w.Spike)
 	l.List = widget.NewList(func() int { return len(l.Rows) }, l.newRow, l.updateRow)
 	l.List.OnSelected = func(i widget.ListItemID) {
 		if l.opening || i < 0 || i >= len(l.Rows) {
@@ -122,12 +123,12 @@ func (l *Library) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	s := l.Rows[i]
 	h := s.Headline
 	if h == "" {
-		h = "(no headline)"
+		h = i18n.T("(no headline)")
 	}
 	r.headline.SetText(h)
-	detail := fmt.Sprintf("%s · %s words · %s", s.Status.Label(), field.Thousands(s.Words), l.when(s.Modified))
+	detail := i18n.Tf("%s · %s words · %s", i18n.T(s.Status.Label()), field.Thousands(s.Words), l.when(s.Modified))
 	if lk, ok := l.held[s.ID]; ok { // first: the narrow list truncates the end
-		detail = lk.Holder.Name + " is editing · " + detail
+		detail = lk.Holder.Name + i18n.T(" is editing · ") + detail
 	}
 	r.detail.SetText(detail)
 	r.tick.OnChanged = nil
@@ -151,9 +152,9 @@ func (l *Library) when(t time.Time) string {
 		return t.Format("15:04")
 	}
 	if t.Year() == now.Year() {
-		return t.Format("2 Jan 15:04")
+		return i18n.FormatTime(t, "2 Jan 15:04")
 	}
-	return t.Format("2 Jan 2006")
+	return i18n.FormatTime(t, "2 Jan 2006")
 }
 
 // query is the store query for the search box and filters; spikedToo
@@ -162,17 +163,17 @@ func (l *Library) when(t time.Time) string {
 func (l *Library) query() (q storage.Query, spikedToo bool) {
 	q = storage.Query{Text: l.Search.Text, Limit: Limit}
 	for _, s := range editor.Statuses {
-		if s.Label() == l.Status.Selected {
+		if i18n.T(s.Label()) == l.Status.Selected {
 			q.Status = s
 		}
 	}
-	if l.Tag.Selected != AllTags {
+	if l.Tag.Selected != i18n.T(AllTags) {
 		q.Tag = l.Tag.Selected
 	}
-	if l.Status.Selected == InboxStories {
+	if l.Status.Selected == i18n.T(InboxStories) {
 		q.IDs = []string{} // filled by listRows, off the UI goroutine (inbox.go)
 	}
-	return q, l.Status.Selected == AllWithSpiked
+	return q, l.Status.Selected == i18n.T(AllWithSpiked)
 }
 
 // listRows lists the stories for q; with spikedToo, the spiked ones as
@@ -320,7 +321,7 @@ func (l *Library) LoadTags() {
 // show lists rows (total: how many match in all), or the store's error.
 func (l *Library) show(rows []storage.Summary, total int, err error) {
 	if err != nil {
-		l.Count.SetText("Cannot list: " + field.OneLine(err))
+		l.Count.SetText(i18n.T("Cannot list: ") + field.OneLine(err))
 		return
 	}
 	if l.inPlace {
@@ -328,13 +329,10 @@ func (l *Library) show(rows []storage.Summary, total int, err error) {
 		rows = keepOrder(l.Rows, rows)
 	}
 	l.Rows = rows
-	switch {
-	case total == 1:
-		l.Count.SetText("1 story")
-	case total > len(rows):
-		l.Count.SetText(fmt.Sprintf("%s of %s stories", field.Thousands(len(rows)), field.Thousands(total)))
-	default:
-		l.Count.SetText(field.Thousands(total) + " stories")
+	if total > len(rows) {
+		l.Count.SetText(i18n.N("%s of %s stories", total, field.Thousands(len(rows)), field.Thousands(total)))
+	} else {
+		l.Count.SetText(i18n.N("%s stories", total, field.Thousands(total)))
 	}
 	l.List.Refresh()
 	l.SelectOpen()
@@ -360,7 +358,7 @@ func (l *Library) showTags(tcs []storage.TagCount, err error) {
 	if err != nil {
 		return
 	}
-	opts := []string{AllTags}
+	opts := []string{i18n.T(AllTags)}
 	known := make([]string, 0, len(tcs))
 	for _, tc := range tcs {
 		opts = append(opts, tc.Tag)
@@ -403,15 +401,15 @@ func (*tightVBox) MinSize(objs []fyne.CanvasObject) fyne.Size {
 // is theirs to spike).
 func (l *Library) ShowSpike(enabled, spiked bool) {
 	if !enabled {
-		l.Spike.SetText("Spike")
+		l.Spike.SetText(i18n.T("Spike"))
 		l.Spike.Disable()
 		return
 	}
 	l.Spike.Enable()
 	if spiked {
-		l.Spike.SetText("Unspike")
+		l.Spike.SetText(i18n.T("Unspike"))
 	} else {
-		l.Spike.SetText("Spike")
+		l.Spike.SetText(i18n.T("Spike"))
 	}
 }
 

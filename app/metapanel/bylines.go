@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"copydesk/app/field"
+	"copydesk/app/i18n"
 	"copydesk/editor"
 )
 
@@ -35,14 +36,16 @@ type bylineRow struct {
 	Del   *widget.Button
 }
 
+// roleLabels are dictionary keys: the role list shows and compares
+// i18n.T(label).
 var roleLabels = map[editor.Role]string{
-	editor.RoleWriter: "Writer", editor.RolePhotographer: "Photographer",
-	editor.RoleEditor: "Editor", editor.RoleTranslator: "Translator",
+	editor.RoleWriter: i18n.Key("Writer"), editor.RolePhotographer: i18n.Key("Photographer"),
+	editor.RoleEditor: i18n.Key("Editor"), editor.RoleTranslator: i18n.Key("Translator"),
 }
 
 func newBylineList(w Window, prefs Settings, changed func()) *bylineList {
 	l := &bylineList{w: w, changed: changed, box: container.NewVBox(), enabled: true}
-	l.Add = widget.NewButtonWithIcon("Add byline", theme.ContentAddIcon(), func() {
+	l.Add = widget.NewButtonWithIcon(i18n.T("Add byline"), theme.ContentAddIcon(), func() {
 		name := ""
 		if len(l.Rows) == 0 {
 			name = prefs.Name()
@@ -59,23 +62,23 @@ func newBylineList(w Window, prefs Settings, changed func()) *bylineList {
 func (l *bylineList) newRow(b editor.Byline) *bylineRow {
 	r := &bylineRow{}
 	r.Name = l.w.NewEntry(false)
-	r.Name.SetPlaceHolder("Name")
+	r.Name.SetPlaceHolder(i18n.T("Name"))
 	r.Name.SetText(b.Name)
 	r.Name.OnChanged = func(string) { l.changed() }
 	r.Title = l.w.NewEntry(false)
-	r.Title.SetPlaceHolder("Title: Moscow correspondent")
+	r.Title.SetPlaceHolder(i18n.T("Title: Moscow correspondent"))
 	r.Title.SetText(b.Title)
 	r.Title.OnChanged = func(string) { l.changed() }
 	var roles []string
 	for _, k := range editor.Roles {
-		roles = append(roles, roleLabels[k])
+		roles = append(roles, i18n.T(roleLabels[k]))
 	}
 	r.Role = widget.NewSelect(roles, nil)
 	role := b.Role
 	if !role.Valid() {
 		role = editor.RoleWriter
 	}
-	r.Role.SetSelected(roleLabels[role])
+	r.Role.SetSelected(i18n.T(roleLabels[role]))
 	r.Role.OnChanged = func(string) { l.changed() }
 	r.Up = widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { l.move(r, -1) })
 	r.Down = widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { l.move(r, 1) })
@@ -160,7 +163,7 @@ func (l *bylineList) Bylines() []editor.Byline {
 		}
 		role := editor.RoleWriter
 		for k, label := range roleLabels {
-			if label == r.Role.Selected {
+			if i18n.T(label) == r.Role.Selected {
 				role = k
 			}
 		}
@@ -210,7 +213,7 @@ func newTagChips(w Window, changed func()) *tagChips {
 		chips:       container.New(layout.NewRowWrapLayout()),
 		Suggestions: container.New(layout.NewRowWrapLayout())}
 	t.Entry = w.NewEntry(false)
-	t.Entry.SetPlaceHolder("Add a tag and press Return")
+	t.Entry.SetPlaceHolder(i18n.T("Add a tag and press Return"))
 	t.Entry.OnChanged = func(string) { t.suggest() }
 	t.Entry.OnSubmitted = func(s string) { t.add(s) }
 	t.content = container.NewVBox(t.chips, t.Entry, t.Suggestions)

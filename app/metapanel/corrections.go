@@ -7,7 +7,7 @@ import (
 )
 
 // unfiledNotice is shown under the correction note while the draft holds
-// changes that no correction has filed.
+// changes that no correction has filed (a dictionary key).
 const unfiledNotice = "The draft holds changes to the published copy that no correction has filed yet: save a correction (Ctrl+S) with a note for readers, or undo them."
 
 // ShowCorrection shows the correction note once the story is published,

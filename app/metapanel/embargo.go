@@ -11,13 +11,44 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"copydesk/app/field"
+	"copydesk/app/i18n"
 	"copydesk/editor"
 )
 
 // embargoZones are the zones the embargo's zone list offers; any IANA
 // name (Asia/Tokyo) or a fixed offset (UTC+03:00) can be typed too.
 // "Local" is the zone the window shows times in.
-var embargoZones = []string{"Local", "UTC", "Europe/Moscow", "Europe/London", "America/New_York"}
+var embargoZones = []string{localZone, "UTC", "Europe/Moscow", "Europe/London", "America/New_York"}
+
+// localZone is "Local" as stored in the preferences; the zone box shows it
+// in the window's language (shownZone) and reads either (storedZone).
+const localZone = "Local"
+
+// shownZone is a stored zone name as the zone box shows it.
+func shownZone(name string) string {
+	if strings.EqualFold(name, localZone) {
+		return i18n.T(localZone)
+	}
+	return name
+}
+
+// storedZone is the zone typed in the box as the preferences keep it.
+func storedZone(text string) string {
+	text = strings.TrimSpace(text)
+	if strings.EqualFold(text, i18n.T(localZone)) {
+		return localZone
+	}
+	return text
+}
+
+// shownZones are embargoZones as the list offers them.
+func shownZones() []string {
+	out := make([]string, len(embargoZones))
+	for i, z := range embargoZones {
+		out[i] = shownZone(z)
+	}
+	return out
+}
 
 // embargoLayouts are the forms an embargo time may be typed in; the first
 // is how it is shown.
@@ -40,16 +71,16 @@ type embargoField struct {
 func newEmbargoField(w Window, prefs Settings, changed func()) *embargoField {
 	e := &embargoField{w: w, prefs: prefs, changed: changed, Problem: widget.NewLabel("")}
 	e.When = w.NewEntry(false)
-	e.When.SetPlaceHolder("YYYY-MM-DD HH:MM")
+	e.When.SetPlaceHolder(i18n.T("YYYY-MM-DD HH:MM"))
 	e.When.OnChanged = func(string) { e.edited() }
-	e.Zone = widget.NewSelectEntry(embargoZones)
-	e.Zone.SetPlaceHolder("Time zone")
+	e.Zone = widget.NewSelectEntry(shownZones())
+	e.Zone.SetPlaceHolder(i18n.T("Time zone"))
 	e.Zone.OnChanged = func(string) { e.edited() }
 	e.Problem.Wrapping = fyne.TextWrapWord
 	e.Problem.Importance = widget.DangerImportance
 	e.Problem.Hide()
 	e.content = container.NewVBox(
-		widget.NewForm(widget.NewFormItem("Not before", e.When), widget.NewFormItem("Zone", e.Zone)),
+		widget.NewForm(widget.NewFormItem(i18n.T("Not before"), e.When), widget.NewFormItem(i18n.T("Zone"), e.Zone)),
 		e.Problem)
 	return e
 }
@@ -60,7 +91,7 @@ func (e *embargoField) load(t time.Time) {
 	e.Problem.Hide()
 	if t.IsZero() {
 		e.When.SetText("")
-		e.Zone.SetText(e.prefs.EmbargoZone("Local"))
+		e.Zone.SetText(shownZone(e.prefs.EmbargoZone(localZone)))
 		return
 	}
 	name, loc := e.zoneOf(t)
@@ -68,7 +99,7 @@ func (e *embargoField) load(t time.Time) {
 	if t.Second() != 0 {
 		layout = embargoLayouts[2]
 	}
-	e.Zone.SetText(name)
+	e.Zone.SetText(shownZone(name))
 	e.When.SetText(t.In(loc).Format(layout))
 }
 
@@ -111,7 +142,7 @@ func (e *embargoField) edited() {
 	}
 	e.Problem.Hide()
 	if strings.TrimSpace(e.When.Text) != "" {
-		e.prefs.SetEmbargoZone(strings.TrimSpace(e.Zone.Text))
+		e.prefs.SetEmbargoZone(storedZone(e.Zone.Text))
 	}
 	if t.Format(time.RFC3339Nano) == e.At.Format(time.RFC3339Nano) && t.IsZero() == e.At.IsZero() {
 		return
@@ -135,15 +166,15 @@ func (e *embargoField) parse() (time.Time, error) {
 			return t, nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("embargo: %q is not a date and time: write it as YYYY-MM-DD HH:MM, e.g. 2019-10-16 12:00, or leave it empty for no embargo (until then the story keeps its embargo)", text)
+	return time.Time{}, i18n.Errorf("embargo: %q is not a date and time: write it as YYYY-MM-DD HH:MM, e.g. 2019-10-16 12:00, or leave it empty for no embargo (until then the story keeps its embargo)", text)
 }
 
 // Location reads a zone as typed: Local, UTC, an IANA name or a fixed
 // offset such as UTC+03:00.
 func (e *embargoField) Location(name string) (*time.Location, error) {
-	name = strings.TrimSpace(name)
+	name = storedZone(name)
 	switch {
-	case name == "" || strings.EqualFold(name, "Local"):
+	case name == "" || strings.EqualFold(name, localZone):
 		return e.w.Location(), nil
 	case strings.EqualFold(name, "UTC") || strings.EqualFold(name, "GMT"):
 		return time.UTC, nil
@@ -153,7 +184,7 @@ func (e *embargoField) Location(name string) (*time.Location, error) {
 	}
 	loc, err := time.LoadLocation(name)
 	if err != nil || strings.Contains(name, "..") {
-		return nil, fmt.Errorf("embargo zone: %q is not a time zone this computer knows: pick one from the list, or type an IANA name such as Europe/Moscow or Asia/Tokyo, or an offset such as UTC+03:00 (until then the story keeps its embargo)", name)
+		return nil, i18n.Errorf("embargo zone: %q is not a time zone this computer knows: pick one from the list, or type an IANA name such as Europe/Moscow or Asia/Tokyo, or an offset such as UTC+03:00 (until then the story keeps its embargo)", name)
 	}
 	return loc, nil
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"copydesk/app/field"
+	"copydesk/app/i18n"
 	"copydesk/editor"
 )
 
@@ -64,12 +65,12 @@ func New(w Window, prefs Settings) *Panel {
 		m.entries = append(m.entries, e)
 		return e
 	}
-	m.Section = line("Section or desk")
-	m.Slug = line("e.g. WORLD-SYRIA")
-	m.Place = line("Place: SOCHI")
-	m.Region = line("Country or region: Russia")
-	m.Date = line("Date: YYYY-MM-DD")
-	m.Source = line("Source: TASS")
+	m.Section = line(i18n.T("Section or desk"))
+	m.Slug = line(i18n.T("e.g. WORLD-SYRIA"))
+	m.Place = line(i18n.T("Place: SOCHI"))
+	m.Region = line(i18n.T("Country or region: Russia"))
+	m.Date = line(i18n.T("Date: YYYY-MM-DD"))
+	m.Source = line(i18n.T("Source: TASS"))
 	m.Preview = widget.NewLabel("")
 	m.Preview.Wrapping = fyne.TextWrapWord
 	m.Preview.TextStyle = fyne.TextStyle{Italic: true}
@@ -81,20 +82,20 @@ func New(w Window, prefs Settings) *Panel {
 	m.Style.Wrapping = fyne.TextWrapWord
 
 	m.Bylines = newBylineList(w, prefs, m.changed)
-	m.Caption = line("Photo caption")
+	m.Caption = line(i18n.T("Photo caption"))
 	m.Caption.MultiLine = true
 	m.Caption.Wrapping = fyne.TextWrapWord
-	m.Credit = line("Photo credit")
-	m.Rights = line("Copyright notice")
+	m.Credit = line(i18n.T("Photo credit"))
+	m.Rights = line(i18n.T("Copyright notice"))
 	m.Tags = newTagChips(w, m.changed)
 
 	var statuses []string
 	for _, s := range editor.Statuses {
-		statuses = append(statuses, s.Label())
+		statuses = append(statuses, i18n.T(s.Label()))
 	}
 	m.Status = widget.NewSelect(statuses, func(label string) {
 		for _, s := range editor.Statuses {
-			if s.Label() == label && s != m.StatusOf && !w.Loading() {
+			if i18n.T(s.Label()) == label && s != m.StatusOf && !w.Loading() {
 				w.ChangeStatus(s)
 			}
 		}
@@ -107,40 +108,40 @@ func New(w Window, prefs Settings) *Panel {
 	m.Language = widget.NewSelect(append([]string(nil), languages...), func(string) { m.changed() })
 	m.selects = []*widget.Select{m.Status, m.Urgency, m.Language}
 	m.Embargo = newEmbargoField(w, prefs, m.changed)
-	m.Correction = line("For readers: what was wrong, and what is right")
+	m.Correction = line(i18n.T("For readers: what was wrong, and what is right"))
 	m.Correction.MultiLine = true
 	m.Correction.Wrapping = fyne.TextWrapWord
-	m.Unfiled = widget.NewLabel(unfiledNotice)
+	m.Unfiled = widget.NewLabel(i18n.T(unfiledNotice))
 	m.Unfiled.Wrapping = fyne.TextWrapWord
 	m.Unfiled.Importance = widget.WarningImportance
 	m.Unfiled.Hide()
-	m.CorrBox = container.NewVBox(heading("Correction"), m.Correction, m.Unfiled)
+	m.CorrBox = container.NewVBox(heading(i18n.T("Correction")), m.Correction, m.Unfiled)
 	m.CorrBox.Hide()
-	m.EdNote = line("Note to editors: never published")
+	m.EdNote = line(i18n.T("Note to editors: never published"))
 	m.EdNote.MultiLine = true
 	m.EdNote.Wrapping = fyne.TextWrapWord
 
 	form := container.NewVBox(
-		heading("Story"),
-		widget.NewForm(widget.NewFormItem("Section", m.Section), widget.NewFormItem("Slug", m.Slug),
-			widget.NewFormItem("Status", m.Status), widget.NewFormItem("Urgency", m.Urgency),
-			widget.NewFormItem("Language", m.Language)),
+		heading(i18n.T("Story")),
+		widget.NewForm(widget.NewFormItem(i18n.T("Section"), m.Section), widget.NewFormItem(i18n.T("Slug"), m.Slug),
+			widget.NewFormItem(i18n.T("Status"), m.Status), widget.NewFormItem(i18n.T("Urgency"), m.Urgency),
+			widget.NewFormItem(i18n.T("Language"), m.Language)),
 		m.CorrBox,
-		heading("Embargo"),
+		heading(i18n.T("Embargo")),
 		m.Embargo.content,
-		heading("Dateline"),
-		widget.NewForm(widget.NewFormItem("Place", m.Place), widget.NewFormItem("Region", m.Region),
-			widget.NewFormItem("Date", m.Date), widget.NewFormItem("Source", m.Source),
-			widget.NewFormItem("Style", m.Style)),
+		heading(i18n.T("Dateline")),
+		widget.NewForm(widget.NewFormItem(i18n.T("Place"), m.Place), widget.NewFormItem(i18n.T("Region"), m.Region),
+			widget.NewFormItem(i18n.T("Date"), m.Date), widget.NewFormItem(i18n.T("Source"), m.Source),
+			widget.NewFormItem(i18n.T("Style"), m.Style)),
 		m.Preview,
-		heading("Bylines and credits"),
+		heading(i18n.T("Bylines and credits")),
 		m.Bylines.content,
-		heading("Photo"),
-		widget.NewForm(widget.NewFormItem("Caption", m.Caption), widget.NewFormItem("Credit", m.Credit),
-			widget.NewFormItem("Copyright", m.Rights)),
-		heading("Tags"),
+		heading(i18n.T("Photo")),
+		widget.NewForm(widget.NewFormItem(i18n.T("Caption"), m.Caption), widget.NewFormItem(i18n.T("Credit"), m.Credit),
+			widget.NewFormItem(i18n.T("Copyright"), m.Rights)),
+		heading(i18n.T("Tags")),
 		m.Tags.content,
-		heading("Ednote"),
+		heading(i18n.T("Ednote")),
 		m.EdNote,
 	)
 	m.Content, m.Scroll = field.WheelScroll(container.NewPadded(form))
@@ -172,7 +173,7 @@ func (m *Panel) dateline(base editor.Dateline) editor.Dateline {
 // styleText is the house style as the panel shows it, with where to
 // change it. (It wraps; a form item's hint would not, and widened the panel.)
 func styleText(s editor.Style) string {
-	return s.Label() + " · the desk's house style, set in File › Settings…"
+	return s.Label() + i18n.T(" · the desk's house style, set in File › Settings…")
 }
 
 // StyleChanged shows a new house style (set in Settings) in the panel,
@@ -188,15 +189,15 @@ func (m *Panel) updatePreview() {
 	text := d.Render(m.prefs.Style())
 	m.w.SetDateline(text)
 	if text == "" {
-		text = "No dateline"
+		text = i18n.T("No dateline")
 	}
 	if d.Date != "" {
 		if _, ok := d.Day(); !ok {
-			text += "   (the date is not YYYY-MM-DD)"
+			text += i18n.T("   (the date is not YYYY-MM-DD)")
 		}
 	}
 	if d.DateAssumed {
-		text += "   (year assumed at import: check it)"
+		text += i18n.T("   (year assumed at import: check it)")
 	}
 	m.Preview.SetText(text)
 }
@@ -243,10 +244,10 @@ func (m *Panel) SetStatus(s, spikedFrom editor.Status) {
 	moves := editor.Moves(s, spikedFrom)
 	opts := make([]string, len(moves))
 	for i, to := range moves {
-		opts[i] = to.Label()
+		opts[i] = i18n.T(to.Label())
 	}
 	m.Status.SetOptions(opts)
-	m.Status.SetSelected(s.Label())
+	m.Status.SetSelected(i18n.T(s.Label()))
 	m.w.EnableStatusItems(moves)
 	m.ShowCorrection()
 }

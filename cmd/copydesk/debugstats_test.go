@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -53,5 +55,33 @@ func TestDebugStats(t *testing.T) {
 				t.Errorf("stats written: %v, want %v (%q)", got, tt.want, buf.String())
 			}
 		})
+	}
+}
+
+// COPYDESK_DEBUG_HEAPPROF names a folder: the first stats line comes with
+// a heap profile there, and the line carries the figures that tell Go heap
+// growth from memory the runtime or C holds.
+func TestDebugStatsHeapProfile(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("COPYDESK_DEBUG_STATS", "10ms")
+	t.Setenv("COPYDESK_DEBUG_HEAPPROF", dir)
+	var buf lockedBuffer
+	stop := debugStats(&buf)
+	path := filepath.Join(dir, "heap-0001.pb.gz")
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		if fi, err := os.Stat(path); err == nil && fi.Size() > 0 {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	stop()
+	if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
+		t.Fatalf("no heap profile written: %v", err)
+	}
+	for _, field := range []string{"heap_inuse=", "heap_released=", "rss=", "c_inuse="} {
+		if !strings.Contains(buf.String(), field) {
+			t.Errorf("stats line without %s: %q", field, buf.String())
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime/debug"
 
 	"fyne.io/fyne/v2"
 
@@ -63,6 +64,7 @@ func runWindow(e *env, logDir string) int {
 		settings := app.NewSettings(fyne.CurrentApp().Preferences(), "", "")
 		return e.watchInbox(s, settings.Inbox(e.inbox)), nil
 	}
+	windowGC()
 	defer debugStats(e.io.err)()
 	if err := app.Run(cfg); err != nil {
 		if !openFailed {
@@ -135,5 +137,17 @@ func extensions(e *env) app.Extensions {
 				return badgerstore.Open(dir, badgerstore.Options{Logger: e.logger})
 			})
 		},
+	}
+}
+
+// windowGC sets the window's garbage-collection target to 50 unless GOGC
+// says otherwise. Its live heap is 35–70 MB over a day at the desk; at Go's
+// default of 100 the runtime kept up to twice that from the system
+// (58 → 144 MB in the soak: most of its RSS growth, measured with
+// COPYDESK_DEBUG_STATS). At 50 it keeps about one and a half times, for a
+// few more collections a minute; the command line keeps the default.
+func windowGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(50)
 	}
 }

@@ -29,9 +29,17 @@ type sample struct {
 	rssKB      int
 	goroutines int
 	heapMB     int // the Go heap in use, from the window's stats line
+	heldMB     int // what the Go runtime holds from the system (heap_sys - heap_released)
+	cHeapMB    int // the C heap in use (GL, the software renderer, Hunspell)
 }
 
-var statsRE = regexp.MustCompile(`copydesk stats: goroutines=(\d+) heap_alloc=(\d+)`)
+var (
+	statsRE = regexp.MustCompile(`copydesk stats: goroutines=(\d+) heap_alloc=(\d+)`)
+	// The figures that tell a Go leak from memory held but unused and
+	// from C allocations (older windows print none of them).
+	heldRE  = regexp.MustCompile(`heap_sys=(\d+) heap_inuse=\d+ heap_released=(\d+)`)
+	cHeapRE = regexp.MustCompile(`c_inuse=(\d+)`)
+)
 
 // soak types plan.keys keystrokes spread over plan.switches story switches
 // (five stories), with plan.history History views and plan.exports exports
@@ -64,7 +72,8 @@ func soak(o options, plan soakPlan) error {
 		time.Sleep(2500 * time.Millisecond) // a fresh stats line
 		samples = append(samples, s.sample(time.Since(t0)))
 		last := samples[len(samples)-1]
-		fmt.Printf("desksoak: %s: RSS %d MB, Go heap in use %d MB, %d goroutines\n", last.at.Round(time.Second), last.rssKB/1024, last.heapMB, last.goroutines)
+		fmt.Printf("desksoak: %s: RSS %d MB, Go heap in use %d MB (runtime holds %d MB), C heap %d MB, %d goroutines\n",
+			last.at.Round(time.Second), last.rssKB/1024, last.heapMB, last.heldMB, last.cHeapMB, last.goroutines)
 	}
 	take()
 	perSwitch := plan.keys / plan.switches
@@ -108,6 +117,7 @@ func soak(o options, plan soakPlan) error {
 	if len(samples) >= 3 {
 		a, b := samples[1], samples[len(samples)-1]
 		fmt.Printf("desksoak: RSS growth after the first minute: %+d MB (goal ≤ 30 MB); goroutines %d → %d\n", (b.rssKB-a.rssKB)/1024, a.goroutines, b.goroutines)
+		fmt.Printf("desksoak: of it, held by the Go runtime %+d MB (in use %+d MB), C heap in use %+d MB\n", b.heldMB-a.heldMB, b.heapMB-a.heapMB, b.cHeapMB-a.cHeapMB)
 	}
 	for _, f := range s.failures {
 		fmt.Fprintln(os.Stderr, "desksoak: FAIL", f)
@@ -173,11 +183,25 @@ func (s *session) sample(at time.Duration) sample {
 		}
 	}
 	if data, err := os.ReadFile(s.log); err == nil {
-		if m := statsRE.FindAllSubmatch(data, -1); len(m) > 0 {
-			smp.goroutines, _ = strconv.Atoi(string(m[len(m)-1][1]))
-			heap, _ := strconv.Atoi(string(m[len(m)-1][2]))
-			smp.heapMB = heap >> 20
-		}
+		smp.readStats(data)
 	}
 	return smp
+}
+
+// readStats takes the figures of the last stats line in the window's log.
+func (smp *sample) readStats(data []byte) {
+	if m := statsRE.FindAllSubmatch(data, -1); len(m) > 0 {
+		smp.goroutines, _ = strconv.Atoi(string(m[len(m)-1][1]))
+		heap, _ := strconv.Atoi(string(m[len(m)-1][2]))
+		smp.heapMB = heap >> 20
+	}
+	if m := heldRE.FindAllSubmatch(data, -1); len(m) > 0 {
+		sys, _ := strconv.Atoi(string(m[len(m)-1][1]))
+		rel, _ := strconv.Atoi(string(m[len(m)-1][2]))
+		smp.heldMB = (sys - rel) >> 20
+	}
+	if m := cHeapRE.FindAllSubmatch(data, -1); len(m) > 0 {
+		c, _ := strconv.Atoi(string(m[len(m)-1][1]))
+		smp.cHeapMB = c >> 20
+	}
 }
