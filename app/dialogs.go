@@ -22,7 +22,7 @@ func (w *Window) labelDialog() {
 	if w.doc == nil {
 		return
 	}
-	label := widget.NewEntry()
+	label := newDialogEntry(w.win.Canvas())
 	label.SetPlaceHolder("e.g. sent to the night desk")
 	label.Validator = storage.CheckLabel
 	d := dialog.NewForm("Save labelled revision", "Save", "Cancel",
@@ -50,7 +50,7 @@ func (w *Window) setTheme(t string) {
 
 // settingsDialog: your name, dateline house style, theme.
 func (w *Window) settingsDialog() {
-	name := widget.NewEntry()
+	name := newDialogEntry(w.win.Canvas())
 	name.SetText(w.settings.Name())
 	name.SetPlaceHolder("Your name, as in a byline")
 	var styles []string

@@ -234,5 +234,7 @@ func (w *Window) typedKey(ev *fyne.KeyEvent) {
 		hide := w.escape
 		w.escape = nil
 		hide()
+	} else if ev.Name == fyne.KeyEscape {
+		dismissTop(w.win.Canvas()) // a dialog of Fyne's dialog package (escape.go)
 	}
 }
