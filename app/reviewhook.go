@@ -37,7 +37,10 @@ func (w *Window) commentsDialog() {
 		dialog.ShowInformation("Comments", "Open a story first.", w.win)
 		return
 	}
-	quote := ""
+	// The words selected where the keyboard is; from the menu, with the
+	// mouse, the menu has taken the keyboard: the words selected when it
+	// left the copy.
+	quote := w.lastSelected
 	if sel, ok := w.win.Canvas().Focused().(interface{ SelectedText() string }); ok {
 		quote = sel.SelectedText()
 	}

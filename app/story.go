@@ -154,6 +154,7 @@ func (w *Window) showArticle(doc *session.Document) {
 		w.heldBy = nil
 	}
 	w.dirty, w.sinceRevision = false, false
+	w.lastSelected = ""
 	w.editGen++
 	w.loading = true
 	if doc == nil {

@@ -52,6 +52,7 @@ type Window struct {
 	cancelSave    func()
 	closing       bool
 	escape        func()           // closes the dialog Escape should close
+	lastSelected  string           // the words selected in the copy when the keyboard last left it
 	statusItems   []*fyne.MenuItem // Article › Status: the four workflow steps
 	themeItems    []*fyne.MenuItem // View › Theme: System, Light, Dark
 
