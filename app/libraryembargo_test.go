@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
-
 )
 
 // The library marks a story under embargo; one whose embargo has passed,
@@ -85,4 +84,3 @@ func libraryDetail(t *testing.T, w *Window, headline string) string {
 	t.Fatalf("no row %q among %q", headline, labels)
 	return ""
 }
-
