@@ -45,7 +45,7 @@ func (w *Window) commentsDialog() {
 		quote = sel.SelectedText()
 	}
 	appreview.ShowComments(w.win, appreview.CommentOptions{Ctx: w.ctx, Store: w.store, Article: w.Article(),
-		Author: w.settings.Name(), Quote: quote, Now: w.cfg.Now, Present: w.present})
+		Author: w.settings.Name(), Quote: quote, Now: w.cfg.Now, Present: w.present, OnSaved: w.margin.reload})
 }
 
 // present shows a dialog of app/review so that Escape closes it.

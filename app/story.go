@@ -166,6 +166,7 @@ func (w *Window) showArticle(doc *session.Document) {
 	}
 	w.spellingLoaded()
 	w.loading = false
+	w.margin.reload()
 	w.setReadOnly(w.heldBy)
 	w.status.setCounts(w.pane.body.Counts())
 	if doc == nil {

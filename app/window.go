@@ -53,6 +53,7 @@ type Window struct {
 	closing       bool
 	escape        func()           // closes the dialog Escape should close
 	lastSelected  string           // the words selected in the copy when the keyboard last left it
+	margin        *commentsMargin  // the Comments tab beside the copy
 	statusItems   []*fyne.MenuItem // Article › Status: the four workflow steps
 	themeItems    []*fyne.MenuItem // View › Theme: System, Light, Dark
 
@@ -194,7 +195,8 @@ func (w *Window) build() {
 	}
 	w.metaTab = container.NewTabItem("Metadata", w.meta.Content)
 	w.checksTab = container.NewTabItem("Checks", checksContent)
-	w.rightTabs = container.NewAppTabs(w.metaTab, w.checksTab)
+	w.margin = newCommentsMargin(w)
+	w.rightTabs = container.NewAppTabs(w.metaTab, w.checksTab, w.margin.tab())
 	w.rightTabs.OnSelected = func(t *container.TabItem) {
 		if t == w.checksTab {
 			w.runChecks()

@@ -1,0 +1,100 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"copydesk/editor/comments"
+	"copydesk/storage/notes"
+)
+
+// The Comments tab beside the copy lists the open comments with their
+// quoted words, author, time and paragraph; Show selects the words in the
+// body; a resolved comment is only counted (#17).
+func TestCommentsMarginListsAndShows(t *testing.T) {
+	h := newHarness(t)
+	a := fixtureArticle(t)
+	id := h.put(t, a)
+	quote := "Alexander Bortnikov"
+	open, err := comments.New(a, comments.Body, quote, "Check the spelling of the name", "Anna", testNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done, err := comments.New(a, comments.Headline, "FSB chief", "Fine", "Boris", testNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := done.Resolve("Boris", testNow); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []*comments.Comment{open, done} {
+		if err := notes.SaveComment(t.Context(), h.store, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := h.w.Open(id); err != nil { // the margin reads on opening
+		t.Fatal(err)
+	}
+	settle(h.w)
+	text := marginText(h.w)
+	for _, want := range []string{"1 open · 1 resolved", "«" + quote + "»", "Anna · " + testNow.In(h.w.cfg.Location).Format("2 Jan 15:04") + " · ¶", "Check the spelling of the name"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the margin lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "Fine") {
+		t.Errorf("the resolved comment is listed:\n%s", text)
+	}
+	var show *widget.Button
+	walk(h.w.margin.scroll, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Show" && show == nil {
+			show = b
+		}
+	})
+	if show == nil {
+		t.Fatal("no Show button")
+	}
+	test.Tap(show)
+	settle(h.w)
+	if got := h.w.pane.body.SelectedText(); got != quote {
+		t.Errorf("Show selected %q, want %q", got, quote)
+	}
+}
+
+// A comment another desk adds shows when its change of the story arrives
+// (applyChanges reads the comments again), and a comment added through
+// Article › Comments… shows once it is stored.
+func TestCommentsMarginFollowsSavedComments(t *testing.T) {
+	h := newHarness(t)
+	h.openFixture(t)
+	settle(h.w)
+	if text := marginText(h.w); !strings.Contains(text, "No comments") {
+		t.Fatalf("a new story's margin:\n%s", text)
+	}
+	c, err := comments.New(h.w.Article(), comments.Body, "Bortnikov", "Who?", "Anna", testNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := notes.SaveComment(t.Context(), h.store, c); err != nil {
+		t.Fatal(err)
+	}
+	h.w.margin.reload() // what OnSaved and applyChanges call
+	settle(h.w)
+	if text := marginText(h.w); !strings.Contains(text, "Who?") {
+		t.Errorf("the new comment is not in the margin:\n%s", text)
+	}
+}
+
+func marginText(w *Window) string {
+	var b strings.Builder
+	walk(w.margin.scroll, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && l.Visible() {
+			b.WriteString(l.Text + "\n")
+		}
+	})
+	return b.String()
+}
