@@ -118,4 +118,5 @@ func (w *Window) showClosable(d sizedDialog) {
 	w.escape = d.Hide
 	d.SetOnClosed(func() { w.escape = nil })
 	d.Show()
+	w.escapeTop = w.win.Canvas().Overlays().Top()
 }

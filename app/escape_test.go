@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -145,4 +146,29 @@ func focusFirstEntry(t *testing.T, c fyne.Canvas) {
 		t.Fatal("no entry in the dialog")
 	}
 	c.Focus(e)
+}
+
+// Escape closes the dialog on top: an error shown over a dialog that
+// showClosable opened (Help › Keyboard shortcuts) goes first, and the
+// dialog under it stays until the next Escape.
+func TestEscapeClosesTheTopDialogFirst(t *testing.T) {
+	h := newHarness(t)
+	h.openFixture(t)
+	c := h.w.win.Canvas()
+	press(h.w, ctrl(fyne.KeySlash))
+	under := c.Overlays().Top()
+	h.w.showError(errors.New("something went wrong"))
+	if c.Overlays().Top() == under {
+		t.Fatal("the error is not on top")
+	}
+	escape(c)
+	settle(h.w)
+	if top := c.Overlays().Top(); top != under {
+		t.Fatalf("after one Escape the top is %v, want the shortcuts dialog (%q)", top, overlayText(c))
+	}
+	escape(c)
+	settle(h.w)
+	if c.Overlays().Top() != nil {
+		t.Fatalf("the second Escape left %q open", overlayText(c))
+	}
 }

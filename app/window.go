@@ -52,10 +52,12 @@ type Window struct {
 	cancelSave    func()
 	closing       bool
 	escape        func()           // closes the dialog Escape should close
-	lastSelected  string           // the words selected in the copy when the keyboard last left it
-	margin        *commentsMargin  // the Comments tab beside the copy
 	statusItems   []*fyne.MenuItem // Article › Status: the four workflow steps
 	themeItems    []*fyne.MenuItem // View › Theme: System, Light, Dark
+
+	escapeTop    fyne.CanvasObject // the overlay of the dialog escape closes
+	lastSelected string            // the words selected in the copy when the keyboard last left it
+	margin       *commentsMargin   // the Comments tab beside the copy
 
 	// shared is set when the store is shared by several desks (locks,
 	// live updates); heldBy is another desk's lock on the open story,
