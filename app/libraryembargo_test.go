@@ -18,6 +18,7 @@ func TestLibraryMarksEmbargoedStories(t *testing.T) {
 		want    string // in the row's detail line; "" : no mark
 	}{
 		{"under embargo", testNow.Add(2 * time.Hour), "Embargo till " + testNow.Add(2*time.Hour).Format("15:04") + " · "},
+		{"under embargo next year", testNow.AddDate(1, 0, 0), "Embargo till " + testNow.AddDate(1, 0, 0).Format("2 Jan 2006 15:04") + " · "},
 		{"embargo passed", testNow.Add(-2 * time.Hour), ""},
 		{"no embargo", time.Time{}, ""},
 	} {

@@ -34,7 +34,21 @@ func (l *Library) embargoMark(s storage.Summary) string {
 	if e.until.IsZero() || !e.until.After(l.w.Now()) {
 		return ""
 	}
-	return i18n.Tf("Embargo till %s", l.when(e.until))
+	return i18n.Tf("Embargo till %s", l.embargoTime(e.until))
+}
+
+// embargoTime is when an embargo ends as the mark says it: always with
+// the time, which is what the desk waits for.
+func (l *Library) embargoTime(t time.Time) string {
+	t = t.In(l.w.Location())
+	now := l.w.Now().In(l.w.Location())
+	switch {
+	case t.Year() == now.Year() && t.YearDay() == now.YearDay():
+		return t.Format("15:04")
+	case t.Year() == now.Year():
+		return i18n.FormatTime(t, "2 Jan 15:04")
+	}
+	return i18n.FormatTime(t, "2 Jan 2006 15:04")
 }
 
 // readEmbargo reads the embargo of s's draft off the UI goroutine.
