@@ -35,7 +35,10 @@ type commentsMargin struct {
 func newCommentsMargin(w *Window) *commentsMargin {
 	m := &commentsMargin{w: w, cards: container.NewVBox(), count: widget.NewLabel("")}
 	m.count.Wrapping = fyne.TextWrapWord
-	m.scroll = container.NewVScroll(container.NewVBox(m.count, m.cards))
+	// Scrolled both ways: the cards' buttons (longer in Russian) never make
+	// the right-hand panel, and so the window, wider; the cards fill the
+	// panel's width and their text wraps in it.
+	m.scroll = container.NewScroll(container.NewVBox(m.count, m.cards))
 	return m
 }
 

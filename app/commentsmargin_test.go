@@ -98,3 +98,28 @@ func marginText(w *Window) string {
 	})
 	return b.String()
 }
+
+// The margin never widens the right-hand panel: its cards' buttons (whose
+// Russian labels are long) and a quote without spaces scroll within it.
+func TestCommentsMarginDoesNotWidenThePanel(t *testing.T) {
+	h := newHarness(t)
+	a := fixtureArticle(t)
+	id := h.put(t, a)
+	c, err := comments.New(a, comments.Body, "counterterrorism", "A note", "Anna", testNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := notes.SaveComment(t.Context(), h.store, c); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.w.Open(id); err != nil {
+		t.Fatal(err)
+	}
+	settle(h.w)
+	if !strings.Contains(marginText(h.w), "A note") {
+		t.Fatal("the comment is not shown")
+	}
+	if w := h.w.margin.scroll.MinSize().Width; w > 100 {
+		t.Errorf("the margin asks for %v px of width", w)
+	}
+}
