@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -9,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"copydesk/editor/comments"
+	"copydesk/storage"
 	"copydesk/storage/notes"
 )
 
@@ -122,4 +124,56 @@ func TestCommentsMarginDoesNotWidenThePanel(t *testing.T) {
 	if w := h.w.margin.scroll.MinSize().Width; w > 100 {
 		t.Errorf("the margin asks for %v px of width", w)
 	}
+}
+
+// Another desk's comment on the open story, reported by a shared store as
+// a ChangeComment, shows in the margin.
+func TestCommentsMarginShowsOtherDesksComments(t *testing.T) {
+	h := newHarness(t)
+	id := h.openFixture(t)
+	settle(h.w)
+	c, err := comments.New(h.w.Article(), comments.Body, "Bortnikov", "From the night desk", "Anna", testNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := notes.SaveComment(t.Context(), h.store, c); err != nil {
+		t.Fatal(err)
+	}
+	h.w.applyChanges([]storage.Change{{ArticleID: id, Kind: storage.ChangeComment, Desk: "other"}})
+	settle(h.w)
+	if text := marginText(h.w); !strings.Contains(text, "From the night desk") {
+		t.Errorf("the other desk's comment is not in the margin:\n%s", text)
+	}
+}
+
+// A comment is written as a setting named for its story: a shared store
+// reports it as a change of that story.
+func TestCommentSettingArticle(t *testing.T) {
+	c, err := comments.New(fixtureArticle(t), comments.Body, "Bortnikov", "n", "Anna", testNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &recordingStore{}
+	if err := notes.SaveComment(t.Context(), s, c); err != nil {
+		t.Fatal(err)
+	}
+	if id, ok := storage.CommentSettingArticle(s.name); !ok || id != c.ArticleID {
+		t.Errorf("CommentSettingArticle(%q) = %q, %v; want %q", s.name, id, ok, c.ArticleID)
+	}
+	for _, name := range []string{"dictionary", "review/x/y", "comment/", "comment//c"} {
+		if id, ok := storage.CommentSettingArticle(name); ok {
+			t.Errorf("CommentSettingArticle(%q) = %q, true", name, id)
+		}
+	}
+}
+
+// recordingStore keeps the name of the last setting written.
+type recordingStore struct {
+	storage.Store
+	name string
+}
+
+func (s *recordingStore) SetSetting(_ context.Context, name string, _ []byte) error {
+	s.name = name
+	return nil
 }
