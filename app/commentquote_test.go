@@ -1,10 +1,8 @@
 package app
 
 import (
-	"reflect"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 )
@@ -55,9 +53,7 @@ func TestCommentFromTheMenuKeepsTheSelection(t *testing.T) {
 			if !tc.viaKey {
 				c.Unfocus() // what the menu bar does when it opens
 			}
-			h.w.commentsDialog()
-			settle(h.w)
-			if got := commentQuote(t, c); got != want {
+			if got := strings.TrimSpace(h.w.quote()); got != want {
 				t.Errorf("the quote is %q, want %q", got, want)
 			}
 		})
@@ -74,39 +70,7 @@ func TestCommentQuoteForgottenWithTheStory(t *testing.T) {
 	c.Unfocus()
 	h.openFixture(t)
 	settle(h.w)
-	h.w.commentsDialog()
-	settle(h.w)
-	if got := commentQuote(t, c); got != "" {
+	if got := h.w.quote(); got != "" {
 		t.Errorf("the other story's words are quoted: %q", got)
 	}
-}
-
-// commentQuote is the text of the new comment's quote in the dialog on top.
-func commentQuote(t *testing.T, c fyne.Canvas) string {
-	t.Helper()
-	// The comments are read on a goroutine, which opens the dialog through
-	// fyne.Do; the limit only keeps a broken build from hanging.
-	limit := time.Now().Add(20 * time.Second)
-	for c.Overlays().Top() == nil && time.Now().Before(limit) {
-		time.Sleep(time.Millisecond)
-	}
-	top := c.Overlays().Top()
-	if top == nil {
-		t.Fatal("no dialog")
-	}
-	quote, found := "", false
-	walk(top, func(o fyne.CanvasObject) {
-		v := reflect.ValueOf(o)
-		if found || v.Kind() != reflect.Pointer || v.Elem().Kind() != reflect.Struct {
-			return
-		}
-		ph, text := v.Elem().FieldByName("PlaceHolder"), v.Elem().FieldByName("Text")
-		if ph.IsValid() && text.IsValid() && strings.HasPrefix(ph.String(), "Words of the headline") {
-			quote, found = text.String(), true
-		}
-	})
-	if !found {
-		t.Fatalf("no quote field in %q", overlayText(c))
-	}
-	return quote
 }
