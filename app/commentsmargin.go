@@ -30,6 +30,7 @@ type commentsMargin struct {
 	scroll *container.Scroll
 	gen    uint64 // counts reads: an overtaken one is dropped
 	shown  []*comments.Comment
+	item   *container.TabItem
 }
 
 func newCommentsMargin(w *Window) *commentsMargin {
@@ -44,15 +45,20 @@ func newCommentsMargin(w *Window) *commentsMargin {
 
 // tab is the Comments tab of the right-hand tabs.
 func (m *commentsMargin) tab() *container.TabItem {
-	return container.NewTabItem(i18n.T("Comments"), m.scroll)
+	m.item = container.NewTabItem(i18n.T("Comments"), m.scroll)
+	return m.item
 }
 
 // reload reads the open story's comments off the UI goroutine and shows
-// them anchored to the copy as edited now.
+// them anchored to the copy as edited now, when the tab is shown (a story
+// opened with the tab hidden costs no read: the tab reads when selected).
 func (m *commentsMargin) reload() {
 	m.gen++
 	gen := m.gen
 	w := m.w
+	if w.rightTabs == nil || w.rightTabs.Selected() != m.item {
+		return
+	}
 	if w.doc == nil || !w.doc.IsStored() || w.store == nil {
 		m.show(nil, nil)
 		return

@@ -38,9 +38,10 @@ func TestCommentsMarginListsAndShows(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := h.w.Open(id); err != nil { // the margin reads on opening
+	if err := h.w.Open(id); err != nil {
 		t.Fatal(err)
 	}
+	h.w.rightTabs.Select(h.w.margin.item) // the tab reads when shown
 	settle(h.w)
 	text := marginText(h.w)
 	for _, want := range []string{"1 open · 1 resolved", "«" + quote + "»", "Anna · " + testNow.In(h.w.cfg.Location).Format("2 Jan 15:04") + " · ¶", "Check the spelling of the name"} {
@@ -73,6 +74,7 @@ func TestCommentsMarginListsAndShows(t *testing.T) {
 func TestCommentsMarginFollowsSavedComments(t *testing.T) {
 	h := newHarness(t)
 	h.openFixture(t)
+	h.w.rightTabs.Select(h.w.margin.item)
 	settle(h.w)
 	if text := marginText(h.w); !strings.Contains(text, "No comments") {
 		t.Fatalf("a new story's margin:\n%s", text)
@@ -117,6 +119,7 @@ func TestCommentsMarginDoesNotWidenThePanel(t *testing.T) {
 	if err := h.w.Open(id); err != nil {
 		t.Fatal(err)
 	}
+	h.w.rightTabs.Select(h.w.margin.item)
 	settle(h.w)
 	if !strings.Contains(marginText(h.w), "A note") {
 		t.Fatal("the comment is not shown")
@@ -131,6 +134,7 @@ func TestCommentsMarginDoesNotWidenThePanel(t *testing.T) {
 func TestCommentsMarginShowsOtherDesksComments(t *testing.T) {
 	h := newHarness(t)
 	id := h.openFixture(t)
+	h.w.rightTabs.Select(h.w.margin.item)
 	settle(h.w)
 	c, err := comments.New(h.w.Article(), comments.Body, "Bortnikov", "From the night desk", "Anna", testNow)
 	if err != nil {
@@ -176,4 +180,32 @@ type recordingStore struct {
 func (s *recordingStore) SetSetting(_ context.Context, name string, _ []byte) error {
 	s.name = name
 	return nil
+}
+
+// A story opened with the Comments tab hidden is not read for comments
+// (nothing is handed to the UI goroutine for it); the tab reads them when
+// it is shown, and a story opened while it shows is read at once.
+func TestCommentsMarginReadsWhenShown(t *testing.T) {
+	h := newHarness(t)
+	a := fixtureArticle(t)
+	id := h.put(t, a)
+	c, err := comments.New(a, comments.Body, "Bortnikov", "Read me", "Anna", testNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := notes.SaveComment(t.Context(), h.store, c); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.w.Open(id); err != nil {
+		t.Fatal(err)
+	}
+	settle(h.w)
+	if strings.Contains(marginText(h.w), "Read me") {
+		t.Error("the hidden tab read the comments")
+	}
+	h.w.rightTabs.Select(h.w.margin.item)
+	settle(h.w)
+	if !strings.Contains(marginText(h.w), "Read me") {
+		t.Errorf("the tab shown does not list the comment:\n%s", marginText(h.w))
+	}
 }

@@ -203,6 +203,9 @@ func (w *Window) build() {
 		if t == w.checksTab {
 			w.runChecks()
 		}
+		if t == w.margin.item {
+			w.margin.reload()
+		}
 	}
 	w.rightSplit = container.NewHSplit(w.centreTabs, w.rightTabs)
 	w.leftSplit = container.NewHSplit(w.lib.Content, w.rightSplit)
