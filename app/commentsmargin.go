@@ -45,8 +45,35 @@ func newCommentsMargin(w *Window) *commentsMargin {
 
 // tab is the Comments tab of the right-hand tabs.
 func (m *commentsMargin) tab() *container.TabItem {
-	m.item = container.NewTabItem(i18n.T("Comments"), m.scroll)
+	m.item = container.NewTabItem(i18n.T("Comments"), container.New(marginWidth{}, m.scroll))
 	return m.item
+}
+
+// marginMinWidth is the width the right-hand panel keeps for the margin:
+// enough for its three tabs' names in English (Metadata, Checks and
+// Comments: 248 px of buttons in the default theme; at 248 the bar still
+// put Comments behind its "…" on a 1024-pixel screen, at 264 it showed
+// all three). The cards themselves scroll sideways rather than ask for
+// more.
+const marginMinWidth = 264
+
+// marginWidth lays its one object over its whole size, asking for
+// marginMinWidth across and the object's own height.
+type marginWidth struct{}
+
+func (marginWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (marginWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var h float32
+	for _, o := range objs {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(marginMinWidth, h)
 }
 
 // reload reads the open story's comments off the UI goroutine and shows
