@@ -64,6 +64,10 @@ func newArticlePane(w *Window) *articlePane {
 		w.edited()
 	}
 	p.body.OnShortcut = w.shortcut
+	p.body.OnFocusLeft = func(s string) { w.lastSelected = s }
+	for _, e := range []*field.Entry{p.headline, p.standfirst} {
+		e.OnFocusLost = func() { w.lastSelected = e.SelectedText() }
+	}
 	p.find = newFindBar(w, p.body)
 
 	p.dateline = widget.NewLabel("")

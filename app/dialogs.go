@@ -23,7 +23,7 @@ func (w *Window) labelDialog() {
 	if w.doc == nil {
 		return
 	}
-	label := widget.NewEntry()
+	label := newDialogEntry(w.win.Canvas())
 	label.SetPlaceHolder(i18n.T("e.g. sent to the night desk"))
 	label.Validator = storage.CheckLabel
 	d := dialog.NewForm(i18n.T("Save labelled revision"), i18n.T("Save"), i18n.T("Cancel"),
@@ -51,7 +51,7 @@ func (w *Window) setTheme(t string) {
 
 // settingsDialog: your name, dateline house style, theme.
 func (w *Window) settingsDialog() {
-	name := widget.NewEntry()
+	name := newDialogEntry(w.win.Canvas())
 	name.SetText(w.settings.Name())
 	name.SetPlaceHolder(i18n.T("Your name, as in a byline"))
 	var styles []string
@@ -128,4 +128,5 @@ func (w *Window) showClosable(d sizedDialog) {
 	w.escape = d.Hide
 	d.SetOnClosed(func() { w.escape = nil })
 	d.Show()
+	w.escapeTop = w.win.Canvas().Overlays().Top()
 }

@@ -46,7 +46,7 @@ type inboxField struct {
 // starts with the window (the inbox wraps the store the window opens), so
 // a change takes effect at the next start, as the hint says.
 func (w *Window) inboxSetting() inboxField {
-	dir := widget.NewEntry()
+	dir := newDialogEntry(w.win.Canvas())
 	dir.SetText(w.settings.InboxDir())
 	dir.SetPlaceHolder(i18n.T("Folder the agencies' files are dropped into"))
 	item := widget.NewFormItem(i18n.T("Wire inbox"), dir)

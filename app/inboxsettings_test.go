@@ -15,13 +15,13 @@ func setInboxInSettings(t *testing.T, w *Window, dir string) string {
 	t.Helper()
 	w.settingsDialog()
 	c := w.win.Canvas()
-	var entry *widget.Entry
+	var entry interface{ SetText(string) } // an entry that also closes the dialog on Escape
 	var hint string
 	walk(c.Overlays().Top(), func(o fyne.CanvasObject) {
 		if f, ok := o.(*widget.Form); ok {
 			for _, it := range f.Items {
 				if it.Text == "Wire inbox" {
-					entry, _ = it.Widget.(*widget.Entry)
+					entry, _ = it.Widget.(interface{ SetText(string) })
 					hint = it.HintText
 				}
 			}

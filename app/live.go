@@ -74,6 +74,9 @@ func (w *Window) applyChanges(batch []storage.Change) {
 	if !cs.Open {
 		return
 	}
+	// Comments are store settings, of which a watch says nothing: the
+	// margin reads them again whenever another desk changes the story.
+	w.margin.reload()
 	if cs.Revisions {
 		w.reloadHistory()
 	}

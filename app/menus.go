@@ -237,9 +237,14 @@ func (*twoColumns) MinSize(objs []fyne.CanvasObject) fyne.Size {
 // typedKey gets the keys no widget took: Escape closes the dialog shown
 // with showClosable.
 func (w *Window) typedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && w.escape != nil && w.win.Canvas().Overlays().Top() != w.escapeTop {
+		w.escape = nil // another dialog is on top of it (escape.go)
+	}
 	if ev.Name == fyne.KeyEscape && w.escape != nil {
 		hide := w.escape
 		w.escape = nil
 		hide()
+	} else if ev.Name == fyne.KeyEscape {
+		dismissTop(w.win.Canvas()) // a dialog of Fyne's dialog package (escape.go)
 	}
 }

@@ -38,15 +38,22 @@ func (w *Window) commentsDialog() {
 		dialog.ShowInformation(i18n.T("Comments"), i18n.T("Open a story first."), w.win)
 		return
 	}
-	quote := ""
-	if sel, ok := w.win.Canvas().Focused().(interface{ SelectedText() string }); ok {
-		quote = sel.SelectedText()
-	}
+	quote := w.quote()
 	appreview.ShowComments(w.win, appreview.CommentOptions{Ctx: w.ctx, Store: w.store, Article: w.Article(),
-		Author: w.settings.Name(), Quote: quote, Now: w.cfg.Now, Present: w.present})
+		Author: w.settings.Name(), Quote: quote, Now: w.cfg.Now, Present: w.present, OnSaved: w.margin.reload})
 }
 
 // present shows a dialog of app/review so that Escape closes it.
 func (w *Window) present(d dialog.Dialog) {
 	w.showClosable(d)
+}
+
+// quote is the words a new comment is about: those selected where the
+// keyboard is; from the menu, with the mouse, the menu has taken the
+// keyboard: the words selected when it left the copy.
+func (w *Window) quote() string {
+	if sel, ok := w.win.Canvas().Focused().(interface{ SelectedText() string }); ok {
+		return sel.SelectedText()
+	}
+	return w.lastSelected
 }

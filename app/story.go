@@ -155,6 +155,7 @@ func (w *Window) showArticle(doc *session.Document) {
 		w.heldBy = nil
 	}
 	w.dirty, w.sinceRevision = false, false
+	w.lastSelected = ""
 	w.editGen++
 	w.loading = true
 	if doc == nil {
@@ -166,6 +167,7 @@ func (w *Window) showArticle(doc *session.Document) {
 	}
 	w.spellingLoaded()
 	w.loading = false
+	w.margin.reload()
 	w.setReadOnly(w.heldBy)
 	w.status.setCounts(w.pane.body.Counts())
 	if doc == nil {

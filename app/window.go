@@ -57,6 +57,10 @@ type Window struct {
 	statusItems   []*fyne.MenuItem // Article › Status: the four workflow steps
 	themeItems    []*fyne.MenuItem // View › Theme: System, Light, Dark
 
+	escapeTop    fyne.CanvasObject // the overlay of the dialog escape closes
+	lastSelected string            // the words selected in the copy when the keyboard last left it
+	margin       *commentsMargin   // the Comments tab beside the copy
+
 	// shared is set when the store is shared by several desks (locks,
 	// live updates); heldBy is another desk's lock on the open story,
 	// which is then read-only.
@@ -199,10 +203,14 @@ func (w *Window) build() {
 	}
 	w.metaTab = container.NewTabItem(i18n.T("Metadata"), w.meta.Content)
 	w.checksTab = container.NewTabItem(i18n.T("Checks"), checksContent)
-	w.rightTabs = container.NewAppTabs(w.metaTab, w.checksTab)
+	w.margin = newCommentsMargin(w)
+	w.rightTabs = container.NewAppTabs(w.metaTab, w.checksTab, w.margin.tab())
 	w.rightTabs.OnSelected = func(t *container.TabItem) {
 		if t == w.checksTab {
 			w.runChecks()
+		}
+		if t == w.margin.item {
+			w.margin.reload()
 		}
 	}
 	w.rightSplit = container.NewHSplit(w.centreTabs, w.rightTabs)

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 )
 
@@ -98,7 +99,25 @@ const (
 	ChangeLabel    ChangeKind = "label"    // a revision's label
 	ChangeLock     ChangeKind = "lock"     // taken, taken over or released
 	ChangeCreate   ChangeKind = "create"   // a new article
+	ChangeComment  ChangeKind = "comment"  // a comment added, replied to, resolved or reopened
 )
+
+// CommentSettingPrefix starts the names of the settings that hold
+// comments (storage/notes): "comment/ARTICLE-ID/COMMENT-ID". A shared store
+// reports the writing of one as a ChangeComment of that article, so that
+// other desks show the comment at once.
+const CommentSettingPrefix = "comment/"
+
+// CommentSettingArticle is the article a comment setting's name belongs
+// to; ok is false for any other setting.
+func CommentSettingArticle(name string) (id string, ok bool) {
+	rest, ok := strings.CutPrefix(name, CommentSettingPrefix)
+	if !ok {
+		return "", false
+	}
+	id, _, ok = strings.Cut(rest, "/")
+	return id, ok && id != ""
+}
 
 // Change is one change made by some desk.
 type Change struct {

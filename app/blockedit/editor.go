@@ -32,6 +32,12 @@ type Editor struct {
 	// it has the keyboard. Return true if handled.
 	OnKey func(*fyne.KeyEvent) bool
 
+	// OnFocusLeft gets the text selected when the keyboard leaves the
+	// editor (or moves within it): a menu opened with the mouse takes the
+	// keyboard, and a selection over several blocks ends with it, so the
+	// window keeps the words for Article › Comments….
+	OnFocusLeft func(selected string)
+
 	blocks   []block
 	nextID   uint64
 	words    int // totals over blocks, kept up to date edit by edit

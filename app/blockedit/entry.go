@@ -105,6 +105,9 @@ func (e *blockEntry) FocusGained() {
 
 func (e *blockEntry) FocusLost() {
 	e.row.ed.focusLeft(e)
+	if f := e.row.ed.OnFocusLeft; f != nil {
+		f(e.SelectedText())
+	}
 	e.shift = false
 	e.Entry.FocusLost()
 	e.row.focusChanged(false)

@@ -150,10 +150,17 @@ func (k *selectionKeys) Disable()       {}
 
 func (k *selectionKeys) FocusGained() {}
 
+// SelectedText is the selection the keys act on: the window quotes it in
+// a new comment (Ctrl+Alt+M with several paragraphs selected).
+func (k *selectionKeys) SelectedText() string { return k.ed.SelectedText() }
+
 // FocusLost ends the selection: the keyboard went elsewhere, and a
 // highlight that keys no longer act on would mislead.
 func (k *selectionKeys) FocusLost() {
 	k.shift = false
+	if f := k.ed.OnFocusLeft; f != nil {
+		f(k.ed.SelectedText())
+	}
 	k.ed.sel.clear(k.ed)
 }
 

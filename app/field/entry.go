@@ -30,6 +30,10 @@ type Entry struct {
 	OnReturn func() bool // Return without Shift; true if handled
 	OnEscape func()
 	Marks    *blockedit.FieldMarks // misspellings marked; nil: none
+
+	// OnFocusLost is called when the entry loses the keyboard (its
+	// selection stays; the window keeps it for Article › Comments…).
+	OnFocusLost func()
 }
 
 // NewEntry is an entry of host's window.
@@ -98,4 +102,12 @@ func (e *Entry) ReplaceSpan(sp blockedit.SpellSpan, with string) {
 		return
 	}
 	e.SetText(string(t[:sp.Start]) + with + string(t[sp.End:]))
+}
+
+// FocusLost is part of fyne.Focusable.
+func (e *Entry) FocusLost() {
+	e.Entry.FocusLost()
+	if e.OnFocusLost != nil {
+		e.OnFocusLost()
+	}
 }

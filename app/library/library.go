@@ -54,6 +54,8 @@ type Library struct {
 	// inPlace makes the next rows shown keep the order on screen (after an
 	// autosave: the list does not re-sort under the pointer).
 	inPlace bool
+	// embargo is what was read of the stories' embargoes (embargo.go).
+	embargo map[string]embargoRead
 }
 
 // New builds the library pane of w; the window lists the stories
@@ -129,6 +131,9 @@ func (l *Library) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	detail := i18n.Tf("%s · %s words · %s", i18n.T(s.Status.Label()), field.Thousands(s.Words), l.when(s.Modified))
 	if lk, ok := l.held[s.ID]; ok { // first: the narrow list truncates the end
 		detail = lk.Holder.Name + i18n.T(" is editing · ") + detail
+	}
+	if mark := l.embargoMark(s); mark != "" {
+		detail = mark + " · " + detail
 	}
 	r.detail.SetText(detail)
 	r.tick.OnChanged = nil

@@ -3,6 +3,7 @@ package review
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -30,6 +31,11 @@ type CommentOptions struct {
 	Now   func() time.Time
 	// Present shows the dialog; nil is d.Show() (see Options.Present).
 	Present func(d dialog.Dialog)
+	// Select is the ID of the comment to show first ("": the first).
+	Select string
+	// OnSaved (if set) is called on the UI goroutine after each comment
+	// the dialog stores: the window's margin shows it.
+	OnSaved func()
 }
 
 // CommentsDialog lists a story's comments beside their quotes and takes
@@ -106,7 +112,7 @@ func NewComments(win fyne.Window, opt CommentOptions, cs []*comments.Comment) *C
 	v.d = dialog.NewCustomWithoutButtons(i18n.T("Comments"), container.NewBorder(nil, bottom, nil, nil, v.list), win)
 	v.d.Resize(fyne.NewSize(860, 600))
 	if len(v.all) > 0 {
-		v.list.Select(0)
+		v.list.Select(max(0, slices.IndexFunc(v.all, func(c *comments.Comment) bool { return c.ID == opt.Select })))
 	} else {
 		v.show(-1)
 	}
@@ -195,6 +201,9 @@ func (v *CommentsDialog) put(i int, next *comments.Comment) {
 		close(done)
 		fyne.Do(func() {
 			if err == nil {
+				if v.opt.OnSaved != nil {
+					v.opt.OnSaved()
+				}
 				return
 			}
 			dialog.ShowError(i18n.Errorf("the comment was not saved: %w", err), v.win)

@@ -73,6 +73,8 @@ func Sum(batch []storage.Change, id string) ChangeSet {
 			cs.Revisions, cs.Copy = true, true
 		case storage.ChangeLabel:
 			cs.Revisions = true
+		case storage.ChangeComment:
+			// The comments margin reads them again on any change (Open).
 		case storage.ChangeDraft:
 			cs.Copy = true
 		case storage.ChangeLock:

@@ -20,6 +20,7 @@ func TestChangeSet(t *testing.T) {
 		{"revision", []storage.Change{{ArticleID: open, Kind: storage.ChangeRevision}}, ChangeSet{Any: true, Open: true, Revisions: true, Copy: true}},
 		{"label", []storage.Change{{ArticleID: open, Kind: storage.ChangeLabel}}, ChangeSet{Any: true, Open: true, Revisions: true}},
 		{"lock", []storage.Change{{ArticleID: open, Kind: storage.ChangeLock}}, ChangeSet{Any: true, Open: true, Lock: true}},
+		{"comment", []storage.Change{{ArticleID: open, Kind: storage.ChangeComment}}, ChangeSet{Any: true, Open: true}},
 		{"reconnected", []storage.Change{{}}, ChangeSet{Any: true, Open: true, Revisions: true, Copy: true, Lock: true}},
 		{"burst", []storage.Change{
 			{ArticleID: open, Kind: storage.ChangeDraft}, {ArticleID: open, Kind: storage.ChangeDraft},

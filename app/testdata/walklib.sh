@@ -218,8 +218,12 @@ dialog() {
   [ -n "${WALK_SHOTS_ALL:-}" ] && shot "$size-$step"
   if [ "$how" != escape ]; then
     # Escape first, as a person would; the dialog's own button if it stays.
+    # Up to 2 s: with 1 (bash's whole SECONDS) the first look came at once
+    # and the last could be within the same second, so a busy machine's
+    # slower redraw read as "Escape does not close it".
     xdotool key Escape
-    if wait_overlay closed 1; then
+    sleep 0.3
+    if wait_overlay closed 2; then
       check "$step (closed by Escape)"
       return
     fi

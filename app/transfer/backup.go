@@ -37,6 +37,7 @@ func Backup(win fyne.Window, s storage.Store, encrypted bool) {
 	}, win)
 	save.SetFileName("copydesk-" + time.Now().Format("2006-01-02") + ".cdbackup")
 	save.Show()
+	unfocusName(win)
 }
 
 // BackupTo writes a backup of s to path behind a progress dialog; done (if

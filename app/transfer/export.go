@@ -130,6 +130,7 @@ func chooseFile(win fyne.Window, id string, f formats.Format, load formats.Loade
 		save.SetFileName(formats.BaseName(a) + f.Extension())
 	}
 	save.Show()
+	unfocusName(win)
 }
 
 func chooseFolder(win fyne.Window, ids []string, f formats.Format, load formats.Loader) {

@@ -13,3 +13,11 @@ func showError(err error, win fyne.Window) {
 	slog.Error("shown to the user", "err", err)
 	dialog.ShowError(err, win)
 }
+
+// unfocusName takes the keyboard from a file save dialog's name field,
+// which Fyne focuses: a focused entry takes Escape, and the window closes
+// the dialog on Escape only when no widget has the key. The name is filled
+// in already; a click puts the caret in it.
+func unfocusName(win fyne.Window) {
+	win.Canvas().Unfocus()
+}

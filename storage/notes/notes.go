@@ -51,7 +51,7 @@ type Review struct {
 
 const (
 	reviewPrefix  = "review/"
-	commentPrefix = "comment/"
+	commentPrefix = storage.CommentSettingPrefix
 	// noteTag starts the revision note that names the review record.
 	noteTag = "review "
 )

@@ -48,6 +48,10 @@ func (s *Store) SetSetting(ctx context.Context, name string, value []byte) error
 	return s.retry(ctx, func(tx pgx.Tx) error {
 		_, err := tx.Exec(ctx, `INSERT INTO settings (name, value) VALUES ($1, $2)
 			ON CONFLICT (name) DO UPDATE SET value = excluded.value`, name, value)
+		if id, ok := storage.CommentSettingArticle(name); ok && err == nil {
+			// Other desks show a comment on the story as it is written.
+			err = s.sendChange(ctx, tx, storage.Change{ArticleID: id, Kind: storage.ChangeComment})
+		}
 		return err
 	})
 }

@@ -308,6 +308,10 @@ func testWatchSeesOtherDesk(t *testing.T, a, b storage.Store) {
 		t.Fatal(err)
 	}
 	expect("SetLabel", func(c storage.Change) bool { return c.Kind == storage.ChangeLabel && c.Seq == rev.Seq })
+	if err := a.SetSetting(ctx, storage.CommentSettingPrefix+art.ID+"/c1", []byte(`{"id":"c1"}`)); err != nil {
+		t.Fatal(err)
+	}
+	expect("a comment (SetSetting)", func(c storage.Change) bool { return c.Kind == storage.ChangeComment })
 	if la != nil {
 		if _, err := la.Acquire(ctx, art.ID, holderA); err != nil {
 			t.Fatal(err)

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"reflect"
 )
 
 // VisibleTexts lists the text a person can read in obj and everything in
@@ -82,11 +83,7 @@ func walkVisible(obj fyne.CanvasObject, skip func(fyne.CanvasObject) bool, found
 		found(o.Text)
 		return
 	case *widget.Entry:
-		// The person's text is not the window's; the placeholder is, and
-		// it shows only while the entry is empty.
-		if o.Text == "" {
-			found(o.PlaceHolder)
-		}
+		entryTexts(o, found)
 		return
 	case *fyne.Container:
 		for _, child := range o.Objects {
@@ -94,9 +91,35 @@ func walkVisible(obj fyne.CanvasObject, skip func(fyne.CanvasObject) bool, found
 		}
 		return
 	case fyne.Widget:
+		if e := embeddedEntry(o); e != nil {
+			entryTexts(e, found)
+			return
+		}
 		r := test.WidgetRenderer(o)
 		for _, child := range r.Objects() {
 			walkVisible(child, skip, found)
 		}
 	}
+}
+
+// entryTexts: the person's text is not the window's; the placeholder is,
+// and it shows only while the entry is empty.
+func entryTexts(e *widget.Entry, found func(string)) {
+	if e.Text == "" {
+		found(e.PlaceHolder)
+	}
+}
+
+// embeddedEntry is the widget.Entry that the window's own entry types
+// (field.Entry, the dialogs' entries that close on Escape) embed, or nil.
+func embeddedEntry(w fyne.Widget) *widget.Entry {
+	v := reflect.ValueOf(w)
+	if v.Kind() != reflect.Pointer || v.Elem().Kind() != reflect.Struct {
+		return nil
+	}
+	f := v.Elem().FieldByName("Entry")
+	if !f.IsValid() || !f.CanAddr() || f.Type() != reflect.TypeOf(widget.Entry{}) {
+		return nil
+	}
+	return f.Addr().Interface().(*widget.Entry)
 }
