@@ -75,6 +75,22 @@ func TestEscapeClosesEveryDialog(t *testing.T) {
 			h.w.history.(*history.View).Wait()
 			settle(h.w)
 		}},
+		// Found by a 20,000-event monkey run: Fyne focuses a save
+		// dialog's name, and the name took Escape.
+		{"History › Save redline…", func(t *testing.T, h *harness) {
+			h.w.SaveRevision("")
+			settle(h.w)
+			press(h.w, ctrlShift(fyne.KeyH))
+			settle(h.w)
+			h.w.history.(*history.View).Wait()
+			settle(h.w)
+			b := findButton(h.w.win.Canvas(), "Save redline…")
+			if b == nil || b.Disabled() {
+				t.Fatal("no Save redline… button to press in History")
+			}
+			b.OnTapped()
+			settle(h.w)
+		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			h := newHarnessWith(t, ext)

@@ -178,6 +178,7 @@ func (w *Window) exportDialog() {
 	}
 	d.SetFileName(strings.NewReplacer("/", "-", `\`, "-").Replace(name) + ".html")
 	w.showFitted(d, fileDialogSize)
+	w.win.Canvas().Unfocus() // the name would take Escape (see app/history's saveRedline)
 }
 
 // SelectedIDs are the ticked stories, or the open one when none is ticked:

@@ -303,6 +303,10 @@ func (v *View) saveRedline() {
 	d.SetFileName(v.redlineName())
 	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".html"}))
 	d.Show()
+	// Fyne focuses the name, and a focused entry takes Escape: unfocused,
+	// Escape reaches the window, which closes the dialog as Cancel does.
+	// The name is filled in; a click puts the caret in it.
+	v.win.Canvas().Unfocus()
 }
 
 // redlineName is the suggested file name: the story's slug and the two sides.
