@@ -7,7 +7,6 @@ import (
 	"net"
 	"net/textproto"
 	"path"
-	"strings"
 
 	"github.com/jlaffaye/ftp"
 )
@@ -43,7 +42,14 @@ func putFTP(ctx context.Context, t Target, name string, data []byte, cfg Config)
 	if dir == "" {
 		dir = "."
 	}
-	final, err := ftpFreeName(c, dir, name)
+	// SIZE answers 550 for a file that is not there.
+	final, err := freeName(dir, name, func(p string) (bool, error) {
+		_, err := c.FileSize(p)
+		if isCode(err, 550) {
+			return false, nil
+		}
+		return err == nil, err
+	})
 	if err != nil {
 		return "", fmt.Errorf("FTP %s: %v", t, err)
 	}
@@ -59,27 +65,6 @@ func putFTP(ctx context.Context, t Target, name string, data []byte, cfg Config)
 		return "", fmt.Errorf("FTP %s: renaming to %s: %v", t, final, err)
 	}
 	return t.String() + " " + final, nil
-}
-
-// ftpFreeName is dir/name, or dir/stem-N.ext for the first N the server
-// does not know (SIZE answers 550 for a file that is not there).
-func ftpFreeName(c *ftp.ServerConn, dir, name string) (string, error) {
-	ext := path.Ext(name)
-	stem := strings.TrimSuffix(name, ext)
-	for i := 1; i <= 1000; i++ {
-		p := path.Join(dir, name)
-		if i > 1 {
-			p = path.Join(dir, fmt.Sprintf("%s-%d%s", stem, i, ext))
-		}
-		_, err := c.FileSize(p)
-		if isCode(err, 550) {
-			return p, nil
-		}
-		if err != nil {
-			return "", err
-		}
-	}
-	return "", fmt.Errorf("folder %s already holds 1000 files named %s…: clear it", dir, stem)
 }
 
 // isCode reports whether err is an FTP reply with that code.

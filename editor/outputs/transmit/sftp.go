@@ -62,7 +62,13 @@ func upload(sf *sftp.Client, t Target, name string, data []byte) (string, error)
 	} else if !info.IsDir() {
 		return "", permanent(fmt.Errorf("SFTP %s: %s is not a folder", t, dir))
 	}
-	final, err := freeName(sf, dir, name)
+	final, err := freeName(dir, name, func(p string) (bool, error) {
+		_, err := sf.Lstat(p)
+		if errors.Is(err, fs.ErrNotExist) {
+			return false, nil
+		}
+		return err == nil, err
+	})
 	if err != nil {
 		return "", fmt.Errorf("SFTP %s: %v", t, err)
 	}
@@ -87,26 +93,6 @@ func upload(sf *sftp.Client, t Target, name string, data []byte) (string, error)
 		return "", fmt.Errorf("SFTP %s: renaming to %s: %v", t, final, err)
 	}
 	return t.String() + " " + final, nil
-}
-
-// freeName is dir/name, or dir/stem-N.ext for the first N not taken.
-func freeName(sf *sftp.Client, dir, name string) (string, error) {
-	ext := path.Ext(name)
-	stem := strings.TrimSuffix(name, ext)
-	for i := 1; i <= 1000; i++ {
-		p := path.Join(dir, name)
-		if i > 1 {
-			p = path.Join(dir, fmt.Sprintf("%s-%d%s", stem, i, ext))
-		}
-		_, err := sf.Lstat(p)
-		if errors.Is(err, fs.ErrNotExist) {
-			return p, nil
-		}
-		if err != nil {
-			return "", err
-		}
-	}
-	return "", fmt.Errorf("folder %s already holds 1000 files named %s…: clear it", dir, stem)
 }
 
 // sshConfig is the login: the URL's password or cfg.Password, and the
