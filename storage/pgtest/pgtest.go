@@ -66,13 +66,13 @@ func Start(ctx context.Context, opt Options) (*Server, error) {
 	if u := os.Getenv("COPYDESK_TEST_POSTGRES"); u != "" {
 		return &Server{URL: u}, nil
 	}
-	bin, err := binDir()
+	bin, err := BinDir()
 	if err != nil {
 		return nil, err
 	}
 	s := &Server{bin: bin}
 	if os.Geteuid() == 0 {
-		cred, err := postgresUser()
+		cred, err := PostgresUser()
 		if err != nil {
 			return nil, err
 		}
@@ -92,7 +92,7 @@ func Start(ctx context.Context, opt Options) (*Server, error) {
 		s.removeDir()
 		return nil, fmt.Errorf("initdb: %v\n%s", err, out)
 	}
-	port, err := freePort()
+	port, err := FreePort()
 	if err != nil {
 		s.removeDir()
 		return nil, err
@@ -228,8 +228,9 @@ func tempBase(otherUser bool) string {
 	}
 }
 
-// binDir finds the newest installed server's programs.
-func binDir() (string, error) {
+// BinDir finds the newest installed server's programs (Debian puts them
+// under /usr/lib/postgresql/N/bin, off the PATH).
+func BinDir() (string, error) {
 	dirs, _ := filepath.Glob("/usr/lib/postgresql/*/bin")
 	sort.Slice(dirs, func(i, j int) bool { return version(dirs[i]) > version(dirs[j]) })
 	for _, d := range dirs {
@@ -250,8 +251,9 @@ func version(binDir string) int {
 	return n
 }
 
-// postgresUser is the account a root-run test starts the server as.
-func postgresUser() (*syscall.Credential, error) {
+// PostgresUser is the account a root-run test starts a server as:
+// PostgreSQL refuses to run as root.
+func PostgresUser() (*syscall.Credential, error) {
 	u, err := user.Lookup("postgres")
 	if err != nil {
 		return nil, fmt.Errorf("running as root, the server must run as another user and there is no \"postgres\" user (%v): install Debian's postgresql package", err)
@@ -264,7 +266,8 @@ func postgresUser() (*syscall.Credential, error) {
 	return &syscall.Credential{Uid: uint32(uid), Gid: uint32(gid)}, nil
 }
 
-func freePort() (int, error) {
+// FreePort is a TCP port on loopback that nothing listens on now.
+func FreePort() (int, error) {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return 0, err

@@ -18,18 +18,18 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net"
 	"os"
 	"os/exec"
 	"os/user"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"syscall"
 	"time"
 
 	"github.com/jackc/pgx/v5"
+
+	"copydesk/storage/pgtest"
 )
 
 // ErrNoAutoFailover says pg_autoctl is not installed.
@@ -77,13 +77,13 @@ func Start(ctx context.Context, opt Options) (c *Cluster, err error) {
 	if c.log == nil {
 		c.log = func(string) {}
 	}
-	if c.bin, err = binDir(); err != nil {
+	if c.bin, err = pgtest.BinDir(); err != nil {
 		return nil, err
 	}
 	// The database's superuser is the account pg_autoctl runs as.
 	role := "postgres"
 	if os.Geteuid() == 0 {
-		if c.cred, err = postgresUser(); err != nil {
+		if c.cred, err = pgtest.PostgresUser(); err != nil {
 			return nil, err
 		}
 	} else if u, err := user.Current(); err == nil {
@@ -110,7 +110,7 @@ func Start(ctx context.Context, opt Options) (c *Cluster, err error) {
 		"XDG_RUNTIME_DIR=" + filepath.Join(c.dir, "run"), "HOME=" + c.dir, "LC_ALL=C",
 	}
 	for i, p := range []*int{&c.monPort, &c.ports[0], &c.ports[1]} {
-		if *p, err = freePort(); err != nil {
+		if *p, err = pgtest.FreePort(); err != nil {
 			return c, fmt.Errorf("port %d: %w", i, err)
 		}
 	}
@@ -476,44 +476,4 @@ func tail(out []byte) string {
 		keep = keep[len(keep)-15:]
 	}
 	return strings.Join(keep, "\n")
-}
-
-// binDir finds the newest installed server's programs.
-func binDir() (string, error) {
-	dirs, _ := filepath.Glob("/usr/lib/postgresql/*/bin")
-	sort.Slice(dirs, func(i, j int) bool { return version(dirs[i]) > version(dirs[j]) })
-	for _, d := range dirs {
-		if _, err := os.Stat(filepath.Join(d, "pg_ctl")); err == nil {
-			return d, nil
-		}
-	}
-	return "", errors.New("no PostgreSQL server programs under /usr/lib/postgresql: install Debian's postgresql package")
-}
-
-func version(binDir string) int {
-	n, _ := strconv.Atoi(filepath.Base(filepath.Dir(binDir)))
-	return n
-}
-
-func postgresUser() (*syscall.Credential, error) {
-	u, err := user.Lookup("postgres")
-	if err != nil {
-		return nil, fmt.Errorf("running as root, the cluster must run as another user and there is no \"postgres\" user (%v): install Debian's postgresql package", err)
-	}
-	uid, err1 := strconv.ParseUint(u.Uid, 10, 32)
-	gid, err2 := strconv.ParseUint(u.Gid, 10, 32)
-	if err := errors.Join(err1, err2); err != nil {
-		return nil, err
-	}
-	return &syscall.Credential{Uid: uint32(uid), Gid: uint32(gid)}, nil
-}
-
-func freePort() (int, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return 0, err
-	}
-	defer l.Close()
-	_, port, _ := strings.Cut(l.Addr().String(), ":")
-	return strconv.Atoi(port)
 }
