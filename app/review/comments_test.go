@@ -2,7 +2,6 @@ package review
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -11,7 +10,6 @@ import (
 
 	"copydesk/editor/comments"
 	"copydesk/storage"
-	"copydesk/storage/badgerstore"
 	"copydesk/storage/notes"
 	"copydesk/storage/storetest"
 )
@@ -19,17 +17,9 @@ import (
 // TestCommentsDialog: a comment on the selected words, a reply and a
 // resolution are stored at once; no revision is made.
 func TestCommentsDialog(t *testing.T) {
-	test.NewTempApp(t)
-	ctx := context.Background()
-	s, err := badgerstore.Open(filepath.Join(t.TempDir(), "db"), badgerstore.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	ctx, s := newStore(t)
 	a := storetest.Article("Council votes to close plant", 100, 2)
-	if _, err := s.Create(ctx, a, storage.Meta{Author: "rep"}); err != nil {
-		t.Fatal(err)
-	}
+	file(t, s, a)
 	w := test.NewWindow(nil)
 	defer w.Close()
 	v := NewComments(w, CommentOptions{Ctx: ctx, Store: s, Article: a, Author: "sub", Quote: "close plant"}, nil)
@@ -88,13 +78,7 @@ func waitComments(t *testing.T, s storage.Store, id string, ok func(n int, state
 // TestEscapeClosesTheCommentsFromAnEntry: with the caret in the comment,
 // Escape closes the dialog (a focused entry takes every key).
 func TestEscapeClosesTheCommentsFromAnEntry(t *testing.T) {
-	test.NewTempApp(t)
-	ctx := context.Background()
-	s, err := badgerstore.Open(filepath.Join(t.TempDir(), "db"), badgerstore.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	ctx, s := newStore(t)
 	a := storetest.Article("Council votes to close plant", 100, 2)
 	w := test.NewWindow(nil)
 	defer w.Close()

@@ -1,8 +1,6 @@
 package review
 
 import (
-	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -17,7 +15,6 @@ import (
 	"copydesk/editor"
 	"copydesk/editor/review"
 	"copydesk/storage"
-	"copydesk/storage/badgerstore"
 	"copydesk/storage/notes"
 	"copydesk/storage/storetest"
 )
@@ -67,18 +64,10 @@ func TestSessionUndo(t *testing.T) {
 // keys reject the figure's change and accept the rest; Finish writes one
 // review revision with the decisions.
 func TestReviewInTheDialog(t *testing.T) {
-	test.NewTempApp(t)
-	ctx := context.Background()
-	s, err := badgerstore.Open(filepath.Join(t.TempDir(), "db"), badgerstore.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	ctx, s := newStore(t)
 	a := storetest.Article("Council votes to close plant", 100, 2)
 	a.Body = editor.FormatBody([]editor.Block{{Kind: editor.Paragraph, Text: "The council voted 12 to 3 on Monday."}})
-	if _, err := s.Create(ctx, a, storage.Meta{Author: "rep"}); err != nil {
-		t.Fatal(err)
-	}
+	file(t, s, a)
 	b := a.Clone()
 	b.Headline = "Council closes plant"
 	b.Body = editor.FormatBody([]editor.Block{{Kind: editor.Paragraph, Text: "The council voted 12 to 4 on Tuesday."}})
@@ -131,18 +120,10 @@ func TestReviewInTheDialog(t *testing.T) {
 // paragraph, struck red and underlined green as History marks it, with
 // the paragraph's other change shown as it now reads.
 func TestCardShowsTheChangeInPlace(t *testing.T) {
-	test.NewTempApp(t)
-	ctx := context.Background()
-	s, err := badgerstore.Open(filepath.Join(t.TempDir(), "db"), badgerstore.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	ctx, s := newStore(t)
 	a := storetest.Article("Council votes", 100, 2)
 	a.Body = editor.FormatBody([]editor.Block{{Kind: editor.Paragraph, Text: "The council voted 12 to 3 on Monday."}})
-	if _, err := s.Create(ctx, a, storage.Meta{Author: "rep"}); err != nil {
-		t.Fatal(err)
-	}
+	file(t, s, a)
 	b := a.Clone()
 	b.Body = editor.FormatBody([]editor.Block{{Kind: editor.Paragraph, Text: "The council voted 12 to 4 on Tuesday."}})
 	if _, err := s.SaveRevision(ctx, b, storage.Meta{Author: "sub"}); err != nil {
@@ -179,17 +160,9 @@ func TestCardShowsTheChangeInPlace(t *testing.T) {
 // button does: nothing is written. (The walkthrough could not close the
 // dialog: the list took Escape and did nothing with it.)
 func TestEscapeCancelsTheReview(t *testing.T) {
-	test.NewTempApp(t)
-	ctx := context.Background()
-	s, err := badgerstore.Open(filepath.Join(t.TempDir(), "db"), badgerstore.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	ctx, s := newStore(t)
 	a := storetest.Article("Council votes to close plant", 100, 3)
-	if _, err := s.Create(ctx, a, storage.Meta{Author: "rep"}); err != nil {
-		t.Fatal(err)
-	}
+	file(t, s, a)
 	b := a.Clone()
 	b.Headline = "Council closes plant"
 	w := test.NewWindow(nil)
@@ -218,18 +191,10 @@ func TestEscapeCancelsTheReview(t *testing.T) {
 // TestReviewIsKeyboardFirst: the review opens with the card list holding
 // the keyboard, so "r" rejects without a click, and Ctrl+Enter finishes.
 func TestReviewIsKeyboardFirst(t *testing.T) {
-	test.NewTempApp(t)
-	ctx := context.Background()
-	s, err := badgerstore.Open(filepath.Join(t.TempDir(), "db"), badgerstore.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	ctx, s := newStore(t)
 	a := storetest.Article("Council votes to close plant", 100, 2)
 	a.Body = editor.FormatBody([]editor.Block{{Kind: editor.Paragraph, Text: "The council voted 12 to 3 on Monday."}})
-	if _, err := s.Create(ctx, a, storage.Meta{Author: "rep"}); err != nil {
-		t.Fatal(err)
-	}
+	file(t, s, a)
 	b := a.Clone()
 	b.Body = editor.FormatBody([]editor.Block{{Kind: editor.Paragraph, Text: "The council voted 12 to 4 on Monday."}})
 	w := test.NewWindow(nil)

@@ -1,8 +1,6 @@
 package review
 
 import (
-	"context"
-	"path/filepath"
 	"slices"
 	"testing"
 
@@ -13,7 +11,6 @@ import (
 	"copydesk/app/i18n/i18ntest"
 	"copydesk/editor"
 	"copydesk/storage"
-	"copydesk/storage/badgerstore"
 	"copydesk/storage/storetest"
 )
 
@@ -27,18 +24,10 @@ func TestReviewDialogInRussian(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	test.NewTempApp(t)
-	ctx := context.Background()
-	s, err := badgerstore.Open(filepath.Join(t.TempDir(), "db"), badgerstore.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	ctx, s := newStore(t)
 	a := storetest.Article("Совет закрыл завод", 100, 2)
 	a.Body = editor.FormatBody([]editor.Block{{Kind: editor.Paragraph, Text: "Совет проголосовал 12 против 3 в понедельник."}})
-	if _, err := s.Create(ctx, a, storage.Meta{Author: "rep"}); err != nil {
-		t.Fatal(err)
-	}
+	file(t, s, a)
 	b := a.Clone()
 	b.Body = editor.FormatBody([]editor.Block{{Kind: editor.Paragraph, Text: "Совет проголосовал 12 против 4 во вторник."}})
 	if _, err := s.SaveRevision(ctx, b, storage.Meta{Author: "sub"}); err != nil {
