@@ -70,7 +70,7 @@ func (w *Window) autosave() {
 		return
 	}
 	doc, gen, a, author := w.doc, w.editGen, w.Article(), w.settings.Name()
-	w.status.setText(i18n.T("Saving…"))
+	w.status.setText(w.savingNotice())
 	w.bg.Add(1)
 	doc.StartWrite()
 	go func() {

@@ -46,13 +46,24 @@ func (w *Window) connection(up bool, err error) {
 	if w.closing {
 		return
 	}
+	w.offline = !up
 	if !up {
 		slog.Warn("the shared store's connection is lost; reconnecting", "err", err)
-		w.status.setText(i18n.T("Reconnecting to the shared store… what you type is kept"))
+		w.status.setText(w.savingNotice())
 		return
 	}
 	w.status.setText(i18n.T("Connected to the shared store again"))
 	if w.dirty && w.doc != nil {
 		w.scheduleAutosave()
 	}
+}
+
+// savingNotice is what the status bar says while a draft is written:
+// during a failover the save waits for the new server, and "Saving…"
+// alone would hide why.
+func (w *Window) savingNotice() string {
+	if w.offline {
+		return i18n.T("Reconnecting to the shared store… what you type is kept")
+	}
+	return i18n.T("Saving…")
 }

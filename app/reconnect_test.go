@@ -51,10 +51,18 @@ func TestReconnectingKeepsTheText(t *testing.T) {
 	if s := h.w.status.state.Text; !strings.HasPrefix(s, "Reconnecting to the shared store") {
 		t.Fatalf("status bar while down: %q", s)
 	}
+	// A save started meanwhile waits for the new server: the bar keeps
+	// saying why rather than "Saving…" (seen in two real windows).
+	if s := h.w.savingNotice(); !strings.HasPrefix(s, "Reconnecting to the shared store") {
+		t.Errorf("a save while down says %q", s)
+	}
 	cs.tell(true, nil)
 	settle(h.w)
 	if s := h.w.status.state.Text; s != "Connected to the shared store again" {
 		t.Errorf("status bar when back: %q", s)
+	}
+	if s := h.w.savingNotice(); s != "Saving…" {
+		t.Errorf("a save when back says %q", s)
 	}
 	h.timer.fire(t, h.w)
 	if got := h.draft(t, id).Article.Headline; !strings.HasPrefix(got, "Live: ") {

@@ -67,6 +67,8 @@ type Window struct {
 	shared *session.Desks
 	// unwatch stops the store's connection news (reconnect.go).
 	unwatch func()
+	// offline: the shared store has lost its server and not found one yet.
+	offline bool
 	heldBy  *storage.Lock
 
 	bg sync.WaitGroup // store writes in flight
