@@ -1,12 +1,10 @@
 package check
 
 import (
-	"bytes"
 	"embed"
 	"fmt"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -87,28 +85,21 @@ func Load(file string, data []byte) (*Rules, error) {
 }
 
 func parse(file string, data []byte, depth int) (*Rules, error) {
-	if len(data) > MaxRulesBytes {
-		return nil, RulesErrors{{File: file, Problem: fmt.Sprintf("is %d bytes: a rules file may hold %d at most", len(data), MaxRulesBytes)}}
+	p := &ruleParser{Parser: yamlfile.Parser{File: file, Of: "rules"}, r: &Rules{File: file, Limits: map[string]Limits{}, cache: &termCache{}}}
+	doc, err := p.Decode(data, MaxRulesBytes)
+	if err != nil {
+		return nil, err
 	}
-	if !utf8.Valid(data) {
-		line := 1 + bytes.Count(data[:yamlfile.FirstInvalid(data)], []byte("\n"))
-		return nil, RulesErrors{{File: file, Line: line, Problem: "is not UTF-8 text: save it as UTF-8"}}
-	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, RulesErrors{yamlError(file, err)}
-	}
-	p := &ruleParser{file: file, r: &Rules{File: file, Limits: map[string]Limits{}, cache: &termCache{}}}
 	if len(doc.Content) == 0 {
 		return p.r, nil // an empty file: no rules
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		p.fail(root, "", "the file must be a mapping of rules (name:, terms:, numbers: …)")
-		return nil, p.errs
+		p.Fail(root, "", "the file must be a mapping of rules (name:, terms:, numbers: …)")
+		return nil, p.Errs
 	}
 	var base *Rules
-	p.each(root, "", func(key string, k, v *yaml.Node) {
+	p.Each(root, "", func(key string, k, v *yaml.Node) {
 		switch key {
 		case "name":
 			p.r.Name = p.str(v, key)
@@ -118,12 +109,12 @@ func parse(file string, data []byte, depth int) (*Rules, error) {
 				return
 			}
 			if depth > 0 {
-				p.fail(v, key, "a built-in set extends nothing")
+				p.Fail(v, key, "a built-in set extends nothing")
 				return
 			}
 			b, err := Builtin(name)
 			if err != nil {
-				p.fail(v, key, err.Error())
+				p.Fail(v, key, err.Error())
 				return
 			}
 			base = b
@@ -138,22 +129,16 @@ func parse(file string, data []byte, depth int) (*Rules, error) {
 		case "limits":
 			p.limits(v)
 		default:
-			p.fail(k, key, "is not a rule: use name, extends, terms, numbers, quotes, dateline or limits")
+			p.Fail(k, key, "is not a rule: use name, extends, terms, numbers, quotes, dateline or limits")
 		}
 	})
-	if len(p.errs) > 0 {
-		return nil, p.errs
+	if len(p.Errs) > 0 {
+		return nil, p.Errs
 	}
 	if base != nil {
 		return merge(base, p.r, p.set), nil
 	}
 	return p.r, nil
-}
-
-// yamlError turns a YAML syntax error ("yaml: line 3: …") into a RulesError.
-func yamlError(file string, err error) *RulesError {
-	line, msg := yamlfile.SyntaxError(err)
-	return &RulesError{File: file, Line: line, Problem: "is not valid YAML: " + msg}
 }
 
 // merge lays the file's rules over a built-in base: terms add to the
@@ -186,14 +171,9 @@ func merge(base, over *Rules, set map[string]bool) *Rules {
 }
 
 type ruleParser struct {
-	file string
-	r    *Rules
-	errs RulesErrors
-	set  map[string]bool
-}
-
-func (p *ruleParser) fail(n *yaml.Node, rule, problem string) {
-	p.errs = append(p.errs, &RulesError{File: p.file, Line: n.Line, Rule: rule, Problem: problem})
+	yamlfile.Parser
+	r   *Rules
+	set map[string]bool
 }
 
 func (p *ruleParser) mark(rule string) {
@@ -203,46 +183,20 @@ func (p *ruleParser) mark(rule string) {
 	p.set[rule] = true
 }
 
-// each walks a mapping's keys, refusing duplicates and non-string keys.
-func (p *ruleParser) each(m *yaml.Node, path string, fn func(key string, k, v *yaml.Node)) {
-	seen := map[string]bool{}
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		k, v := m.Content[i], m.Content[i+1]
-		rule := join(path, k.Value)
-		if k.Kind != yaml.ScalarNode {
-			p.fail(k, path, "a key must be a plain name")
-			continue
-		}
-		if seen[k.Value] {
-			p.fail(k, rule, "is given twice")
-			continue
-		}
-		seen[k.Value] = true
-		fn(k.Value, k, v)
-	}
-}
-
-func join(path, key string) string {
-	if path == "" {
-		return key
-	}
-	return path + "." + key
-}
-
 // str reads a one-line string.
 func (p *ruleParser) str(v *yaml.Node, rule string) string {
 	if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
-		p.fail(v, rule, "must be a piece of text")
+		p.Fail(v, rule, "must be a piece of text")
 		return ""
 	}
 	s := strings.TrimSpace(v.Value)
 	if strings.ContainsAny(s, "\n\r") {
-		p.fail(v, rule, "must be one line")
+		p.Fail(v, rule, "must be one line")
 		return ""
 	}
 	for _, r := range s {
 		if unicode.IsControl(r) && r != '\t' {
-			p.fail(v, rule, fmt.Sprintf("holds the control character U+%04X", r))
+			p.Fail(v, rule, fmt.Sprintf("holds the control character U+%04X", r))
 			return ""
 		}
 	}
@@ -253,11 +207,11 @@ func (p *ruleParser) str(v *yaml.Node, rule string) string {
 func (p *ruleParser) count(v *yaml.Node, rule string, max int) int {
 	var n int
 	if v.Kind != yaml.ScalarNode || v.Tag != "!!int" {
-		p.fail(v, rule, fmt.Sprintf("must be a whole number from 0 to %d", max))
+		p.Fail(v, rule, fmt.Sprintf("must be a whole number from 0 to %d", max))
 		return 0
 	}
 	if err := v.Decode(&n); err != nil || n < 0 || n > max {
-		p.fail(v, rule, fmt.Sprintf("must be a whole number from 0 to %d, not %s", max, v.Value))
+		p.Fail(v, rule, fmt.Sprintf("must be a whole number from 0 to %d, not %s", max, v.Value))
 		return 0
 	}
 	return n
@@ -265,7 +219,7 @@ func (p *ruleParser) count(v *yaml.Node, rule string, max int) int {
 
 func (p *ruleParser) mapping(v *yaml.Node, rule, what string) bool {
 	if v.Kind != yaml.MappingNode {
-		p.fail(v, rule, "must be a mapping of "+what)
+		p.Fail(v, rule, "must be a mapping of "+what)
 		return false
 	}
 	return true
@@ -273,11 +227,11 @@ func (p *ruleParser) mapping(v *yaml.Node, rule, what string) bool {
 
 func (p *ruleParser) terms(v *yaml.Node) {
 	if v.Kind != yaml.SequenceNode {
-		p.fail(v, "terms", "must be a list of terms, each \"- avoid: …\" with use: and why:")
+		p.Fail(v, "terms", "must be a list of terms, each \"- avoid: …\" with use: and why:")
 		return
 	}
 	if len(v.Content) > maxTerms {
-		p.fail(v, "terms", fmt.Sprintf("holds %d terms: %d at most", len(v.Content), maxTerms))
+		p.Fail(v, "terms", fmt.Sprintf("holds %d terms: %d at most", len(v.Content), maxTerms))
 		return
 	}
 	for i, item := range v.Content {
@@ -287,7 +241,7 @@ func (p *ruleParser) terms(v *yaml.Node) {
 		}
 		t := Term{Line: item.Line}
 		caseSet, avoidSet := false, false
-		p.each(item, rule, func(key string, k, val *yaml.Node) {
+		p.Each(item, rule, func(key string, k, val *yaml.Node) {
 			switch key {
 			case "avoid":
 				t.Avoid, avoidSet = p.phrases(val, rule+".avoid"), true
@@ -297,16 +251,16 @@ func (p *ruleParser) terms(v *yaml.Node) {
 				t.Why = p.str(val, rule+".why")
 			case "match_case":
 				if val.Kind != yaml.ScalarNode || val.Tag != "!!bool" || val.Decode(&t.MatchCase) != nil {
-					p.fail(val, rule+".match_case", "must be true or false")
+					p.Fail(val, rule+".match_case", "must be true or false")
 				}
 				caseSet = true
 			default:
-				p.fail(k, join(rule, key), "is not part of a term: use avoid, use, why or match_case")
+				p.Fail(k, yamlfile.Join(rule, key), "is not part of a term: use avoid, use, why or match_case")
 			}
 		})
 		if len(t.Avoid) == 0 {
 			if !avoidSet {
-				p.fail(item, rule+".avoid", "is missing: name the word or phrase to flag")
+				p.Fail(item, rule+".avoid", "is missing: name the word or phrase to flag")
 			}
 			continue
 		}
@@ -315,7 +269,7 @@ func (p *ruleParser) terms(v *yaml.Node) {
 		}
 		for _, a := range t.Avoid {
 			if a == t.Use {
-				p.fail(item, rule, fmt.Sprintf("avoids %q and uses it too", a))
+				p.Fail(item, rule, fmt.Sprintf("avoids %q and uses it too", a))
 			}
 		}
 		p.r.Terms = append(p.r.Terms, t)
@@ -344,12 +298,12 @@ func (p *ruleParser) phrases(v *yaml.Node, rule string) []string {
 		s := p.str(it, rule)
 		if s == "" {
 			if it.Kind == yaml.ScalarNode && it.Tag != "!!null" {
-				p.fail(it, rule, "is empty")
+				p.Fail(it, rule, "is empty")
 			}
 			continue
 		}
 		if !strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
-			p.fail(it, rule, fmt.Sprintf("%q has no letter or digit to match", s))
+			p.Fail(it, rule, fmt.Sprintf("%q has no letter or digit to match", s))
 			continue
 		}
 		out = append(out, strings.Join(strings.Fields(s), " "))
@@ -365,9 +319,9 @@ func (p *ruleParser) numbers(v *yaml.Node) {
 	if !p.mapping(v, "numbers", "spell_out: N (or numbers: off)") {
 		return
 	}
-	p.each(v, "numbers", func(key string, k, val *yaml.Node) {
+	p.Each(v, "numbers", func(key string, k, val *yaml.Node) {
 		if key != "spell_out" {
-			p.fail(k, "numbers."+key, "is not a number rule: use spell_out")
+			p.Fail(k, "numbers."+key, "is not a number rule: use spell_out")
 			return
 		}
 		p.r.SpellOut = p.count(val, "numbers.spell_out", 9)
@@ -384,7 +338,7 @@ func (p *ruleParser) quotes(v *yaml.Node) {
 		p.r.Quotes = QuotesOff
 	default:
 		if s != "" || v.Kind == yaml.ScalarNode {
-			p.fail(v, "quotes", fmt.Sprintf("%q is not a quote style: use straight, curly, guillemets or off", s))
+			p.Fail(v, "quotes", fmt.Sprintf("%q is not a quote style: use straight, curly, guillemets or off", s))
 		}
 	}
 }
@@ -397,7 +351,7 @@ func (p *ruleParser) dateline(v *yaml.Node) {
 	if !p.mapping(v, "dateline", "style: and source:") {
 		return
 	}
-	p.each(v, "dateline", func(key string, k, val *yaml.Node) {
+	p.Each(v, "dateline", func(key string, k, val *yaml.Node) {
 		switch key {
 		case "style":
 			s := p.str(val, "dateline.style")
@@ -407,14 +361,14 @@ func (p *ruleParser) dateline(v *yaml.Node) {
 			}
 			st, err := editor.ParseStyle(s)
 			if err != nil {
-				p.fail(val, "dateline.style", fmt.Sprintf("%q is not a dateline style: use tass, ap, reuters or off", s))
+				p.Fail(val, "dateline.style", fmt.Sprintf("%q is not a dateline style: use tass, ap, reuters or off", s))
 				return
 			}
 			p.r.Dateline = st
 		case "source":
 			p.r.DatelineSource = p.str(val, "dateline.source")
 		default:
-			p.fail(k, "dateline."+key, "is not a dateline rule: use style or source")
+			p.Fail(k, "dateline."+key, "is not a dateline rule: use style or source")
 		}
 	})
 }
@@ -423,7 +377,7 @@ func (p *ruleParser) limits(v *yaml.Node) {
 	if !p.mapping(v, "limits", "default: and sections:") {
 		return
 	}
-	p.each(v, "limits", func(key string, k, val *yaml.Node) {
+	p.Each(v, "limits", func(key string, k, val *yaml.Node) {
 		switch key {
 		case "default":
 			p.r.Limits[""] = p.sectionLimits(val, "limits.default")
@@ -431,15 +385,15 @@ func (p *ruleParser) limits(v *yaml.Node) {
 			if !p.mapping(val, "limits.sections", "section names to their limits") {
 				return
 			}
-			p.each(val, "limits.sections", func(name string, k, sv *yaml.Node) {
+			p.Each(val, "limits.sections", func(name string, k, sv *yaml.Node) {
 				if strings.TrimSpace(name) == "" {
-					p.fail(k, "limits.sections", "a section needs a name")
+					p.Fail(k, "limits.sections", "a section needs a name")
 					return
 				}
 				p.r.Limits[strings.TrimSpace(name)] = p.sectionLimits(sv, "limits.sections."+name)
 			})
 		default:
-			p.fail(k, "limits."+key, "is not a limits rule: use default or sections")
+			p.Fail(k, "limits."+key, "is not a limits rule: use default or sections")
 		}
 	})
 }
@@ -449,16 +403,16 @@ func (p *ruleParser) sectionLimits(v *yaml.Node, rule string) Limits {
 	if !p.mapping(v, rule, "headline_chars:, standfirst_words: and body_words:") {
 		return l
 	}
-	p.each(v, rule, func(key string, k, val *yaml.Node) {
+	p.Each(v, rule, func(key string, k, val *yaml.Node) {
 		switch key {
 		case "headline_chars":
-			l.HeadlineChars = p.count(val, join(rule, key), editor.MaxLineChars)
+			l.HeadlineChars = p.count(val, yamlfile.Join(rule, key), editor.MaxLineChars)
 		case "standfirst_words":
-			l.StandfirstWords = p.count(val, join(rule, key), editor.MaxLineChars)
+			l.StandfirstWords = p.count(val, yamlfile.Join(rule, key), editor.MaxLineChars)
 		case "body_words":
-			l.BodyWords = p.count(val, join(rule, key), 1_000_000)
+			l.BodyWords = p.count(val, yamlfile.Join(rule, key), 1_000_000)
 		default:
-			p.fail(k, join(rule, key), "is not a limit: use headline_chars, standfirst_words or body_words")
+			p.Fail(k, yamlfile.Join(rule, key), "is not a limit: use headline_chars, standfirst_words or body_words")
 		}
 	})
 	return l

@@ -1,10 +1,11 @@
 package check
 
 import (
-	"fmt"
 	"strings"
 
 	"copydesk/editor"
+
+	"copydesk/editor/yamlfile"
 )
 
 // Rules is a desk's house style: what the style checks look for and the
@@ -105,35 +106,9 @@ func (r *Rules) Counts(a *editor.Article) []editor.LimitCount {
 	return out
 }
 
-// RulesError is one mistake in a rules file.
-type RulesError struct {
-	File    string
-	Line    int    // 1-based; 0 when unknown
-	Rule    string // the rule's path: terms[2].use, limits.sections.Sport.body_words
-	Problem string
-}
-
-func (e *RulesError) Error() string {
-	loc := e.File
-	if loc == "" {
-		loc = "rules"
-	}
-	if e.Line > 0 {
-		loc += fmt.Sprintf(":%d", e.Line)
-	}
-	if e.Rule == "" {
-		return loc + ": " + e.Problem
-	}
-	return loc + ": " + e.Rule + ": " + e.Problem
-}
+// RulesError is one mistake in a rules file; its Path is the rule's
+// (terms[2].use, limits.sections.Sport.body_words).
+type RulesError = yamlfile.Error
 
 // RulesErrors is every mistake found in a rules file, in file order.
-type RulesErrors []*RulesError
-
-func (es RulesErrors) Error() string {
-	parts := make([]string, len(es))
-	for i, e := range es {
-		parts[i] = e.Error()
-	}
-	return strings.Join(parts, "\n")
-}
+type RulesErrors = yamlfile.Errors

@@ -1,7 +1,6 @@
 package outputs
 
 import (
-	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -25,38 +24,12 @@ const maxProfiles = 32
 // maxBody bounds a body limit in words, characters or lines.
 const maxBody = 1_000_000
 
-// Error is one mistake in a profiles file.
-type Error struct {
-	File    string
-	Line    int    // 1-based; 0 when unknown
-	Path    string // profiles[2].limits.headline_chars
-	Problem string
-}
-
-func (e *Error) Error() string {
-	loc := e.File
-	if loc == "" {
-		loc = "profiles"
-	}
-	if e.Line > 0 {
-		loc += fmt.Sprintf(":%d", e.Line)
-	}
-	if e.Path == "" {
-		return loc + ": " + e.Problem
-	}
-	return loc + ": " + e.Path + ": " + e.Problem
-}
+// Error is one mistake in a profiles file; its Path is the setting's
+// (profiles[2].limits.headline_chars).
+type Error = yamlfile.Error
 
 // Errors is every mistake found in a profiles file, in file order.
-type Errors []*Error
-
-func (es Errors) Error() string {
-	parts := make([]string, len(es))
-	for i, e := range es {
-		parts[i] = e.Error()
-	}
-	return strings.Join(parts, "\n")
-}
+type Errors = yamlfile.Errors
 
 // Load reads a profiles file (file names it in messages). Every mistake
 // is reported with its line, as Errors:
@@ -74,84 +47,48 @@ func (es Errors) Error() string {
 // Limits are headline_chars, standfirst_words, standfirst_chars,
 // body_words, body_chars, and print_lines with line_length.
 func Load(file string, data []byte) ([]Profile, error) {
-	if len(data) > MaxFileBytes {
-		return nil, Errors{{File: file, Problem: fmt.Sprintf("is %d bytes: a profiles file may hold %d at most", len(data), MaxFileBytes)}}
+	p := &parser{Parser: yamlfile.Parser{File: file, Of: "profiles"}}
+	doc, err := p.Decode(data, MaxFileBytes)
+	if err != nil {
+		return nil, err
 	}
-	if !utf8.Valid(data) {
-		line := 1 + bytes.Count(data[:yamlfile.FirstInvalid(data)], []byte("\n"))
-		return nil, Errors{{File: file, Line: line, Problem: "is not UTF-8 text: save it as UTF-8"}}
-	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, Errors{yamlError(file, err)}
-	}
-	p := &parser{file: file}
 	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
-		n := &doc
+		n := doc
 		if len(doc.Content) > 0 {
 			n = doc.Content[0]
 		}
-		p.fail(n, "", "the file must be a mapping with profiles: (a list of profiles)")
-		return nil, p.errs
+		p.Fail(n, "", "the file must be a mapping with profiles: (a list of profiles)")
+		return nil, p.Errs
 	}
 	var out []Profile
-	p.each(doc.Content[0], "", func(key string, k, v *yaml.Node) {
+	p.Each(doc.Content[0], "", func(key string, k, v *yaml.Node) {
 		if key != "profiles" {
-			p.fail(k, key, "is not known here: the file holds profiles:")
+			p.Fail(k, key, "is not known here: the file holds profiles:")
 			return
 		}
 		out = p.profiles(v)
 	})
-	if len(p.errs) > 0 {
-		return nil, p.errs
+	if len(p.Errs) > 0 {
+		return nil, p.Errs
 	}
 	if len(out) == 0 {
-		return nil, Errors{{File: file, Line: 1, Path: "profiles", Problem: "lists no profile: a desk needs at least one"}}
+		p.FailAt(1, "profiles", "lists no profile: a desk needs at least one")
+		return nil, p.Errs
 	}
 	return out, nil
 }
 
 type parser struct {
-	file string
-	errs Errors
-}
-
-func (p *parser) fail(n *yaml.Node, path, problem string) {
-	p.errs = append(p.errs, &Error{File: p.file, Line: n.Line, Path: path, Problem: problem})
-}
-
-// each walks a mapping's keys, refusing duplicates and non-string keys.
-func (p *parser) each(m *yaml.Node, path string, fn func(key string, k, v *yaml.Node)) {
-	seen := map[string]bool{}
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		k, v := m.Content[i], m.Content[i+1]
-		if k.Kind != yaml.ScalarNode {
-			p.fail(k, path, "a key must be a plain name")
-			continue
-		}
-		if seen[k.Value] {
-			p.fail(k, join(path, k.Value), "is given twice")
-			continue
-		}
-		seen[k.Value] = true
-		fn(k.Value, k, v)
-	}
-}
-
-func join(path, key string) string {
-	if path == "" {
-		return key
-	}
-	return path + "." + key
+	yamlfile.Parser
 }
 
 func (p *parser) profiles(v *yaml.Node) []Profile {
 	if v.Kind != yaml.SequenceNode {
-		p.fail(v, "profiles", "must be a list of profiles, each \"- name: …\" with format:, fields: and limits:")
+		p.Fail(v, "profiles", "must be a list of profiles, each \"- name: …\" with format:, fields: and limits:")
 		return nil
 	}
 	if len(v.Content) > maxProfiles {
-		p.fail(v, "profiles", fmt.Sprintf("lists %d profiles: %d at most", len(v.Content), maxProfiles))
+		p.Fail(v, "profiles", fmt.Sprintf("lists %d profiles: %d at most", len(v.Content), maxProfiles))
 		return nil
 	}
 	var out []Profile
@@ -164,7 +101,7 @@ func (p *parser) profiles(v *yaml.Node) []Profile {
 		}
 		key := strings.ToLower(pr.Name)
 		if line, dup := names[key]; dup {
-			p.fail(n, path+".name", fmt.Sprintf("%q is already the name of the profile on line %d", pr.Name, line))
+			p.Fail(n, path+".name", fmt.Sprintf("%q is already the name of the profile on line %d", pr.Name, line))
 			continue
 		}
 		names[key] = n.Line
@@ -176,44 +113,44 @@ func (p *parser) profiles(v *yaml.Node) []Profile {
 func (p *parser) profile(n *yaml.Node, path string) (Profile, bool) {
 	pr := Profile{Line: n.Line}
 	if n.Kind != yaml.MappingNode {
-		p.fail(n, path, "must be a mapping with name:, format:, fields: and limits:")
+		p.Fail(n, path, "must be a mapping with name:, format:, fields: and limits:")
 		return pr, false
 	}
-	before := len(p.errs)
-	p.each(n, path, func(key string, k, v *yaml.Node) {
+	before := len(p.Errs)
+	p.Each(n, path, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "name":
-			pr.Name = p.name(v, join(path, key))
+			pr.Name = p.name(v, yamlfile.Join(path, key))
 		case "format":
-			pr.Format = p.format(v, join(path, key))
+			pr.Format = p.format(v, yamlfile.Join(path, key))
 		case "fields":
-			pr.Fields = p.fields(v, join(path, key))
+			pr.Fields = p.fields(v, yamlfile.Join(path, key))
 		case "limits":
-			pr.Limits = p.limits(v, join(path, key))
+			pr.Limits = p.limits(v, yamlfile.Join(path, key))
 		default:
-			p.fail(k, join(path, key), "is not part of a profile: use name, format, fields or limits")
+			p.Fail(k, yamlfile.Join(path, key), "is not part of a profile: use name, format, fields or limits")
 		}
 	})
-	if len(p.errs) > before {
+	if len(p.Errs) > before {
 		return pr, false
 	}
 	p.complete(n, path, &pr)
-	return pr, len(p.errs) == before
+	return pr, len(p.Errs) == before
 }
 
 // complete checks what a profile needs as a whole.
 func (p *parser) complete(n *yaml.Node, path string, pr *Profile) {
 	switch {
 	case pr.Name == "":
-		p.fail(n, path+".name", "a profile needs a name")
+		p.Fail(n, path+".name", "a profile needs a name")
 	case pr.Format == "":
-		p.fail(n, path+".format", "a profile needs a format: "+formatNames())
+		p.Fail(n, path+".format", "a profile needs a format: "+formatNames())
 	case len(pr.Fields) == 0:
-		p.fail(n, path+".fields", "a profile needs the fields it carries: headline, standfirst, lead or body")
+		p.Fail(n, path+".fields", "a profile needs the fields it carries: headline, standfirst, lead or body")
 	case pr.Carries(Lead) && pr.Carries(Body):
-		p.fail(n, path+".fields", "lead is the body's first paragraph: carry lead or body, not both")
+		p.Fail(n, path+".fields", "lead is the body's first paragraph: carry lead or body, not both")
 	case (pr.Limits.PrintLines > 0) != (pr.Limits.LineLength > 0):
-		p.fail(n, path+".limits", "print_lines and line_length go together: the lines are counted at line_length characters")
+		p.Fail(n, path+".limits", "print_lines and line_length go together: the lines are counted at line_length characters")
 	}
 }
 
@@ -226,7 +163,7 @@ func (p *parser) name(v *yaml.Node, path string) string {
 	if utf8.RuneCountInString(s) > 40 || strings.IndexFunc(s, func(r rune) bool {
 		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_')
 	}) >= 0 {
-		p.fail(v, path, fmt.Sprintf("%q must be one word of letters, digits, - or _ (up to 40), as typed after --output", s))
+		p.Fail(v, path, fmt.Sprintf("%q must be one word of letters, digits, - or _ (up to 40), as typed after --output", s))
 		return ""
 	}
 	return s
@@ -234,7 +171,7 @@ func (p *parser) name(v *yaml.Node, path string) string {
 
 func (p *parser) str(v *yaml.Node, path string) string {
 	if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
-		p.fail(v, path, "must be a piece of text")
+		p.Fail(v, path, "must be a piece of text")
 		return ""
 	}
 	return strings.TrimSpace(v.Value)
@@ -247,7 +184,7 @@ func (p *parser) format(v *yaml.Node, path string) formats.Format {
 	}
 	f, err := formats.ParseFormat(s)
 	if err != nil {
-		p.fail(v, path, err.Error())
+		p.Fail(v, path, err.Error())
 		return ""
 	}
 	return f
@@ -263,7 +200,7 @@ func formatNames() string {
 
 func (p *parser) fields(v *yaml.Node, path string) []Field {
 	if v.Kind != yaml.SequenceNode {
-		p.fail(v, path, "must be a list: [headline, standfirst, body]")
+		p.Fail(v, path, "must be a list: [headline, standfirst, body]")
 		return nil
 	}
 	var out []Field
@@ -273,9 +210,9 @@ func (p *parser) fields(v *yaml.Node, path string) []Field {
 		switch {
 		case f == "":
 		case !known(f):
-			p.fail(n, path, fmt.Sprintf("%q is not a field: use headline, standfirst, lead or body", n.Value))
+			p.Fail(n, path, fmt.Sprintf("%q is not a field: use headline, standfirst, lead or body", n.Value))
 		case seen[f]:
-			p.fail(n, path, fmt.Sprintf("%s is listed twice", f))
+			p.Fail(n, path, fmt.Sprintf("%s is listed twice", f))
 		default:
 			seen[f] = true
 			out = append(out, f)
@@ -311,13 +248,13 @@ var limitKeys = []struct {
 func (p *parser) limits(v *yaml.Node, path string) Limits {
 	var l Limits
 	if v.Kind != yaml.MappingNode {
-		p.fail(v, path, "must be a mapping: {headline_chars: 55, body_words: 400}")
+		p.Fail(v, path, "must be a mapping: {headline_chars: 55, body_words: 400}")
 		return l
 	}
-	p.each(v, path, func(key string, k, val *yaml.Node) {
+	p.Each(v, path, func(key string, k, val *yaml.Node) {
 		for _, lk := range limitKeys {
 			if lk.key == key {
-				*lk.at(&l) = p.count(val, join(path, key), lk.max)
+				*lk.at(&l) = p.count(val, yamlfile.Join(path, key), lk.max)
 				return
 			}
 		}
@@ -325,7 +262,7 @@ func (p *parser) limits(v *yaml.Node, path string) Limits {
 		for i, lk := range limitKeys {
 			names[i] = lk.key
 		}
-		p.fail(k, join(path, key), "is not a limit: use "+strings.Join(names, ", "))
+		p.Fail(k, yamlfile.Join(path, key), "is not a limit: use "+strings.Join(names, ", "))
 	})
 	return l
 }
@@ -334,16 +271,10 @@ func (p *parser) limits(v *yaml.Node, path string) Limits {
 func (p *parser) count(v *yaml.Node, path string, max int) int {
 	var n int
 	if v.Kind != yaml.ScalarNode || v.Tag != "!!int" || v.Decode(&n) != nil || n < 0 || n > max {
-		p.fail(v, path, fmt.Sprintf("must be a whole number from 0 to %d, not %s", max, strconv.Quote(v.Value)))
+		p.Fail(v, path, fmt.Sprintf("must be a whole number from 0 to %d, not %s", max, strconv.Quote(v.Value)))
 		return 0
 	}
 	return n
-}
-
-// yamlError turns a YAML syntax error ("yaml: line 3: …") into a Error.
-func yamlError(file string, err error) *Error {
-	line, msg := yamlfile.SyntaxError(err)
-	return &Error{File: file, Line: line, Problem: "is not valid YAML: " + msg}
 }
 
 func equalFold(a, b string) bool {

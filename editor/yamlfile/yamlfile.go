@@ -1,6 +1,6 @@
 // Package yamlfile holds what the desk's YAML files (house-style rules,
-// output profiles) share when they are read: where invalid UTF-8 starts
-// and the line a YAML syntax error names.
+// output profiles) share when they are read: the size, encoding and
+// syntax checks, and every mistake reported with its file, line and path.
 package yamlfile
 
 import (
