@@ -27,6 +27,8 @@ var fullDay = soakPlan{keys: 50000, switches: 500, history: 200, exports: 100}
 type sample struct {
 	at         time.Duration
 	rssKB      int
+	anonKB     int // of rssKB, memory of the process's own (heaps, stacks)
+	fileKB     int // of rssKB, pages of mapped files (the program, libraries, fonts, the desk's tables) and shared memory
 	goroutines int
 	heapMB     int // the Go heap in use, from the window's stats line
 	heldMB     int // what the Go runtime holds from the system (heap_sys - heap_released)
@@ -72,8 +74,8 @@ func soak(o options, plan soakPlan) error {
 		time.Sleep(2500 * time.Millisecond) // a fresh stats line
 		samples = append(samples, s.sample(time.Since(t0)))
 		last := samples[len(samples)-1]
-		fmt.Printf("desksoak: %s: RSS %d MB, Go heap in use %d MB (runtime holds %d MB), C heap %d MB, %d goroutines\n",
-			last.at.Round(time.Second), last.rssKB/1024, last.heapMB, last.heldMB, last.cHeapMB, last.goroutines)
+		fmt.Printf("desksoak: %s: RSS %d MB (anonymous %d, mapped files %d), Go heap in use %d MB (runtime holds %d MB), C heap %d MB, %d goroutines\n",
+			last.at.Round(time.Second), last.rssKB/1024, last.anonKB/1024, last.fileKB/1024, last.heapMB, last.heldMB, last.cHeapMB, last.goroutines)
 	}
 	take()
 	perSwitch := plan.keys / plan.switches
@@ -117,6 +119,7 @@ func soak(o options, plan soakPlan) error {
 	if len(samples) >= 3 {
 		a, b := samples[1], samples[len(samples)-1]
 		fmt.Printf("desksoak: RSS growth after the first minute: %+d MB (goal ≤ 30 MB); goroutines %d → %d\n", (b.rssKB-a.rssKB)/1024, a.goroutines, b.goroutines)
+		fmt.Printf("desksoak: of it, anonymous %+d MB, mapped files %+d MB\n", (b.anonKB-a.anonKB)/1024, (b.fileKB-a.fileKB)/1024)
 		fmt.Printf("desksoak: of it, held by the Go runtime %+d MB (in use %+d MB), C heap in use %+d MB\n", b.heldMB-a.heldMB, b.heapMB-a.heapMB, b.cHeapMB-a.cHeapMB)
 	}
 	for _, f := range s.failures {
@@ -177,8 +180,18 @@ func (s *session) sample(at time.Duration) sample {
 	smp := sample{at: at}
 	if data, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", s.cmd.Process.Pid)); err == nil {
 		for _, l := range strings.Split(string(data), "\n") {
-			if f := strings.Fields(l); len(f) >= 2 && f[0] == "VmRSS:" {
-				smp.rssKB, _ = strconv.Atoi(f[1])
+			f := strings.Fields(l)
+			if len(f) < 2 {
+				continue
+			}
+			kb, _ := strconv.Atoi(f[1])
+			switch f[0] {
+			case "VmRSS:":
+				smp.rssKB = kb
+			case "RssAnon:":
+				smp.anonKB = kb
+			case "RssFile:", "RssShmem:":
+				smp.fileKB += kb
 			}
 		}
 	}
