@@ -61,14 +61,6 @@ func (w *Window) autosave() {
 	if w.doc == nil || !w.dirty || w.closing || w.readOnly() {
 		return
 	}
-	if w.sends.sending(w.doc.ID) {
-		// The send's record is a revision of the copy it sent, which
-		// becomes the draft too: a draft written meanwhile would be put
-		// back and then kept as "changed elsewhere". The edits stay in
-		// the window and are saved when the send is recorded (sent).
-		w.status.setText(i18n.T("Unsaved changes: saved once the send is recorded"))
-		return
-	}
 	doc, gen, a, author := w.doc, w.editGen, w.Article(), w.settings.Name()
 	w.status.setText(w.savingNotice())
 	w.bg.Add(1)

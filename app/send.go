@@ -293,9 +293,6 @@ func (w *Window) sent(job *sendJob, id string, tr *record.Transmission, seq uint
 	if w.doc != nil && w.doc.ID == id && w.historyShown() {
 		w.loadView(w.history) // the transmission is a revision
 	}
-	if w.doc != nil && w.doc.ID == id && w.dirty && !w.sends.sending(id) {
-		w.scheduleAutosave() // held back while the send was in flight
-	}
 	w.lib.RefreshInPlace()
 }
 

@@ -187,11 +187,20 @@ func TestFailingSendDoesNotBlock(t *testing.T) {
 	if !h.w.dirty {
 		t.Error("typing during a send did not edit the story")
 	}
-	// The autosave falls due while the send is in flight: it waits.
+	// The autosave falls due while the send is in flight: it writes the
+	// typing, so a crash during the retries loses none of it. (settle
+	// would wait for the send too: run the UI work until the save lands.)
 	h.timer.pending()
-	(<-uiQueue(h.w))()
-	if !h.w.dirty || !strings.Contains(h.w.status.state.Text, "once the send is recorded") {
-		t.Errorf("an autosave during the send: dirty %v, status %q", h.w.dirty, h.w.status.state.Text)
+	for deadline := time.After(10 * time.Second); h.w.dirty; {
+		select {
+		case f := <-uiQueue(h.w):
+			f()
+		case <-deadline:
+			t.Fatal("the autosave during the send never landed")
+		}
+	}
+	if h.w.dirty || !strings.HasPrefix(h.draft(t, id).Article.Headline, "Urgent: ") {
+		t.Errorf("an autosave during the send: dirty %v, draft headline %q", h.w.dirty, h.draft(t, id).Article.Headline)
 	}
 	test.Tap(findButton(c, "Cancel send"))
 	close(srv.hold)
@@ -199,11 +208,17 @@ func TestFailingSendDoesNotBlock(t *testing.T) {
 	if s := h.w.status.state.Text; !strings.Contains(s, "cancelled") && !strings.Contains(s, "failed") {
 		t.Errorf("status bar %q", s)
 	}
-	// Recorded, the send lets the autosave write the typing; nothing is
-	// kept as "changed elsewhere".
+	// Recorded, the send keeps the copy it tried as a revision and the
+	// typing as the draft; typing on saves with nothing kept as "changed
+	// elsewhere".
+	if got := h.draft(t, id).Article.Headline; !strings.HasPrefix(got, "Urgent: ") {
+		t.Errorf("after the send the draft headline is %q", got)
+	}
+	c.Focus(h.w.pane.headline)
+	typeRunes(h.w, "Now: ")
 	h.timer.fire(t, h.w)
-	if h.w.dirty || !strings.HasPrefix(h.draft(t, id).Article.Headline, "Urgent: ") {
-		t.Errorf("after the send: dirty %v, draft headline %q", h.w.dirty, h.draft(t, id).Article.Headline)
+	if h.w.dirty || !strings.Contains(h.draft(t, id).Article.Headline, "Now: ") {
+		t.Errorf("typing after the send: dirty %v, draft headline %q", h.w.dirty, h.draft(t, id).Article.Headline)
 	}
 	for _, r := range h.revisions(t, id) {
 		if r.Kind == storage.KindCheckpoint {

@@ -129,14 +129,3 @@ func (s *sendProgress) cancelAll() {
 
 // running reports whether a send is in flight.
 func (s *sendProgress) running() bool { return len(s.jobs) > 0 }
-
-// sending reports whether a send of story id is in flight, on the UI
-// goroutine.
-func (s *sendProgress) sending(id string) bool {
-	for _, j := range s.jobs {
-		if j.id == id {
-			return true
-		}
-	}
-	return false
-}

@@ -87,3 +87,61 @@ func TestSendRecordsAttempts(t *testing.T) {
 		t.Errorf("Act = %+v, %+v, %v", rev, got, err)
 	}
 }
+
+// TestTypingDuringSendStaysTheDraft: the window autosaves while a send
+// waits on its target. The sent copy is filed as a revision, and the draft
+// typed meanwhile is still the draft, with nothing kept as changed
+// elsewhere; a send with no typing leaves the sent copy as the draft.
+func TestTypingDuringSendStaysTheDraft(t *testing.T) {
+	ctx := context.Background()
+	s, err := badgerstore.Open(t.TempDir(), badgerstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	t0 := time.Date(2019, 10, 16, 9, 0, 0, 0, time.UTC)
+	a := article(t0)
+	if _, err := s.Create(ctx, a, storage.Meta{Author: "desk", Kind: storage.KindImport, Time: t0}); err != nil {
+		t.Fatal(err)
+	}
+	typed := *a
+	typed.Headline = "Urgent: " + a.Headline
+	deliver := func(_ context.Context, _ transmit.Target, _ string, _ []byte, _ transmit.Config) (string, error) {
+		d, err := s.Draft(ctx, a.ID)
+		if err != nil {
+			return "", err
+		}
+		if _, err := s.SaveDraft(ctx, &typed, d.Version); err != nil { // the window's autosave
+			return "", err
+		}
+		return "https://wire.example/in (201 Created)", nil
+	}
+	target, _ := transmit.ParseTarget("https://wire.example/in")
+	o := record.Outgoing{Article: a, Profile: outputs.Find(outputs.Builtins(), "story"), Target: target, Author: "tester",
+		Options: formats.ExportOptions{Now: t0}, Deliver: deliver}
+	_, seq, err := record.Send(ctx, s, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sent, _, err := s.Revision(ctx, a.ID, seq)
+	if err != nil || sent.Headline != a.Headline {
+		t.Fatalf("revision %d: %v, %v", seq, sent, err)
+	}
+	d, err := s.Draft(ctx, a.ID)
+	if err != nil || d.Article.Headline != typed.Headline {
+		t.Fatalf("the draft after the send: %q, %v; want the typing %q", d.Article.Headline, err, typed.Headline)
+	}
+	revs, err := s.Revisions(ctx, a.ID)
+	if err != nil || len(revs) != 2 {
+		t.Errorf("revisions: %d, %v; want the import and the send", len(revs), err)
+	}
+
+	o.Article, o.Deliver = d.Article, nil
+	o.Target, _ = transmit.ParseTarget(t.TempDir())
+	if _, _, err := record.Send(ctx, s, o); err != nil {
+		t.Fatal(err)
+	}
+	if d2, err := s.Draft(ctx, a.ID); err != nil || d2.Article.ContentHash() != d.Article.ContentHash() {
+		t.Errorf("a send with no typing changed the draft: %v", err)
+	}
+}

@@ -53,14 +53,13 @@ func Transmit(ctx context.Context, s storage.Store, id string, t Transmission) (
 
 // transmitArticle is Transmit with the article that was rendered as the
 // revision's content (nil: the stored draft).
+//
+// A send takes time (retries wait up to a minute), and the window keeps
+// autosaving the reporter's typing meanwhile. Filing the sent copy as a
+// revision makes it the draft too, so a draft that moved on since the copy
+// was read is put back on top at once: the history says what went out and
+// the draft keeps what was typed after.
 func transmitArticle(ctx context.Context, s storage.Store, id string, a *editor.Article, t Transmission) (uint64, error) {
-	d, err := s.Draft(ctx, id)
-	if err != nil {
-		return 0, err
-	}
-	if a == nil {
-		a = d.Article
-	}
 	label, result := "sent", "sent"
 	if !t.OK() {
 		label, result = "send failed", "failed: "+t.Error
@@ -77,16 +76,58 @@ func transmitArticle(ctx context.Context, s storage.Store, id string, a *editor.
 	if r := []rune(note); len(r) > storage.MaxNoteChars {
 		note = string(r[:storage.MaxNoteChars-1]) + "…"
 	}
-	rev, err := s.SaveRevision(ctx, a, storage.Meta{Author: t.Author, Kind: storage.KindSave,
-		Label: label, Note: note, DraftVersion: d.Version})
+	rev, d, err := reviseOver(ctx, s, id, a, storage.Meta{Author: t.Author, Kind: storage.KindSave, Label: label, Note: note})
 	if err != nil {
 		return 0, err
+	}
+	if a != nil && d.Article.ContentHash() != a.ContentHash() {
+		if err := putBack(ctx, s, id, d.Article); err != nil {
+			return 0, fmt.Errorf("putting back the draft typed during the send (revision %d holds the copy sent): %w", rev.Seq, err)
+		}
 	}
 	data, err := json.Marshal(t)
 	if err != nil {
 		return 0, err
 	}
-	return rev.Seq, s.SetSetting(ctx, transmissionSetting(id, rev.Seq), data)
+	if err := s.SetSetting(ctx, transmissionSetting(id, rev.Seq), data); err != nil {
+		return 0, err
+	}
+	return rev.Seq, nil
+}
+
+// reviseOver files a (nil: the draft) as a revision over the draft as it
+// stands, which it returns; a draft autosaved in between is read again.
+func reviseOver(ctx context.Context, s storage.Store, id string, a *editor.Article, m storage.Meta) (storage.Revision, storage.Draft, error) {
+	for try := 0; ; try++ {
+		d, err := s.Draft(ctx, id)
+		if err != nil {
+			return storage.Revision{}, d, err
+		}
+		content := a
+		if content == nil {
+			content = d.Article
+		}
+		m.DraftVersion = d.Version
+		rev, err := s.SaveRevision(ctx, content, m)
+		if errors.Is(err, storage.ErrStale) && try < 5 {
+			continue
+		}
+		return rev, d, err
+	}
+}
+
+// putBack makes draft the draft again after a revision of another copy
+// took its place. A draft written meanwhile is newer still and stays.
+func putBack(ctx context.Context, s storage.Store, id string, draft *editor.Article) error {
+	cur, err := s.Draft(ctx, id)
+	if err != nil {
+		return err
+	}
+	_, err = s.SaveDraft(ctx, draft, cur.Version)
+	if errors.Is(err, storage.ErrStale) {
+		return nil
+	}
+	return err
 }
 
 // LoadTransmission reads the transmission recorded as revision seq.
