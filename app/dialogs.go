@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"copydesk/app/escape"
 	"copydesk/app/field"
 	"copydesk/app/i18n"
 	"copydesk/editor"
@@ -23,7 +24,7 @@ func (w *Window) labelDialog() {
 	if w.doc == nil {
 		return
 	}
-	label := newDialogEntry(w.win.Canvas())
+	label := escape.NewEntry(w.win.Canvas())
 	label.SetPlaceHolder(i18n.T("e.g. sent to the night desk"))
 	label.Validator = storage.CheckLabel
 	d := dialog.NewForm(i18n.T("Save labelled revision"), i18n.T("Save"), i18n.T("Cancel"),
@@ -51,7 +52,7 @@ func (w *Window) setTheme(t string) {
 
 // settingsDialog: your name, dateline house style, theme.
 func (w *Window) settingsDialog() {
-	name := newDialogEntry(w.win.Canvas())
+	name := escape.NewEntry(w.win.Canvas())
 	name.SetText(w.settings.Name())
 	name.SetPlaceHolder(i18n.T("Your name, as in a byline"))
 	var styles []string

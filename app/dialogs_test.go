@@ -40,7 +40,7 @@ func TestMenuDialogsOpenAndClose(t *testing.T) {
 					t.Errorf("the dialog is %v, the window %v: it does not fit with a margin", got, size)
 				}
 				if tc.dismiss == "Escape" {
-					escape(c)
+					pressEscape(c)
 				} else {
 					b := findButton(c, tc.dismiss)
 					if b == nil {
@@ -81,9 +81,9 @@ func dialogBox(t *testing.T, c fyne.Canvas) fyne.CanvasObject {
 	return nil
 }
 
-// escape presses Escape as the GLFW driver delivers it: to the widget with
+// pressEscape presses Escape as the GLFW driver delivers it: to the widget with
 // the keyboard, else to the canvas.
-func escape(c fyne.Canvas) {
+func pressEscape(c fyne.Canvas) {
 	ev := &fyne.KeyEvent{Name: fyne.KeyEscape}
 	if f := c.Focused(); f != nil {
 		f.TypedKey(ev)

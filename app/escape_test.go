@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
+	"copydesk/app/escape"
 	"copydesk/app/history"
 	"copydesk/app/transfer"
 	"copydesk/editor"
@@ -104,7 +105,7 @@ func TestEscapeClosesEveryDialog(t *testing.T) {
 			if c.Overlays().Top() == nil {
 				t.Fatal("no dialog opened")
 			}
-			escape(c)
+			pressEscape(c)
 			settle(h.w)
 			if top := c.Overlays().Top(); top != nil {
 				t.Fatalf("Escape left the dialog open: %q", overlayText(c))
@@ -130,7 +131,7 @@ func TestLabelDialogEnterSaves(t *testing.T) {
 	revs := h.revisions(t, id)
 	press(h.w, ctrlShift(fyne.KeyS))
 	c := h.w.win.Canvas()
-	e, ok := c.Focused().(*dialogEntry)
+	e, ok := c.Focused().(*escape.Entry)
 	if !ok {
 		t.Fatalf("the keyboard is in %T, not the label", c.Focused())
 	}
@@ -153,7 +154,7 @@ func focusFirstEntry(t *testing.T, c fyne.Canvas) {
 	var e fyne.Focusable
 	walk(c.Overlays().Top(), func(o fyne.CanvasObject) {
 		if f, ok := o.(fyne.Focusable); ok && e == nil {
-			if _, entry := o.(*dialogEntry); entry {
+			if _, entry := o.(*escape.Entry); entry {
 				e = f
 			}
 		}
@@ -177,12 +178,12 @@ func TestEscapeClosesTheTopDialogFirst(t *testing.T) {
 	if c.Overlays().Top() == under {
 		t.Fatal("the error is not on top")
 	}
-	escape(c)
+	pressEscape(c)
 	settle(h.w)
 	if top := c.Overlays().Top(); top != under {
 		t.Fatalf("after one Escape the top is %v, want the shortcuts dialog (%q)", top, overlayText(c))
 	}
-	escape(c)
+	pressEscape(c)
 	settle(h.w)
 	if c.Overlays().Top() != nil {
 		t.Fatalf("the second Escape left %q open", overlayText(c))

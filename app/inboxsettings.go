@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2/widget"
 
+	"copydesk/app/escape"
 	"copydesk/app/i18n"
 	"copydesk/editor"
 )
@@ -46,7 +47,7 @@ type inboxField struct {
 // starts with the window (the inbox wraps the store the window opens), so
 // a change takes effect at the next start, as the hint says.
 func (w *Window) inboxSetting() inboxField {
-	dir := newDialogEntry(w.win.Canvas())
+	dir := escape.NewEntry(w.win.Canvas())
 	dir.SetText(w.settings.InboxDir())
 	dir.SetPlaceHolder(i18n.T("Folder the agencies' files are dropped into"))
 	item := widget.NewFormItem(i18n.T("Wire inbox"), dir)

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 
+	"copydesk/app/escape"
 	"copydesk/app/i18n"
 	"copydesk/editor"
 	"copydesk/storage/record"
@@ -238,13 +239,13 @@ func (*twoColumns) MinSize(objs []fyne.CanvasObject) fyne.Size {
 // with showClosable.
 func (w *Window) typedKey(ev *fyne.KeyEvent) {
 	if ev.Name == fyne.KeyEscape && w.escape != nil && w.win.Canvas().Overlays().Top() != w.escapeTop {
-		w.escape = nil // another dialog is on top of it (escape.go)
+		w.escape = nil // another dialog is on top of it
 	}
 	if ev.Name == fyne.KeyEscape && w.escape != nil {
 		hide := w.escape
 		w.escape = nil
 		hide()
 	} else if ev.Name == fyne.KeyEscape {
-		dismissTop(w.win.Canvas()) // a dialog of Fyne's dialog package (escape.go)
+		escape.DismissTop(w.win.Canvas()) // a dialog of Fyne's dialog package (app/escape)
 	}
 }

@@ -1,4 +1,13 @@
-package app
+// Package escape lets Escape close the window's dialogs, as their Cancel
+// (No, Close) button does, whatever in them has the keyboard.
+//
+// Fyne's dialog package gives Escape no meaning, and Fyne 2.8.1's desktop
+// driver hands every key to the focused widget, the canvas only when
+// nothing is focused (a shortcut needs a modifier, so Escape cannot be
+// one). The window answers Escape on its canvas with DismissTop; a widget
+// of a dialog that can hold the keyboard must answer it itself: Entry is
+// Fyne's entry that does, and passes every other key on.
+package escape
 
 import (
 	"reflect"
@@ -9,19 +18,16 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// Escape closes every dialog, not only those shown with showClosable:
-// the forms, confirmations and file dialogs of app/transfer, app/history
-// and app/checks are shown by Fyne's dialog package, which gives Escape no
-// meaning. dismissTop presses the dialog's own dismiss button, so Escape is
-// exactly Cancel (No, Close): the dialog's callback hears "cancelled" and
-// nothing is written.
-
-// dismissTop closes the dialog on top of c with its dismiss button: the
+// DismissTop closes the dialog on top of c with its dismiss button: the
 // one with Fyne's cancel icon (forms, confirmations), else the one named
 // as Fyne names a file dialog's Cancel, else the only button (an
-// information dialog's OK, a custom dialog's Close). It reports whether
-// it pressed one.
-func dismissTop(c fyne.Canvas) bool {
+// information dialog's OK, a custom dialog's Close). Pressing the button,
+// rather than hiding the dialog, lets the dialog's callback hear
+// "cancelled", so nothing is written. It reports whether it pressed one.
+func DismissTop(c fyne.Canvas) bool {
+	if c == nil {
+		return false
+	}
 	content := overlayContent(c.Overlays().Top())
 	var cancel, named, only *widget.Button
 	buttons := 0
@@ -88,24 +94,9 @@ func visitButtons(o fyne.CanvasObject, f func(*widget.Button)) {
 	}
 }
 
-// dialogEntry is an entry of the window's own dialogs that closes the
-// dialog on Escape: a focused entry takes every key, so without it Escape
-// would do nothing while the caret is in the entry.
-type dialogEntry struct {
-	widget.Entry
-	canvas fyne.Canvas
-}
-
-func newDialogEntry(c fyne.Canvas) *dialogEntry {
-	e := &dialogEntry{canvas: c}
-	e.ExtendBaseWidget(e)
-	return e
-}
-
-// TypedKey closes the dialog on Escape; every other key edits the text.
-func (e *dialogEntry) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape && dismissTop(e.canvas) {
-		return
-	}
-	e.Entry.TypedKey(k)
+// closeOn answers a key typed into a dialog's widget: Escape closes the
+// dialog on top of c (see DismissTop). It reports whether it did; the
+// widget handles every other key as Fyne's would.
+func closeOn(c fyne.Canvas, k *fyne.KeyEvent) bool {
+	return k.Name == fyne.KeyEscape && DismissTop(c)
 }
