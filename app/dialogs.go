@@ -59,16 +59,16 @@ func (w *Window) settingsDialog() {
 	for _, s := range editor.Styles {
 		styles = append(styles, s.Label())
 	}
-	style := widget.NewSelect(styles, nil)
+	style := escape.NewSelect(w.win.Canvas(), styles, nil)
 	style.SetSelected(w.settings.Style().Label())
 	var themeLabels []string
 	for _, t := range themes {
 		themeLabels = append(themeLabels, themeLabel(t))
 	}
-	themeRadio := widget.NewRadioGroup(themeLabels, nil)
+	themeRadio := escape.NewRadioGroup(w.win.Canvas(), themeLabels, nil)
 	themeRadio.Horizontal = true
 	themeRadio.SetSelected(themeLabel(w.settings.Theme()))
-	langItem, saveLang := i18n.LanguageFormItem(w.settings.p)
+	langItem, saveLang := i18n.LanguageFormItem(w.win.Canvas(), w.settings.p)
 	inbox := w.inboxSetting()
 	d := dialog.NewForm(i18n.T("Settings"), i18n.T("Save"), i18n.T("Cancel"), []*widget.FormItem{
 		widget.NewFormItem(i18n.T("Your name"), name),

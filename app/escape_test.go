@@ -2,6 +2,8 @@ package app
 
 import (
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -9,6 +11,7 @@ import (
 
 	"copydesk/app/escape"
 	"copydesk/app/history"
+	"copydesk/app/i18n"
 	"copydesk/app/transfer"
 	"copydesk/editor"
 	"copydesk/editor/formats"
@@ -188,4 +191,104 @@ func TestEscapeClosesTheTopDialogFirst(t *testing.T) {
 	if c.Overlays().Top() != nil {
 		t.Fatalf("the second Escape left %q open", overlayText(c))
 	}
+}
+
+// A click on a check, a select or a radio option of a dialog (or Tab)
+// gives it the keyboard, and Fyne's check, select and radio items ignore
+// Escape: the walkthrough clicked "Desk copy" in File › Export… and Escape
+// left the dialog open. Each choice is changed first, as a person would,
+// so that a Save would show; Escape must write nothing.
+func TestEscapeClosesTheDialogFromAChoice(t *testing.T) {
+	ext := Extensions{
+		Export: func(w fyne.Window, s storage.Store, ids []string, style editor.Style, _ *editor.Article) {
+			transfer.Export(w, ids, transfer.StoreLoader(s, style), formats.ExportFormats[0],
+				func(formats.Format) { t.Error("Escape confirmed the export's format") })
+		},
+	}
+	withExport := func(t *testing.T) *harness { return newHarnessWith(t, ext) }
+	export := func(h *harness) { press(h.w, ctrl(fyne.KeyE)) }
+	settings := func(h *harness) { h.w.settingsDialog() }
+	send := func(h *harness) { h.w.sendDialog(); settle(h.w) }
+	for _, tc := range []struct {
+		name    string
+		harness func(t *testing.T) *harness
+		open    func(h *harness)
+		kind    string // the widget's type name; "RadioGroup": an item of the first group
+		nth     int
+	}{
+		{"File › Export…: Desk copy", withExport, export, "Check", 0},
+		{"File › Export…: a format", withExport, export, "RadioGroup", 1},
+		{"File › Settings…: dateline style", withExport, settings, "Select", 0},
+		{"File › Settings…: theme", withExport, settings, "RadioGroup", 2},
+		{"File › Settings…: language", withExport, settings, "Select", 1},
+		{"File › Send…: output", newSendHarness, send, "Select", 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := tc.harness(t)
+			id := h.openFixture(t)
+			settle(h.w)
+			revs := len(h.revisions(t, id))
+			before := settingsNow(h.w)
+			c := h.w.win.Canvas()
+			tc.open(h)
+			settle(h.w)
+			f := dialogChoice(t, c, tc.kind, tc.nth)
+			c.Focus(f)
+			if tc.kind == "Select" {
+				f.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight}) // the next option
+			} else {
+				f.TypedRune(' ') // checks the check, picks the option
+			}
+			settle(h.w)
+			c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+			settle(h.w)
+			if c.Overlays().Top() != nil {
+				t.Fatalf("Escape left the dialog open: %q", overlayText(c))
+			}
+			if after := settingsNow(h.w); after != before {
+				t.Errorf("Escape saved the settings: %s, was %s", after, before)
+			}
+			if got := len(h.revisions(t, id)); got != revs {
+				t.Errorf("Escape wrote %d revisions", got-revs)
+			}
+		})
+	}
+}
+
+// settingsNow is every setting the dialogs above could save.
+func settingsNow(w *Window) string {
+	return fmt.Sprintf("name %q, style %s, theme %q, language %q, send profile %q, export %q", w.settings.Name(),
+		w.settings.Style(), w.settings.Theme(), w.settings.p.String(i18n.PrefKey), w.settings.SendProfile(""),
+		w.settings.ExportFormat(""))
+}
+
+// dialogChoice is the nth widget of the dialog on top whose type is named
+// kind, or for "RadioGroup" the nth item of the first radio group. Types
+// are matched by name: app/escape's widgets embed Fyne's and keep their
+// names.
+func dialogChoice(t *testing.T, c fyne.Canvas, kind string, nth int) fyne.Focusable {
+	t.Helper()
+	named := func(o fyne.CanvasObject, name string) bool {
+		s := fmt.Sprintf("%T", o)
+		return s[strings.LastIndex(s, ".")+1:] == name
+	}
+	in := c.Overlays().Top()
+	if kind == "RadioGroup" {
+		in = nil
+		walk(c.Overlays().Top(), func(o fyne.CanvasObject) {
+			if in == nil && named(o, kind) {
+				in = o
+			}
+		})
+	}
+	var found []fyne.Focusable
+	walk(in, func(o fyne.CanvasObject) {
+		if f, ok := o.(fyne.Focusable); ok && (kind == "RadioGroup" || named(o, kind)) {
+			found = append(found, f)
+		}
+	})
+	if nth >= len(found) {
+		t.Fatalf("the dialog has %d %s widgets, not %d: %q", len(found), kind, nth+1, overlayText(c))
+	}
+	return found[nth]
 }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"copydesk/app/escape"
 	"copydesk/app/field"
 	"copydesk/app/i18n"
 	"copydesk/editor"
@@ -140,7 +141,7 @@ func (w *Window) showSendDialog(ps []outputs.Profile) {
 	for i, p := range ps {
 		names[i] = p.Name
 	}
-	profile := widget.NewSelect(names, nil)
+	profile := escape.NewSelect(w.win.Canvas(), names, nil)
 	last := w.settings.SendProfile(names[0])
 	if !slices.Contains(names, last) {
 		last = names[0]

@@ -16,8 +16,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
+	"copydesk/app/escape"
 	"copydesk/editor"
 	"copydesk/editor/outputs/transmit"
 	"copydesk/storage"
@@ -51,7 +51,7 @@ func sendVia(t *testing.T, h *harness, profile, target string) {
 	c := h.w.win.Canvas()
 	h.w.sendDialog()
 	settle(h.w) // the profiles are read off the UI goroutine
-	sels := overlayWidgets[*widget.Select](c)
+	sels := overlayWidgets[*escape.Select](c)
 	entries := overlayWidgets[*escSelectEntry](c)
 	if len(sels) != 1 || len(entries) != 1 {
 		t.Fatalf("send dialog: %d selects, %d target entries", len(sels), len(entries))

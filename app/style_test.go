@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"copydesk/app/escape"
 	"copydesk/editor"
 )
 
@@ -20,7 +21,11 @@ func styleSelects(o fyne.CanvasObject) []*widget.Select {
 	}
 	var found []*widget.Select
 	walk(o, func(o fyne.CanvasObject) {
-		if s, ok := o.(*widget.Select); ok && slices.Equal(s.Options, labels) {
+		s, ok := o.(*widget.Select)
+		if e, esc := o.(*escape.Select); esc {
+			s, ok = &e.Select, true // Settings' picker closes the dialog on Escape
+		}
+		if ok && slices.Equal(s.Options, labels) {
 			found = append(found, s)
 		}
 	})

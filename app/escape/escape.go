@@ -5,8 +5,9 @@
 // driver hands every key to the focused widget, the canvas only when
 // nothing is focused (a shortcut needs a modifier, so Escape cannot be
 // one). The window answers Escape on its canvas with DismissTop; a widget
-// of a dialog that can hold the keyboard must answer it itself: Entry is
-// Fyne's entry that does, and passes every other key on.
+// of a dialog that can hold the keyboard (an entry, a check, a select, a
+// radio group's item) must answer it itself: Entry, Check, Select and
+// RadioGroup are Fyne's widgets that do, and pass every other key on.
 package escape
 
 import (

@@ -26,3 +26,52 @@ func (e *Entry) TypedKey(k *fyne.KeyEvent) {
 		e.Entry.TypedKey(k)
 	}
 }
+
+// Check is a check of a dialog that closes the dialog on Escape: a click
+// or Tab gives the check the keyboard, and Fyne's check ignores Escape.
+type Check struct {
+	widget.Check
+	canvas fyne.Canvas
+}
+
+// NewCheck makes a check for a dialog shown on c, as widget.NewCheck
+// makes one.
+func NewCheck(c fyne.Canvas, label string, changed func(bool)) *Check {
+	ch := &Check{canvas: c}
+	ch.Text, ch.OnChanged = label, changed
+	ch.ExtendBaseWidget(ch)
+	return ch
+}
+
+// TypedKey closes the dialog on Escape; Fyne's check has every other key
+// (Space, typed as a rune, toggles it).
+func (ch *Check) TypedKey(k *fyne.KeyEvent) {
+	if !closeOn(ch.canvas, k) {
+		ch.Check.TypedKey(k)
+	}
+}
+
+// Select is a select of a dialog that closes the dialog on Escape. Its
+// open list of options is a pop-up menu that takes the keyboard, so
+// Escape there closes only the list, as in Fyne.
+type Select struct {
+	widget.Select
+	canvas fyne.Canvas
+}
+
+// NewSelect makes a select for a dialog shown on c, as widget.NewSelect
+// makes one.
+func NewSelect(c fyne.Canvas, options []string, changed func(string)) *Select {
+	s := &Select{canvas: c}
+	s.Options, s.OnChanged = options, changed
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+// TypedKey closes the dialog on Escape; Fyne's select has every other key
+// (Space and the arrows open the list, Left and Right step the choice).
+func (s *Select) TypedKey(k *fyne.KeyEvent) {
+	if !closeOn(s.canvas, k) {
+		s.Select.TypedKey(k)
+	}
+}

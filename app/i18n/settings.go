@@ -3,6 +3,8 @@ package i18n
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
+
+	"copydesk/app/escape"
 )
 
 // choiceLabels are the Settings options. The languages' names are written
@@ -17,8 +19,9 @@ var choiceLabels = []struct{ code, label string }{
 // LanguageFormItem is the Settings dialog's "Language" row: a choice of
 // System, English and Русский, showing the stored preference. save writes
 // the choice to p (call it when the dialog is confirmed). The window's
-// language changes at the next start; the hint says so.
-func LanguageFormItem(p fyne.Preferences) (item *widget.FormItem, save func()) {
+// language changes at the next start; the hint says so. Escape in the
+// choice closes the dialog shown on c.
+func LanguageFormItem(c fyne.Canvas, p fyne.Preferences) (item *widget.FormItem, save func()) {
 	labels := make([]string, len(choiceLabels))
 	for i, c := range choiceLabels {
 		labels[i] = c.label
@@ -26,7 +29,7 @@ func LanguageFormItem(p fyne.Preferences) (item *widget.FormItem, save func()) {
 			labels[i] = T(c.label)
 		}
 	}
-	sel := widget.NewSelect(labels, nil)
+	sel := escape.NewSelect(c, labels, nil)
 	stored := p.StringWithFallback(PrefKey, System)
 	sel.SetSelectedIndex(0)
 	for i, c := range choiceLabels {

@@ -4,7 +4,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
+
+	"copydesk/app/escape"
 )
 
 func TestLanguageFormItem(t *testing.T) {
@@ -25,8 +26,8 @@ func TestLanguageFormItem(t *testing.T) {
 		if tc.stored != "" {
 			p.SetString(PrefKey, tc.stored)
 		}
-		item, save := LanguageFormItem(p)
-		sel := item.Widget.(*widget.Select)
+		item, save := LanguageFormItem(test.NewTempWindow(t, nil).Canvas(), p)
+		sel := item.Widget.(*escape.Select)
 		if sel.Selected != tc.shows {
 			t.Errorf("window %s, stored %q: shows %q, want %q", tc.window, tc.stored, sel.Selected, tc.shows)
 		}

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
+	"copydesk/app/escape"
 	"copydesk/app/history"
 	"copydesk/app/i18n"
 	"copydesk/editor"
@@ -54,7 +55,7 @@ type Dialog struct {
 	s       *session
 	d       *dialog.CustomDialog
 	list    *cardList
-	picker  *widget.Select
+	picker  *escape.Select
 	inPlace *widget.RichText // the card's change marked in its paragraph
 	old     *widget.Label
 	new     *widget.Label
@@ -124,7 +125,7 @@ func New(win fyne.Window, opt Options, revs []storage.Revision) *Dialog {
 	for _, r := range revs {
 		names = append(names, revName(r))
 	}
-	v.picker = widget.NewSelect(names, func(string) { v.load(revs[v.picker.SelectedIndex()].Seq) })
+	v.picker = escape.NewSelect(win.Canvas(), names, func(string) { v.load(revs[v.picker.SelectedIndex()].Seq) })
 	accept := widget.NewButton(i18n.T("Accept (a)"), func() { v.decide(accepted) })
 	reject := widget.NewButton(i18n.T("Reject (r)"), func() { v.decide(rejected) })
 	undo := widget.NewButton(i18n.T("Undo (u)"), v.undo)

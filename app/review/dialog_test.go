@@ -188,6 +188,34 @@ func TestEscapeCancelsTheReview(t *testing.T) {
 	}
 }
 
+// A click on the "From revision" picker gives it the keyboard; Escape
+// then cancels the review as with the card list focused (Fyne's select
+// ignored it, and the dialog stayed).
+func TestEscapeInThePickerCancelsTheReview(t *testing.T) {
+	ctx, s := newStore(t)
+	a := storetest.Article("Council votes to close plant", 100, 3)
+	file(t, s, a)
+	b := a.Clone()
+	b.Headline = "Council closes plant"
+	w := test.NewWindow(nil)
+	defer w.Close()
+	w.Resize(fyne.NewSize(1000, 700))
+	revs, _ := s.Revisions(ctx, a.ID)
+	v := New(w, Options{Ctx: ctx, Store: s, Article: b, Author: "chief"}, revs)
+	v.open()
+	closed := false
+	v.d.SetOnClosed(func() { closed = true })
+	test.Type(v.list, "a") // a decision Finish would write
+	w.Canvas().Focus(v.picker)
+	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if !closed || w.Canvas().Overlays().Top() != nil {
+		t.Error("Escape in the picker did not close the review")
+	}
+	if revs2, _ := s.Revisions(ctx, a.ID); len(revs2) != len(revs) {
+		t.Errorf("a cancelled review wrote %d revisions", len(revs2)-len(revs))
+	}
+}
+
 // TestReviewIsKeyboardFirst: the review opens with the card list holding
 // the keyboard, so "r" rejects without a click, and Ctrl+Enter finishes.
 func TestReviewIsKeyboardFirst(t *testing.T) {

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"copydesk/app/escape"
 	"copydesk/app/i18n"
 	"copydesk/editor"
 	"copydesk/editor/formats"
@@ -65,7 +66,7 @@ func Export(win fyne.Window, ids []string, load formats.Loader, last formats.For
 			chosen = f
 		}
 	}
-	pick := widget.NewRadioGroup(labels, func(label string) {
+	pick := escape.NewRadioGroup(win.Canvas(), labels, func(label string) {
 		for _, f := range formats.ExportFormats {
 			if f.Label() == label {
 				chosen = f
@@ -76,7 +77,7 @@ func Export(win fyne.Window, ids []string, load formats.Loader, last formats.For
 	pick.SetSelected(chosen.Label())
 	// The desk copy is one story's HTML page with its comments: offered
 	// for one story, and it picks HTML.
-	desk := widget.NewCheck(i18n.T("Desk copy: with the comments in the margin (not for publication)"), func(on bool) {
+	desk := escape.NewCheck(win.Canvas(), i18n.T("Desk copy: with the comments in the margin (not for publication)"), func(on bool) {
 		if on {
 			pick.SetSelected(formats.HTML.Label())
 		}

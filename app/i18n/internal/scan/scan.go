@@ -56,6 +56,8 @@ var sinks = map[string][]int{
 	"widget.NewSelect": {0}, "widget.NewSelectEntry": {0}, "widget.NewAccordionItem": {0},
 	"widget.NewCard": {0, 1}, "widget.NewRichTextWithText": {0}, "widget.NewRichTextFromMarkdown": {0},
 	"widget.NewToolbarAction": nil, "widget.NewTextGridFromString": nil,
+	// app/escape's widgets for dialogs take the canvas first.
+	"escape.NewCheck": {1}, "escape.NewRadioGroup": {1}, "escape.NewSelect": {1},
 	"fyne.NewMenu": {0}, "fyne.NewMenuItem": {0}, "fyne.NewMenuItemWithIcon": {0},
 	"container.NewTabItem": {0}, "container.NewTabItemWithIcon": {0},
 	"canvas.NewText": {0},
@@ -219,7 +221,7 @@ func callee(fun ast.Expr) string {
 // isPackage tells the package qualifiers the tables use from receivers.
 func isPackage(name string) bool {
 	switch name {
-	case "widget", "fyne", "container", "canvas", "dialog", "fmt", "errors", "strings", "editor", "i18n":
+	case "widget", "fyne", "container", "canvas", "dialog", "fmt", "errors", "strings", "editor", "i18n", "escape":
 		return true
 	}
 	return false

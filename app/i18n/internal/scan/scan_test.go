@@ -48,6 +48,7 @@ func TestDirFindsWindowText(t *testing.T) {
 		"e.g. WORLD-SYRIA":          {".HintText", false, false, ""},
 		"System":                    {"widget.NewRadioGroup", false, false, ""},
 		"Light":                     {"widget.NewRadioGroup", false, false, ""},
+		"Desk copy":                 {"escape.NewCheck", false, false, ""},
 		"cannot open the story: %w": {".showError", false, false, "fmt.Errorf"},
 		"Cannot list: ":             {".setText", false, false, ""},
 		"Already wrapped":           {"i18n.T", true, false, ""},
@@ -83,7 +84,7 @@ func TestWrapRewritesTheMechanicalCases(t *testing.T) {
 	dict := map[string]any{
 		"Save revision": "x", "Revision %d saved": "x", "Spike the story?": "x", "“%s” is killed": "x",
 		"Headline": "x", "Standfirst": "x", "Slug": "x", "e.g. WORLD-SYRIA": "x", "System": "x",
-		"cannot open the story: %w": "x", "Cannot list: ": "x", "Already wrapped": "x",
+		"Desk copy": "x", "cannot open the story: %w": "x", "Cannot list: ": "x", "Already wrapped": "x",
 		"%d words": map[string]any{"one": "x", "other": "x"},
 	}
 	notes, err := Wrap(file, res.Literals, dict, map[string]bool{})
@@ -104,6 +105,7 @@ func TestWrapRewritesTheMechanicalCases(t *testing.T) {
 		`e.PlaceHolder = i18n.T("Standfirst")`,
 		`HintText: i18n.T("e.g. WORLD-SYRIA")`,
 		`[]string{i18n.T("System"), "Light"}`,
+		`escape.NewCheck(w.Canvas(), i18n.T("Desk copy"), nil)`,
 		`w.showError(i18n.Errorf("cannot open the story: %w", errors.New("x")))`,
 		`status.setText(i18n.T("Cannot list: ") + name)`,
 		`widget.NewLabel(i18n.T("Already wrapped"))`,
