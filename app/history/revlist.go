@@ -22,38 +22,48 @@ import (
 const maxWordStats = 500
 
 // revRow is one row of the revision list: "#3  save  “label”" above
-// "anna · +12 -8 words" above "2 h ago · 16 Oct 2019 10:05".
+// "anna · +12 -8 words" above "2 h ago · 16 Oct 2019 10:05". The row is
+// a widget that holds its own labels: Fyne's list keeps spare rows in a
+// sync.Pool, which drops them at each collection and makes new ones, so a
+// side table from row to labels kept every row ever made (the soak's
+// History views grew the heap with it).
 type revRow struct {
+	widget.BaseWidget
 	head, kind, label, who, when *widget.Label
+	box                          *fyne.Container
 }
 
+func newRevRow() *revRow {
+	r := &revRow{
+		head:  widget.NewLabelWithStyle("#000", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		kind:  widget.NewLabel(i18n.T("checkpoint")),
+		label: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Italic: true}),
+		who:   widget.NewLabel(""),
+		when:  widget.NewLabel(""),
+	}
+	r.label.Truncation = fyne.TextTruncateEllipsis
+	// Not LowImportance: Fyne draws that in the "disabled" colour,
+	// 1.5:1 against the background — too faint for lines that are read.
+	for _, l := range []*widget.Label{r.who, r.when} {
+		l.Truncation = fyne.TextTruncateEllipsis
+	}
+	// The labels' own padding is dropped between the lines.
+	r.box = container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()),
+		container.NewBorder(nil, nil, container.NewHBox(r.head, r.kind), nil, r.label), r.who, r.when)
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+// CreateRenderer shows the row's lines.
+func (r *revRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.box) }
+
 func (v *View) newRevisionList() *widget.List {
-	rows := map[fyne.CanvasObject]*revRow{}
 	l := widget.NewList(
 		func() int { return len(v.revs) },
-		func() fyne.CanvasObject {
-			r := &revRow{
-				head:  widget.NewLabelWithStyle("#000", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-				kind:  widget.NewLabel(i18n.T("checkpoint")),
-				label: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Italic: true}),
-				who:   widget.NewLabel(""),
-				when:  widget.NewLabel(""),
-			}
-			r.label.Truncation = fyne.TextTruncateEllipsis
-			// Not LowImportance: Fyne draws that in the "disabled" colour,
-			// 1.5:1 against the background — too faint for lines that are read.
-			for _, l := range []*widget.Label{r.who, r.when} {
-				l.Truncation = fyne.TextTruncateEllipsis
-			}
-			// The labels' own padding is dropped between the lines.
-			obj := container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()),
-				container.NewBorder(nil, nil, container.NewHBox(r.head, r.kind), nil, r.label), r.who, r.when)
-			rows[obj] = r
-			return obj
-		},
+		func() fyne.CanvasObject { return newRevRow() },
 		func(i widget.ListItemID, obj fyne.CanvasObject) {
-			r := rows[obj]
-			if r == nil || i < 0 || i >= len(v.revs) {
+			r, ok := obj.(*revRow)
+			if !ok || i < 0 || i >= len(v.revs) {
 				return
 			}
 			// Newest first: the list shows the revisions in reverse.
