@@ -65,6 +65,7 @@ func runWindow(e *env, logDir string) int {
 		return e.watchInbox(s, settings.Inbox(e.inbox)), nil
 	}
 	windowGC()
+	defer trimMemory()()
 	defer debugStats(e.io.err)()
 	if err := app.Run(cfg); err != nil {
 		if !openFailed {
