@@ -63,6 +63,16 @@ func open(t *testing.T) storage.Store {
 	return s
 }
 
+// filed is the test story, stored on s as imported at t0.
+func filed(t *testing.T, s storage.Store, t0 time.Time) *editor.Article {
+	t.Helper()
+	a := article(t0)
+	if _, err := s.Create(context.Background(), a, storage.Meta{Author: "desk", Kind: storage.KindImport, Time: t0}); err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
 // TestForcedExport: the forced export leaves a "forced export" revision of
 // the draft whose note names the format, the time and the embargo.
 func TestForcedExport(t *testing.T) {

@@ -12,7 +12,6 @@ import (
 	"copydesk/editor/outputs"
 	"copydesk/editor/outputs/transmit"
 	"copydesk/storage"
-	"copydesk/storage/badgerstore"
 	"copydesk/storage/record"
 )
 
@@ -22,16 +21,9 @@ import (
 // failed and not offered for notices.
 func TestSendRecordsAttempts(t *testing.T) {
 	ctx := context.Background()
-	s, err := badgerstore.Open(t.TempDir(), badgerstore.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := open(t)
 	t0 := time.Date(2019, 10, 16, 9, 0, 0, 0, time.UTC)
-	a := article(t0)
-	if _, err := s.Create(ctx, a, storage.Meta{Author: "desk", Kind: storage.KindImport, Time: t0}); err != nil {
-		t.Fatal(err)
-	}
+	a := filed(t, s, t0)
 	var received []byte
 	calls := 0
 	flaky := func(_ context.Context, _ transmit.Target, _ string, data []byte, cfg transmit.Config) (string, error) {
@@ -94,16 +86,9 @@ func TestSendRecordsAttempts(t *testing.T) {
 // elsewhere; a send with no typing leaves the sent copy as the draft.
 func TestTypingDuringSendStaysTheDraft(t *testing.T) {
 	ctx := context.Background()
-	s, err := badgerstore.Open(t.TempDir(), badgerstore.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := open(t)
 	t0 := time.Date(2019, 10, 16, 9, 0, 0, 0, time.UTC)
-	a := article(t0)
-	if _, err := s.Create(ctx, a, storage.Meta{Author: "desk", Kind: storage.KindImport, Time: t0}); err != nil {
-		t.Fatal(err)
-	}
+	a := filed(t, s, t0)
 	typed := *a
 	typed.Headline = "Urgent: " + a.Headline
 	deliver := func(_ context.Context, _ transmit.Target, _ string, _ []byte, _ transmit.Config) (string, error) {

@@ -5,23 +5,14 @@ import (
 	"testing"
 	"time"
 
-	"copydesk/storage"
-	"copydesk/storage/badgerstore"
 	"copydesk/storage/record"
 )
 
 func TestTransmit(t *testing.T) {
 	ctx := context.Background()
-	s, err := badgerstore.Open(t.TempDir(), badgerstore.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := open(t)
 	t0 := time.Date(2019, 10, 16, 9, 0, 0, 0, time.UTC)
-	a := article(t0)
-	if _, err := s.Create(ctx, a, storage.Meta{Author: "desk", Kind: storage.KindImport, Time: t0}); err != nil {
-		t.Fatal(err)
-	}
+	a := filed(t, s, t0)
 	sent := record.Transmission{Time: t0, Author: "tester", Profile: "alert", Format: "text", Target: "/hot", File: "/hot/x.txt", Bytes: []byte("IS terrorists defeated\n")}
 	seq, err := record.Transmit(ctx, s, a.ID, sent)
 	if err != nil {
