@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"copydesk/app/escape"
 	"copydesk/app/i18n"
 	"copydesk/editor"
 	"copydesk/editor/check"
@@ -50,10 +51,10 @@ func (w *Window) showActDialog(act record.Action, reason, note string, problem *
 		w.status.setText(readOnlyText(*w.heldBy))
 		return
 	}
-	why := newEscEntry()
+	why := escape.NewEntryFunc(nil)
 	why.SetPlaceHolder(i18n.T("for the desk's record; never sent"))
 	why.SetText(reason)
-	public := newEscEntry()
+	public := escape.NewEntryFunc(nil)
 	public.MultiLine, public.Wrapping = true, fyne.TextWrapWord
 	public.SetMinRowsVisible(3)
 	public.SetText(note)
@@ -86,7 +87,7 @@ func (w *Window) showActDialog(act record.Action, reason, note string, problem *
 			w.act(act, why.Text, public.Text)
 		}
 	}, w.win)
-	why.onEscape, public.onEscape = d.Hide, d.Hide
+	why.OnEscape, public.OnEscape = d.Hide, d.Hide
 	d.Resize(fitted(fyne.NewSize(620, d.MinSize().Height), w.win.Canvas().Size()))
 	w.showClosable(d)
 	w.win.Canvas().Focus(why)

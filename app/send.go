@@ -65,48 +65,6 @@ func (s *Settings) SendProfile(fallback string) string {
 // SetSendProfile remembers the profile of a send.
 func (s *Settings) SetSendProfile(name string) { s.p.SetString(prefSendProfile, name) }
 
-// escSelectEntry is a select entry whose Escape closes its dialog: a
-// focused entry takes every key, the window's Escape never sees it.
-type escSelectEntry struct {
-	widget.SelectEntry
-	onEscape func()
-}
-
-func newEscSelectEntry(options []string) *escSelectEntry {
-	e := &escSelectEntry{}
-	e.ExtendBaseWidget(e)
-	e.SetOptions(options)
-	return e
-}
-
-func (e *escSelectEntry) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape && e.onEscape != nil {
-		e.onEscape()
-		return
-	}
-	e.SelectEntry.TypedKey(k)
-}
-
-// escEntry is an entry whose Escape closes its dialog (see escSelectEntry).
-type escEntry struct {
-	widget.Entry
-	onEscape func()
-}
-
-func newEscEntry() *escEntry {
-	e := &escEntry{}
-	e.ExtendBaseWidget(e)
-	return e
-}
-
-func (e *escEntry) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape && e.onEscape != nil {
-		e.onEscape()
-		return
-	}
-	e.Entry.TypedKey(k)
-}
-
 // sendDialog is File › Send…: it reads the desk's profiles, then asks
 // which profile and where.
 func (w *Window) sendDialog() {
@@ -148,7 +106,7 @@ func (w *Window) showSendDialog(ps []outputs.Profile) {
 	}
 	profile.SetSelected(last)
 	targets := w.settings.SendTargets()
-	target := newEscSelectEntry(targets)
+	target := escape.NewSelectEntry(targets)
 	target.SetPlaceHolder(i18n.T("a folder, https://…, sftp://user@host/dir or ftp://…"))
 	if len(targets) > 0 {
 		target.SetText(targets[0])
@@ -176,7 +134,7 @@ func (w *Window) showSendDialog(ps []outputs.Profile) {
 		w.settings.AddSendTarget(t.String())
 		w.sendChecked(p, t)
 	}, w.win)
-	target.onEscape = d.Hide
+	target.OnEscape = d.Hide
 	target.OnSubmitted = func(string) { d.Submit() }
 	d.Resize(fitted(fyne.NewSize(620, 220), w.win.Canvas().Size()))
 	w.showClosable(d)

@@ -52,7 +52,7 @@ func sendVia(t *testing.T, h *harness, profile, target string) {
 	h.w.sendDialog()
 	settle(h.w) // the profiles are read off the UI goroutine
 	sels := overlayWidgets[*escape.Select](c)
-	entries := overlayWidgets[*escSelectEntry](c)
+	entries := overlayWidgets[*escape.SelectEntry](c)
 	if len(sels) != 1 || len(entries) != 1 {
 		t.Fatalf("send dialog: %d selects, %d target entries", len(sels), len(entries))
 	}
@@ -251,7 +251,7 @@ func TestKillSendsTheNoticeWhereTheStoryWent(t *testing.T) {
 	kill := func(reason, note string) {
 		t.Helper()
 		h.w.actDialog(record.Kill)
-		es := overlayWidgets[*escEntry](c)
+		es := overlayWidgets[*escape.Entry](c)
 		if len(es) != 2 {
 			t.Fatalf("kill dialog has %d entries", len(es))
 		}
@@ -357,7 +357,7 @@ func TestActionsFileTheirKindAndSendTheirNotice(t *testing.T) {
 			}
 			cv := h.w.win.Canvas()
 			h.w.actDialog(c.act)
-			es := overlayWidgets[*escEntry](cv)
+			es := overlayWidgets[*escape.Entry](cv)
 			es[0].SetText("a figure was wrong")
 			es[1].SetText("An earlier version said 43,500. It is 45,300.")
 			test.Tap(findButton(cv, c.button))

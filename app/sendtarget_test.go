@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"copydesk/app/escape"
 	"copydesk/editor/outputs/transmit"
 )
 
@@ -18,7 +19,7 @@ func TestSendTargetSaysWhatIsWrong(t *testing.T) {
 	c := h.w.win.Canvas()
 	h.w.sendDialog()
 	settle(h.w)
-	e := overlayWidgets[*escSelectEntry](c)[0]
+	e := overlayWidgets[*escape.SelectEntry](c)[0]
 	for _, r := range "ftps://x/y" {
 		c.Focused().TypedRune(r)
 	}

@@ -11,6 +11,9 @@ import (
 type Entry struct {
 	widget.Entry
 	canvas fyne.Canvas
+	// OnEscape, when set, closes the dialog instead of its dismiss
+	// button: for dialogs that hide themselves (review, send, kill).
+	OnEscape func()
 }
 
 // NewEntry makes an entry for a dialog shown on c.
@@ -20,11 +23,55 @@ func NewEntry(c fyne.Canvas) *Entry {
 	return e
 }
 
+// NewEntryFunc makes an entry whose Escape calls onEscape.
+func NewEntryFunc(onEscape func()) *Entry {
+	e := &Entry{OnEscape: onEscape}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
 // TypedKey closes the dialog on Escape; every other key edits the text.
 func (e *Entry) TypedKey(k *fyne.KeyEvent) {
-	if !closeOn(e.canvas, k) {
+	if !escaped(e.canvas, e.OnEscape, k) {
 		e.Entry.TypedKey(k)
 	}
+}
+
+// SelectEntry is an entry with a list of suggestions (File › Send…'s
+// target) that closes its dialog on Escape, as Entry does.
+type SelectEntry struct {
+	widget.SelectEntry
+	// OnEscape closes the dialog.
+	OnEscape func()
+}
+
+// NewSelectEntry makes a select entry offering options.
+func NewSelectEntry(options []string) *SelectEntry {
+	e := &SelectEntry{}
+	e.ExtendBaseWidget(e)
+	e.SetOptions(options)
+	return e
+}
+
+// TypedKey closes the dialog on Escape; every other key edits the text.
+func (e *SelectEntry) TypedKey(k *fyne.KeyEvent) {
+	if !escaped(nil, e.OnEscape, k) {
+		e.SelectEntry.TypedKey(k)
+	}
+}
+
+// escaped closes the dialog if k is Escape, with onEscape when set, else
+// with the dismiss button of the dialog on top of c; it reports whether
+// it did.
+func escaped(c fyne.Canvas, onEscape func(), k *fyne.KeyEvent) bool {
+	if k.Name != fyne.KeyEscape {
+		return false
+	}
+	if onEscape != nil {
+		onEscape()
+		return true
+	}
+	return c != nil && DismissTop(c)
 }
 
 // Check is a check of a dialog that closes the dialog on Escape: a click

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"copydesk/app/escape"
 	"copydesk/app/i18n"
 	"copydesk/editor"
 	"copydesk/editor/comments"
@@ -47,10 +48,10 @@ type CommentsDialog struct {
 	all      []*comments.Comment
 	list     *widget.List
 	detail   *widget.Label
-	reply    *escEntry
+	reply    *escape.Entry
 	toggle   *widget.Button
-	quote    *escEntry
-	note     *escEntry
+	quote    *escape.Entry
+	note     *escape.Entry
 	d        *dialog.CustomDialog
 	selected int
 	lastSave chan struct{} // closed when the latest save is done
@@ -85,7 +86,7 @@ func NewComments(win fyne.Window, opt CommentOptions, cs []*comments.Comment) *C
 	comments.Reanchor(v.all, opt.Article)
 	v.detail = widget.NewLabel("")
 	v.detail.Wrapping = fyne.TextWrapWord
-	v.reply = newEscEntry(v.close)
+	v.reply = escape.NewEntryFunc(v.close)
 	v.reply.SetPlaceHolder(i18n.T("Reply"))
 	v.reply.OnSubmitted = func(string) { v.doReply() }
 	v.toggle = widget.NewButton(i18n.T("Resolve"), v.doToggle)
@@ -97,10 +98,10 @@ func NewComments(win fyne.Window, opt CommentOptions, cs []*comments.Comment) *C
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(rowText(v.all[i])) })
 	v.list.OnSelected = func(i widget.ListItemID) { v.show(i) }
-	v.quote = newEscEntry(v.close)
+	v.quote = escape.NewEntryFunc(v.close)
 	v.quote.SetPlaceHolder(i18n.T("Words of the headline, standfirst or body (select them in the editor first)"))
 	v.quote.SetText(strings.TrimSpace(opt.Quote))
-	v.note = newEscEntry(v.close)
+	v.note = escape.NewEntryFunc(v.close)
 	v.note.SetPlaceHolder(i18n.T("Comment"))
 	v.note.OnSubmitted = func(string) { v.doAdd() }
 	add := widget.NewButton(i18n.T("Add comment"), v.doAdd)

@@ -59,7 +59,7 @@ type Dialog struct {
 	inPlace *widget.RichText // the card's change marked in its paragraph
 	old     *widget.Label
 	new     *widget.Label
-	reason  *escEntry
+	reason  *escape.Entry
 	status  *widget.Label
 	finish  *widget.Button
 	current int
@@ -112,7 +112,7 @@ func New(win fyne.Window, opt Options, revs []storage.Revision) *Dialog {
 	v := &Dialog{opt: opt, win: win, revs: revs, current: -1}
 	v.old, v.new = widget.NewLabel(""), widget.NewLabel("")
 	v.old.Wrapping, v.new.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
-	v.reason = newEscEntry(func() { v.d.Hide() })
+	v.reason = escape.NewEntryFunc(func() { v.d.Hide() })
 	v.reason.SetPlaceHolder(i18n.T("Reason (optional, recorded with a rejection)"))
 	v.reason.OnChanged = func(s string) {
 		if v.current >= 0 {
