@@ -6,8 +6,10 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -70,6 +72,30 @@ func soak(o options, plan soakPlan) error {
 	defer s.kill()
 	t0 := time.Now()
 	var samples []sample
+	// One sample is one moment of a sawtooth: the runtime's heap between two
+	// collections and the renderer's textures swing by 10–20 MB within
+	// seconds. A sample every 10 s gives the level around each moment too.
+	var (
+		seriesMu sync.Mutex
+		series   []sample
+	)
+	stopSeries := make(chan struct{})
+	defer close(stopSeries)
+	go func() {
+		tick := time.NewTicker(10 * time.Second)
+		defer tick.Stop()
+		for {
+			select {
+			case <-tick.C:
+				smp := s.sample(time.Since(t0))
+				seriesMu.Lock()
+				series = append(series, smp)
+				seriesMu.Unlock()
+			case <-stopSeries:
+				return
+			}
+		}
+	}()
 	take := func() {
 		time.Sleep(2500 * time.Millisecond) // a fresh stats line
 		samples = append(samples, s.sample(time.Since(t0)))
@@ -121,6 +147,13 @@ func soak(o options, plan soakPlan) error {
 		fmt.Printf("desksoak: RSS growth after the first minute: %+d MB (goal ≤ 30 MB); goroutines %d → %d\n", (b.rssKB-a.rssKB)/1024, a.goroutines, b.goroutines)
 		fmt.Printf("desksoak: of it, anonymous %+d MB, mapped files %+d MB\n", (b.anonKB-a.anonKB)/1024, (b.fileKB-a.fileKB)/1024)
 		fmt.Printf("desksoak: of it, held by the Go runtime %+d MB (in use %+d MB), C heap in use %+d MB\n", b.heldMB-a.heldMB, b.heapMB-a.heapMB, b.cHeapMB-a.cHeapMB)
+		seriesMu.Lock()
+		second, nA := medianRSS(series, time.Minute, 2*time.Minute)
+		last, nB := medianRSS(series, b.at-time.Minute, b.at)
+		seriesMu.Unlock()
+		if nA > 0 && nB > 0 {
+			fmt.Printf("desksoak: median RSS of the second minute %d MB (%d samples), of the last minute %d MB (%d samples): %+d MB\n", second, nA, last, nB, last-second)
+		}
 	}
 	for _, f := range s.failures {
 		fmt.Fprintln(os.Stderr, "desksoak: FAIL", f)
@@ -217,4 +250,20 @@ func (smp *sample) readStats(data []byte) {
 		c, _ := strconv.Atoi(string(m[len(m)-1][1]))
 		smp.cHeapMB = c >> 20
 	}
+}
+
+// medianRSS is the median resident set, in MB, of the samples taken in
+// [from, to), and how many there were.
+func medianRSS(series []sample, from, to time.Duration) (mb, n int) {
+	var kb []int
+	for _, smp := range series {
+		if smp.at >= from && smp.at < to && smp.rssKB > 0 {
+			kb = append(kb, smp.rssKB)
+		}
+	}
+	if len(kb) == 0 {
+		return 0, 0
+	}
+	slices.Sort(kb)
+	return kb[len(kb)/2] / 1024, len(kb)
 }

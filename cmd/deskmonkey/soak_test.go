@@ -1,6 +1,9 @@
 package main
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 // The soak reads the window's last stats line, old or new format.
 func TestReadStats(t *testing.T) {
@@ -22,6 +25,29 @@ func TestReadStats(t *testing.T) {
 			got.readStats([]byte(tt.log))
 			if got != tt.want {
 				t.Errorf("got %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+// The soak's level around a moment is the median of the samples near it.
+func TestMedianRSS(t *testing.T) {
+	at := func(sec, mb int) sample { return sample{at: time.Duration(sec) * time.Second, rssKB: mb * 1024} }
+	series := []sample{at(50, 100), at(60, 210), at(70, 250), at(80, 200), at(90, 205), at(100, 0), at(130, 300)}
+	tests := []struct {
+		name         string
+		from, to     time.Duration
+		wantMB, want int
+	}{
+		{"the second minute, without a sample that read nothing", time.Minute, 2 * time.Minute, 210, 4},
+		{"none in the span", 3 * time.Minute, 4 * time.Minute, 0, 0},
+		{"one", 2 * time.Minute, 3 * time.Minute, 300, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			mb, n := medianRSS(series, tt.from, tt.to)
+			if mb != tt.wantMB || n != tt.want {
+				t.Errorf("got %d MB of %d samples, want %d MB of %d", mb, n, tt.wantMB, tt.want)
 			}
 		})
 	}
