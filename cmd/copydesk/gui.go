@@ -141,14 +141,18 @@ func extensions(e *env) app.Extensions {
 	}
 }
 
-// windowGC sets the window's garbage-collection target to 50 unless GOGC
-// says otherwise. Its live heap is 35–70 MB over a day at the desk; at Go's
-// default of 100 the runtime kept up to twice that from the system
-// (58 → 144 MB in the soak: most of its RSS growth, measured with
-// COPYDESK_DEBUG_STATS). At 50 it keeps about one and a half times, for a
-// few more collections a minute; the command line keeps the default.
+// windowGC sets the window's garbage-collection target to 20 unless GOGC
+// says otherwise. The window allocates about 10 MB a second while a person
+// types (each keystroke re-renders rows of text) over a live heap of
+// 35–50 MB; the runtime lets the heap grow by GOGC per cent of what is live
+// before it collects, and keeps those pages. At Go's default of 100 that
+// was most of a day's RSS growth in the soak (58 → 144 MB); at 20 the heap
+// stays within a fifth of what is live, for a collection about every
+// second while typing, each 10–15 ms of one core (measured with
+// GODEBUG=gctrace=1): 1–2 % of a core, beside the 20 ms a keystroke's
+// frame costs. The command line keeps the default.
 func windowGC() {
 	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(50)
+		debug.SetGCPercent(20)
 	}
 }
