@@ -11,6 +11,9 @@ import (
 	"os/signal"
 	"runtime/debug"
 	"syscall"
+
+	// Before Fyne's packages: it sets how long Fyne keeps renderings.
+	_ "copydesk/cmd/copydesk/internal/rendercache"
 )
 
 func main() {
