@@ -1,19 +1,16 @@
 package escape
 
 import (
-	"image/color"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
 // RadioGroup is a radio group of a dialog whose items close the dialog on
 // Escape. Fyne's radio items are an unexported type that ignores Escape
 // and cannot be wrapped, and a click or Tab gives one the keyboard; so
-// here each item is a Check drawn with Fyne's radio icons. Tab moves from
-// item to item and Space picks the focused one, as in Fyne's group.
+// here each item is a radioItem drawn as Fyne draws its own. Tab moves
+// from item to item and Space picks the focused one, as in Fyne's group.
 //
 // Set Horizontal before the group is shown.
 type RadioGroup struct {
@@ -27,7 +24,7 @@ type RadioGroup struct {
 	Required  bool
 	OnChanged func(string)
 
-	items   []*Check
+	items   []*radioItem
 	syncing bool // the items are being set to Selected: not a pick
 }
 
@@ -36,7 +33,7 @@ type RadioGroup struct {
 func NewRadioGroup(c fyne.Canvas, options []string, changed func(string)) *RadioGroup {
 	r := &RadioGroup{Options: options, OnChanged: changed}
 	for i, o := range options {
-		r.items = append(r.items, NewCheck(c, o, func(on bool) { r.toggled(i, on) }))
+		r.items = append(r.items, newRadioItem(c, o, func(on bool) { r.toggled(i, on) }))
 	}
 	r.ExtendBaseWidget(r)
 	return r
@@ -91,8 +88,7 @@ func (r *RadioGroup) CreateRenderer() fyne.WidgetRenderer {
 	for i, it := range r.items {
 		objs[i] = it
 	}
-	cells := container.New(&equalCells{horizontal: r.Horizontal}, objs...)
-	return widget.NewSimpleRenderer(container.NewThemeOverride(cells, radioIcons{}))
+	return widget.NewSimpleRenderer(container.New(&equalCells{horizontal: r.Horizontal}, objs...))
 }
 
 // equalCells gives every object the size of the largest, without gaps.
@@ -128,39 +124,3 @@ func (l *equalCells) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		}
 	}
 }
-
-// radioIcons is the app's theme with the check's icons swapped for the
-// radio button's, so that a Check looks like a radio item. It asks for
-// the app's theme at every call: Settings can change it while a dialog
-// is open.
-type radioIcons struct{}
-
-// appTheme is the app's theme. Not theme.Current: while the override
-// renders, that is radioIcons itself.
-func appTheme() fyne.Theme {
-	if a := fyne.CurrentApp(); a != nil && a.Settings().Theme() != nil {
-		return a.Settings().Theme()
-	}
-	return theme.DefaultTheme()
-}
-
-var checkToRadio = map[fyne.ThemeIconName]fyne.ThemeIconName{
-	theme.IconNameCheckButton:        theme.IconNameRadioButton,
-	theme.IconNameCheckButtonChecked: theme.IconNameRadioButtonChecked,
-	theme.IconNameCheckButtonFill:    theme.IconNameRadioButtonFill,
-}
-
-func (radioIcons) Icon(n fyne.ThemeIconName) fyne.Resource {
-	if radio, ok := checkToRadio[n]; ok {
-		n = radio
-	}
-	return appTheme().Icon(n)
-}
-
-func (radioIcons) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
-	return appTheme().Color(n, v)
-}
-
-func (radioIcons) Font(s fyne.TextStyle) fyne.Resource { return appTheme().Font(s) }
-
-func (radioIcons) Size(n fyne.ThemeSizeName) float32 { return appTheme().Size(n) }
