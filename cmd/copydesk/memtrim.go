@@ -16,8 +16,8 @@ const (
 
 // trimMemory returns to the system, while the window runs, the memory that
 // the Go runtime and the C heap keep after their peaks. Between two of
-// its collections the Go runtime lets its heap grow to one and a half
-// times what is live, and keeps those pages afterwards; a table flush of
+// its collections the Go runtime lets its heap grow by GOGC per cent of
+// what is live, and keeps those pages afterwards; a table flush of
 // the desk or a History diff takes tens of MB for a moment, and the C heap
 // (Mesa's software renderer) keeps what its textures freed. So the
 // resident set of a day at the desk went on rising long after the live
