@@ -30,11 +30,38 @@ func (w *Window) ShowPreview() {
 // light page whatever the desk's theme (a reader's page is not dark
 // because the desk is), with space between the paragraphs.
 func previewPage(a *editor.Article, style editor.Style) fyne.CanvasObject {
-	light := &variantTheme{Theme: theme.DefaultTheme(), variant: theme.VariantLight}
-	bg := canvas.NewRectangle(light.Color(theme.ColorNameBackground, theme.VariantLight))
+	th := fyne.CurrentApp().Settings().Theme()
+	bg := canvas.NewRectangle(th.Color(colorNamePageBackground, theme.VariantLight))
+	if _, ours := th.(*deskTheme); !ours { // before the desk's theme is applied
+		bg.FillColor = theme.DefaultTheme().Color(theme.ColorNameBackground, theme.VariantLight)
+	}
 	rt := previewText(a, style)
-	rt.Segments = spaced(rt.Segments)
-	return container.NewThemeOverride(container.NewStack(bg, container.NewPadded(rt)), light)
+	rt.Segments = onPage(spaced(rt.Segments))
+	return container.NewStack(bg, container.NewPadded(rt))
+}
+
+// onPage gives the text of segs the page's colour, and makes code blocks
+// text of that colour: Fyne draws them in the theme's own colours, light
+// on the light page in the dark theme.
+func onPage(segs []widget.RichTextSegment) []widget.RichTextSegment {
+	if _, ours := fyne.CurrentApp().Settings().Theme().(*deskTheme); !ours {
+		return segs // the page's colour names mean nothing to another theme
+	}
+	for i, s := range segs {
+		switch x := s.(type) {
+		case *widget.TextSegment:
+			x.Style.ColorName = colorNamePageText
+		case *widget.ListSegment:
+			x.Items = onPage(x.Items)
+		case *widget.ParagraphSegment:
+			x.Texts = onPage(x.Texts)
+		case *widget.CodeBlockSegment:
+			code := widget.RichTextStyleCodeBlock
+			code.ColorName = colorNamePageText
+			segs[i] = &widget.TextSegment{Text: x.Text, Style: code}
+		}
+	}
+	return segs
 }
 
 // spaced puts a blank line after every block (a segment that ends a line)

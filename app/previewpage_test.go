@@ -2,6 +2,8 @@ package app
 
 import (
 	"image/color"
+	"runtime"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -23,22 +25,19 @@ func TestPreviewIsALightPageWithSpacedParagraphs(t *testing.T) {
 	a.Body = "One.\n\nTwo."
 	page := previewPage(a, editor.StyleTASS)
 
-	var over *container.ThemeOverride
 	var bg *canvas.Rectangle
 	walk(page, func(o fyne.CanvasObject) {
 		switch x := o.(type) {
 		case *container.ThemeOverride:
-			if over == nil {
-				over = x
-			}
+			t.Error("the preview is under a theme override: Fyne parses the fonts again for each one")
 		case *canvas.Rectangle:
 			if bg == nil {
 				bg = x
 			}
 		}
 	})
-	if over == nil || bg == nil {
-		t.Fatal("the preview is not a page of its own theme and background")
+	if bg == nil {
+		t.Fatal("the preview is not a page with a background of its own")
 	}
 	if lum(bg.FillColor) < 0.9 {
 		t.Errorf("the page's background %v is not light in the dark theme", bg.FillColor)
@@ -66,6 +65,59 @@ func TestPreviewIsALightPageWithSpacedParagraphs(t *testing.T) {
 	line := theme.TextSize() * 1.2
 	if gap := two.Position().Y - one.Position().Y; gap < 1.8*line {
 		t.Errorf("paragraphs %.0f px apart: no space between them (a line is %.0f px)", gap, line)
+	}
+}
+
+// Previewing keeps nothing once the preview is closed: under a theme
+// override of its own, each preview made Fyne parse the theme's fonts once
+// more and keep them (10 previews of the TASS story kept 46 MB).
+func TestPreviewsAreNotKept(t *testing.T) {
+	h := newHarness(t)
+	h.w.setTheme(ThemeDark)
+	a := fixtureArticle(t)
+	w := test.NewTempWindow(t, nil)
+	heap := func() uint64 {
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return m.HeapAlloc
+	}
+	show := func() {
+		w.SetContent(previewPage(a, editor.StyleTASS))
+		w.Canvas().Capture() // draws the text, as the window does
+	}
+	show()
+	before := heap()
+	for range 10 {
+		show()
+	}
+	w.SetContent(nil)
+	if grown := int64(heap()) - int64(before); grown > 8<<20 {
+		t.Errorf("10 previews shown and dropped keep %d MB", grown>>20)
+	}
+}
+
+// A code block in the copy (an indented line, to Markdown) is dark on the
+// page too: Fyne draws code blocks in the theme's own colours.
+func TestPreviewCodeBlockIsDarkOnThePage(t *testing.T) {
+	h := newHarness(t)
+	h.w.setTheme(ThemeDark)
+	a := fixtureArticle(t)
+	a.Body = "One.\n\n    indented copy"
+	page := previewPage(a, editor.StyleTASS)
+	w := test.NewTempWindow(t, page)
+	w.Resize(fyne.NewSize(600, 800))
+	found := false
+	for _, o := range test.LaidOutObjects(page) {
+		if tx, ok := o.(*canvas.Text); ok && strings.Contains(tx.Text, "indented copy") {
+			found = true
+			if lum(tx.Color) > 0.5 {
+				t.Errorf("%q is drawn in %v, not dark on the light page", tx.Text, tx.Color)
+			}
+		}
+	}
+	if !found {
+		t.Fatal("the indented copy is not drawn")
 	}
 }
 
