@@ -30,11 +30,7 @@ func (w *Window) ShowPreview() {
 // light page whatever the desk's theme (a reader's page is not dark
 // because the desk is), with space between the paragraphs.
 func previewPage(a *editor.Article, style editor.Style) fyne.CanvasObject {
-	th := fyne.CurrentApp().Settings().Theme()
-	bg := canvas.NewRectangle(th.Color(colorNamePageBackground, theme.VariantLight))
-	if _, ours := th.(*deskTheme); !ours { // before the desk's theme is applied
-		bg.FillColor = theme.DefaultTheme().Color(theme.ColorNameBackground, theme.VariantLight)
-	}
+	bg := canvas.NewRectangle(theme.DefaultTheme().Color(theme.ColorNameBackground, theme.VariantLight))
 	rt := previewText(a, style)
 	rt.Segments = onPage(spaced(rt.Segments))
 	return container.NewStack(bg, container.NewPadded(rt))

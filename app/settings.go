@@ -173,19 +173,16 @@ func (s *Settings) ApplyTheme(a fyne.App) {
 	}
 }
 
-// The colours of a reader's page in File › Preview: dark on light whatever
-// the desk's theme. They are colour names of the desk's theme, not a theme
-// override around the page: Fyne opens a new theme scope for each override
+// colorNamePageText is the text colour of a reader's page in File ›
+// Preview: dark on its light page whatever the desk's theme. It is a colour
+// name of the desk's theme, not a theme override around the page: Fyne opens a new theme scope for each override
 // it renders and parses the theme's fonts again for each, never freeing
 // them (10 previews kept 46 MB).
-const (
-	colorNamePageText       fyne.ThemeColorName = "copydeskPageText"
-	colorNamePageBackground fyne.ThemeColorName = "copydeskPageBackground"
-)
+const colorNamePageText fyne.ThemeColorName = "copydeskPageText"
 
 // deskTheme is the default theme, held to one variant when fixed: Fyne 2.8
 // has no light or dark theme of its own, only the variant the system asks
-// for. It also knows the preview page's colours.
+// for. It also knows the preview page's text colour.
 type deskTheme struct {
 	fyne.Theme
 	variant fyne.ThemeVariant
@@ -193,11 +190,8 @@ type deskTheme struct {
 }
 
 func (t *deskTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
-	switch n {
-	case colorNamePageText:
+	if n == colorNamePageText {
 		return t.Theme.Color(theme.ColorNameForeground, theme.VariantLight)
-	case colorNamePageBackground:
-		return t.Theme.Color(theme.ColorNameBackground, theme.VariantLight)
 	}
 	if t.fixed {
 		v = t.variant
