@@ -2,7 +2,6 @@ package app
 
 import (
 	"image/color"
-	"runtime"
 	"strings"
 	"testing"
 
@@ -12,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
+	"copydesk/app/internal/heapcheck"
 	"copydesk/editor"
 )
 
@@ -76,23 +76,11 @@ func TestPreviewsAreNotKept(t *testing.T) {
 	h.w.setTheme(ThemeDark)
 	a := fixtureArticle(t)
 	w := test.NewTempWindow(t, nil)
-	heap := func() uint64 {
-		runtime.GC()
-		var m runtime.MemStats
-		runtime.ReadMemStats(&m)
-		return m.HeapAlloc
-	}
 	show := func() {
 		w.SetContent(previewPage(a, editor.StyleTASS))
 		w.Canvas().Capture() // draws the text, as the window does
 	}
-	show()
-	before := heap()
-	for range 10 {
-		show()
-	}
-	w.SetContent(nil)
-	if grown := int64(heap()) - int64(before); grown > 8<<20 {
+	if grown := heapcheck.Kept(10, show, func() { w.SetContent(nil) }); grown > 8<<20 {
 		t.Errorf("10 previews shown and dropped keep %d MB", grown>>20)
 	}
 }

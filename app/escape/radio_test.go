@@ -1,12 +1,13 @@
 package escape
 
 import (
-	"runtime"
 	"slices"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"copydesk/app/internal/heapcheck"
 )
 
 // The radio group built from checks behaves as Fyne's RadioGroup: a click
@@ -94,25 +95,13 @@ func TestRadioGroupLayout(t *testing.T) {
 // theme's fonts once more for each group and keep them (+60 MB for 40).
 func TestRadioGroupsAreNotKept(t *testing.T) {
 	w := test.NewTempWindow(t, nil)
-	heap := func() uint64 {
-		runtime.GC()
-		var m runtime.MemStats
-		runtime.ReadMemStats(&m)
-		return m.HeapAlloc
-	}
 	show := func() {
 		r := NewRadioGroup(w.Canvas(), []string{"System", "Light", "Dark"}, nil)
 		r.SetSelected("Light")
 		w.SetContent(r)
 		w.Canvas().Capture() // draws the text, as the window does
 	}
-	show()
-	before := heap()
-	for range 40 {
-		show()
-	}
-	w.SetContent(nil)
-	if grown := int64(heap()) - int64(before); grown > 8<<20 {
+	if grown := heapcheck.Kept(40, show, func() { w.SetContent(nil) }); grown > 8<<20 {
 		t.Errorf("40 radio groups shown and dropped keep %d MB", grown>>20)
 	}
 }
