@@ -3,8 +3,6 @@ package app
 import (
 	"context"
 	"flag"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -13,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"copydesk/app/internal/goldens"
 	"copydesk/editor"
 	"copydesk/editor/formats"
 	"copydesk/editor/testfixture"
@@ -261,13 +260,5 @@ func walk(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
 // with -update.
 func assertMarkup(t *testing.T, name string, c fyne.Canvas) {
 	t.Helper()
-	if *update {
-		path := filepath.Join("testdata", name)
-		if err := os.WriteFile(path, []byte(test.RenderToMarkup(c)), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		t.Logf("rewrote %s", path)
-		return
-	}
-	test.AssertRendersToMarkup(t, name, c)
+	goldens.Assert(t, name, c, *update)
 }

@@ -2,12 +2,12 @@ package blockedit
 
 import (
 	"flag"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"copydesk/app/internal/goldens"
 )
 
 var update = flag.Bool("update", false, "rewrite the markup goldens in testdata/")
@@ -16,15 +16,14 @@ var update = flag.Bool("update", false, "rewrite the markup goldens in testdata/
 // -update.
 func assertMarkup(t *testing.T, name string, c fyne.Canvas) {
 	t.Helper()
-	if *update {
-		path := filepath.Join("testdata", name)
-		if err := os.WriteFile(path, []byte(test.RenderToMarkup(c)), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		t.Logf("rewrote %s", path)
-		return
+	goldens.Assert(t, name, c, *update)
+}
+
+// The goldens leave out the rows at the offside position, as spare rows.
+func TestSpareRowsAreWhereGoldensLookForThem(t *testing.T) {
+	if offside != goldens.SpareRowX {
+		t.Errorf("spare rows wait at x=%v, the goldens drop them at x=%v", offside, goldens.SpareRowX)
 	}
-	test.AssertRendersToMarkup(t, name, c)
 }
 
 func TestMarkup(t *testing.T) {
