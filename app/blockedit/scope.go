@@ -1,6 +1,8 @@
 package blockedit
 
 import (
+	"math"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 
@@ -33,9 +35,14 @@ import (
 // skips what lies outside the clip) but the paint walk keeps them alive.
 // Their entries report Disabled, so that Tab never lands on one.
 //
-// The number of scopes is then the number of batches: one or two per theme
-// group for a story (more only if a later screen needs more rows of a group
-// than all the earlier ones did), and two more on a change of theme.
+// The number of scopes is then the number of batches. The first batch of a
+// group makes a screenful of rows: as many as the viewport and its overscan
+// can hold of the group's shortest blocks (view.screenful), about 12 KB of
+// heap a row. So a story that gets denser as it is written (short
+// paragraphs, one-line quotes) needs no new batch, which would cost more
+// than all those rows: a scope parses the fonts again for each text style
+// it draws, about 1.5 MB a style. A group opens a new scope only when the
+// window grows taller, and each group one more on a change of theme.
 
 // pool holds the rows that show no block, and counts the scopes opened.
 type pool struct {
@@ -85,7 +92,8 @@ func (v *view) stock(g, n int) {
 	if g == subheadGroup {
 		kind = editor.Subhead
 	}
-	made := make([]*blockRow, n-have+stockSlack(g, n-have))
+	missing := n - have
+	made := make([]*blockRow, max(missing+stockSlack(g, missing), v.screenful(g)-v.rowsOf(g)))
 	entries := make([]fyne.CanvasObject, len(made))
 	for j := range made {
 		made[j] = newBlockRow(v.ed, kind)
@@ -100,6 +108,37 @@ func (v *view) stock(g, n int) {
 		r.Resize(fyne.NewSize(max(v.band, v.m.gutter*3), v.slot(kind, 1)))
 		v.putSpare(r)
 	}
+}
+
+// tallViewport is the body's height in a window maximised on a 1080-line
+// screen. The first sync comes while the window is still small (its first
+// layout), and a screenful for that height would need another batch as
+// soon as the window takes its size.
+const tallViewport = 1000
+
+// screenful is the most rows of group g that one sync can give out: every
+// block near the viewport (the range sync gives rows to) at the least
+// height a block of the group has, one line, and the focused block's row
+// besides; for a viewport at least tallViewport high.
+func (v *view) screenful(g int) int {
+	least := v.slot(editor.Subhead, 1)
+	if g == copyGroup {
+		least = min(v.slot(editor.Paragraph, 1), v.slot(editor.Quote, 1))
+	}
+	reach := max(v.scroll.Size().Height, tallViewport) + 2*overscan
+	return int(math.Ceil(float64(reach/least))) + 3
+}
+
+// rowsOf counts the rows of group g, those showing blocks and those that
+// wait.
+func (v *view) rowsOf(g int) int {
+	n := 0
+	v.eachRow(func(r *blockRow) {
+		if r.group == g {
+			n++
+		}
+	})
+	return n
 }
 
 // scope gives entries the theme th in one new theme scope. The override

@@ -1,6 +1,7 @@
 package blockedit
 
 import (
+	"fmt"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -181,6 +182,54 @@ func TestScrollingReusesRowsAndScopes(t *testing.T) {
 	scroll(-300)
 	if len(seen) != rows || ed.view.scopes != opened {
 		t.Errorf("scrolling through again made %d more rows and opened %d more scopes; want none", len(seen)-rows, ed.view.scopes-opened)
+	}
+}
+
+// A story that gets denser as it is written (the soak's stories gain a
+// paragraph break every few dozen keys) needs more rows on a screen than
+// the story it started as. The first rows made are a screenful of the
+// densest copy, so it opens no new theme scope: each one parsed the fonts
+// again, for good (a day at the desk kept some 1.5 MB a scope and style).
+func TestDenserStoryOpensNoScope(t *testing.T) {
+	ed, w := newTestEditor(t, longBody(t, 1000))
+	opened := ed.view.scopes
+	if opened == 0 || opened > groups {
+		t.Fatalf("showing a story opened %d theme scopes; want one per group", opened)
+	}
+	var dense []editor.Block
+	for i := range 400 {
+		b := editor.Block{Kind: editor.Paragraph, Text: fmt.Sprintf("Line %d.", i)}
+		switch i % 5 {
+		case 2:
+			b.Kind = editor.Quote
+		case 4:
+			b.Kind = editor.Subhead
+			b.Text = fmt.Sprintf("Part %d", i)
+		}
+		dense = append(dense, b)
+	}
+	for _, size := range []fyne.Size{windowSize, {Width: 600, Height: 300}} {
+		w.Resize(size)
+		ed.SetBody(editor.FormatBody(dense))
+		for range 120 {
+			ed.view.wheel.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, -200)})
+			checkColumn(t, ed)
+		}
+		if ed.view.hi < len(ed.blocks)-1 {
+			t.Fatalf("scrolled only to block %d of %d", ed.view.hi, len(ed.blocks))
+		}
+	}
+	if ed.view.scopes != opened {
+		t.Errorf("a denser story and a smaller window opened %d more theme scopes; want none", ed.view.scopes-opened)
+	}
+	// A taller window may need one more batch per group, not more.
+	w.Resize(fyne.NewSize(windowSize.Width, windowSize.Height*2))
+	for range 120 {
+		ed.view.wheel.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, 200)})
+		checkColumn(t, ed)
+	}
+	if more := ed.view.scopes - opened; more > groups {
+		t.Errorf("a window twice as tall opened %d more theme scopes; want at most %d", more, groups)
 	}
 }
 
