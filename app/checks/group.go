@@ -67,7 +67,7 @@ func (p *Panel) groupRow(g group) fyne.CanvasObject {
 		times := widget.NewLabelWithStyle(i18n.N("%d times", len(g)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		head = append(head, times)
 	}
-	msg := widget.NewLabel(f.Message)
+	msg := widget.NewLabel(message(f))
 	msg.Wrapping = fyne.TextWrapWord
 	box := container.NewVBox(container.NewHBox(head...), msg)
 	for i, occ := range g {
@@ -154,4 +154,13 @@ func (p *Panel) actions(g group) []fyne.CanvasObject {
 		}
 	}
 	return actions
+}
+
+// message is what the finding says, in the window's language: the core
+// gives its English format and arguments, and the format is the key.
+func message(f check.Finding) string {
+	if f.Format == "" {
+		return f.Message
+	}
+	return i18n.Tf(f.Format, f.Args...)
 }

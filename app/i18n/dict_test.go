@@ -75,6 +75,24 @@ func TestEveryWindowStringIsTranslated(t *testing.T) {
 	}
 }
 
+// Every message format of the core's checks (editor/check, say) is in
+// the Russian dictionary: the Checks panel shows findings through it.
+func TestEveryCheckMessageIsTranslated(t *testing.T) {
+	ru, _, _ := loadDicts(t)
+	lits, err := scan.CoreFormats("../../editor/check")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(lits) < 10 {
+		t.Fatalf("the scan found only %d message formats in editor/check: is it reading the right folder?", len(lits))
+	}
+	for _, l := range lits {
+		if _, ok := ru[l.Text]; !ok {
+			t.Errorf("not in translations/ru.json: %s:%d: %q", l.Pos.Filename, l.Pos.Line, l.Text)
+		}
+	}
+}
+
 func rel(path string) string {
 	if r, err := filepath.Rel("..", path); err == nil {
 		return "app/" + filepath.ToSlash(r)

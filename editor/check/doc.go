@@ -55,10 +55,23 @@ type Finding struct {
 	// when the copy there has changed since.
 	Text    string `json:"text"`
 	Message string `json:"message"`
+	// Format and Args are Message before it was formatted, so that the
+	// window can put Format (the English text is its dictionary key) in
+	// its own language; both are empty for a message from elsewhere.
+	Format string `json:"-"`
+	Args   []any  `json:"-"`
 	// Suggestions are replacements to offer (spelling: Hunspell's).
 	Suggestions []string `json:"suggestions,omitempty"`
 	// Fix is the rule's own replacement for Text; nil when the rule gives none.
 	Fix *string `json:"fix,omitempty"`
+}
+
+// say sets the message from an English format and its arguments. The
+// formats are dictionary keys of the window (app/i18n checks that each is
+// translated): change one there too.
+func (f *Finding) say(format string, args ...any) {
+	f.Format, f.Args = format, args
+	f.Message = fmt.Sprintf(format, args...)
 }
 
 // String is the finding on one line, as the command line prints it.

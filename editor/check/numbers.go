@@ -1,7 +1,6 @@
 package check
 
 import (
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -52,8 +51,9 @@ func numberFindings(s segment, mask [][]int, spellOut int) []Finding {
 		if sentenceStart(text, m[0]) {
 			word = editor.Capitalise(word)
 		}
-		out = append(out, Finding{Kind: KindStyle, Rule: "numbers", Place: s.place(m[0], m[1]), Text: tok,
-			Message: fmt.Sprintf("spell out one to %s: %q", wordNums[spellOut], word), Fix: fix(word)})
+		f := Finding{Kind: KindStyle, Rule: "numbers", Place: s.place(m[0], m[1]), Text: tok, Fix: fix(word)}
+		f.say("spell out numbers up to %d: %q", spellOut, word)
+		out = append(out, f)
 	}
 	eachSpelled(text, func(start, end, n int) {
 		if n <= spellOut || inMask(mask, start, end) || sentenceStart(text, start) {
@@ -68,8 +68,9 @@ func numberFindings(s segment, mask [][]int, spellOut int) []Finding {
 			return
 		}
 		fig := strconv.Itoa(n)
-		out = append(out, Finding{Kind: KindStyle, Rule: "numbers", Place: s.place(start, end), Text: tok,
-			Message: fmt.Sprintf("figures from %d: %q", spellOut+1, fig), Fix: fix(fig)})
+		f := Finding{Kind: KindStyle, Rule: "numbers", Place: s.place(start, end), Text: tok, Fix: fix(fig)}
+		f.say("figures from %d: %q", spellOut+1, fig)
+		out = append(out, f)
 	})
 	return out
 }

@@ -114,8 +114,9 @@ func (s *Speller) Check(a *editor.Article) ([]Finding, error) {
 	for _, seg := range segments(a) {
 		s.eachMisspelled(d, cyr, seg.text, func(start, end int) {
 			w := seg.text[start:end]
-			out = append(out, Finding{Kind: KindSpelling, Rule: "spelling", Place: seg.place(start, end), Text: w,
-				Message: "not in the " + d.Name + " dictionary: " + quote(w), Suggestions: d.Suggest(w)})
+			f := Finding{Kind: KindSpelling, Rule: "spelling", Place: seg.place(start, end), Text: w, Suggestions: d.Suggest(w)}
+			f.say("not in the %s dictionary: %s", d.Name, quote(w))
+			out = append(out, f)
 		})
 	}
 	return out, nil

@@ -1,7 +1,6 @@
 package check
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
 	"sync"
@@ -94,13 +93,16 @@ func termFindings(s segment, mask [][]int, terms []compiledTerm) []Finding {
 				if !t.MatchCase && startsUpper(got) && !startsUpper(use) {
 					use = editor.Capitalise(use)
 				}
-				f.Message = fmt.Sprintf("use %q, not %q", use, got)
 				f.Fix = fix(use)
+				if t.Why != "" {
+					f.say("use %q, not %q: %s", use, got, t.Why)
+				} else {
+					f.say("use %q, not %q", use, got)
+				}
+			} else if t.Why != "" {
+				f.say("%q is banned: %s", got, t.Why)
 			} else {
-				f.Message = fmt.Sprintf("%q is banned", got)
-			}
-			if t.Why != "" {
-				f.Message += ": " + t.Why
+				f.say("%q is banned", got)
 			}
 			out = append(out, f)
 		}
@@ -128,8 +130,16 @@ func quoteFindings(s segment, mask [][]int, style QuoteStyle) []Finding {
 		if want == "" || want == string(r) {
 			continue
 		}
-		out = append(out, Finding{Kind: KindStyle, Rule: "quotes", Place: s.place(i, end), Text: string(r),
-			Message: fmt.Sprintf("the desk's quote marks are %s: %s, not %s", style, want, string(r)), Fix: fix(want)})
+		f := Finding{Kind: KindStyle, Rule: "quotes", Place: s.place(i, end), Text: string(r), Fix: fix(want)}
+		switch style {
+		case QuotesStraight:
+			f.say("the desk's quote marks are straight: %s, not %s", want, string(r))
+		case QuotesCurly:
+			f.say("the desk's quote marks are curly: %s, not %s", want, string(r))
+		default:
+			f.say("the desk's quote marks are guillemets: %s, not %s", want, string(r))
+		}
+		out = append(out, f)
 	}
 	return out
 }
@@ -180,27 +190,28 @@ func (r *Rules) datelineFindings(a *editor.Article) []Finding {
 	}
 	var out []Finding
 	d := a.Dateline
-	add := func(fieldName, msg string, fx *string) {
-		out = append(out, Finding{Kind: KindStyle, Rule: "dateline", Place: Place{Field: fieldName, Block: -1}, Message: msg, Fix: fx})
+	// add appends a finding on a dateline field, for say to fill in.
+	add := func(fieldName string, fx *string) *Finding {
+		out = append(out, Finding{Kind: KindStyle, Rule: "dateline", Place: Place{Field: fieldName, Block: -1}, Fix: fx})
+		return &out[len(out)-1]
 	}
 	if d.IsZero() {
-		add("dateline", "the story has no dateline: give the place and date it was filed", nil)
+		add("dateline", nil).say("the story has no dateline: give the place and date it was filed")
 	} else {
 		if strings.TrimSpace(d.Place) == "" {
-			add("dateline.place", "the dateline names no place", nil)
+			add("dateline.place", nil).say("the dateline names no place")
 		}
 		if _, ok := d.Day(); !ok && r.Dateline != editor.StyleAP {
-			add("dateline.date", fmt.Sprintf("the %s dateline needs the filing date", r.Dateline.Label()), nil)
+			add("dateline.date", nil).say("the %s dateline needs the filing date", r.Dateline.Label())
 		}
 		if d.DateAssumed {
-			add("dateline.date", "the dateline's year was assumed on import: confirm it", nil)
+			add("dateline.date", nil).say("the dateline's year was assumed on import: confirm it")
 		}
 		if strings.TrimSpace(d.Source) == "" {
-			msg := fmt.Sprintf("the %s dateline names the agency", r.Dateline.Label())
 			if r.DatelineSource != "" {
-				add("dateline.source", msg+": "+r.DatelineSource, fix(r.DatelineSource))
+				add("dateline.source", fix(r.DatelineSource)).say("the %s dateline names the agency: %s", r.Dateline.Label(), r.DatelineSource)
 			} else {
-				add("dateline.source", msg, nil)
+				add("dateline.source", nil).say("the %s dateline names the agency", r.Dateline.Label())
 			}
 		}
 	}
@@ -214,8 +225,8 @@ func (r *Rules) datelineFindings(a *editor.Article) []Finding {
 		if _, rest, ok := editor.ParseDateline(text, year); ok {
 			n := len(text) - len(rest)
 			seg := segment{field: "body", block: 0, text: text}
-			f := Finding{Kind: KindStyle, Rule: "dateline", Place: seg.place(0, n), Text: text[:n],
-				Message: "the body starts with a dateline: the dateline is a field of its own, rendered in the house style"}
+			f := Finding{Kind: KindStyle, Rule: "dateline", Place: seg.place(0, n), Text: text[:n]}
+			f.say("the body starts with a dateline: the dateline is a field of its own, rendered in the house style")
 			if !d.IsZero() {
 				f.Fix = fix("")
 			}

@@ -17,6 +17,7 @@ func styleRun(t *testing.T, r *check.Rules, body string) []string {
 	a := &editor.Article{Headline: "x", Body: body}
 	var got []string
 	for _, f := range r.Style(a) {
+		checkSaid(t, f)
 		if f.Place.Field != "body" {
 			continue
 		}
@@ -27,6 +28,15 @@ func styleRun(t *testing.T, r *check.Rules, body string) []string {
 		got = append(got, f.Text+"→"+fx)
 	}
 	return got
+}
+
+// checkSaid fails unless the finding's message is its format filled in:
+// the window shows the format, translated, instead of the message.
+func checkSaid(t *testing.T, f check.Finding) {
+	t.Helper()
+	if f.Format == "" || fmt.Sprintf(f.Format, f.Args...) != f.Message {
+		t.Errorf("finding %q: its format %q and arguments %q do not make its message", f.Message, f.Format, f.Args)
+	}
 }
 
 func rules(t *testing.T, src string) *check.Rules {
@@ -134,6 +144,7 @@ func TestDateline(t *testing.T) {
 		a := &editor.Article{Headline: "x", Body: tc.body, Dateline: tc.d}
 		var got []string
 		for _, f := range r.Style(a) {
+			checkSaid(t, f)
 			if f.Rule != "dateline" {
 				continue
 			}
@@ -174,6 +185,7 @@ func TestFixtureStyle(t *testing.T) {
 	// Suggestions vary between Hunspell dictionary releases; the flagged
 	// words and places are what the golden pins.
 	for i := range rep.Findings {
+		checkSaid(t, rep.Findings[i])
 		rep.Findings[i].Suggestions = nil
 	}
 	out, err := json.MarshalIndent(rep, "", "  ")

@@ -25,6 +25,7 @@ import (
 
 func main() {
 	root := flag.String("root", "app", "the directory to scan")
+	core := flag.String("core", "editor/check", "the core's folder whose findings' message formats the window translates (\"\": none)")
 	dict := flag.String("dict", "app/i18n/translations/ru.json", "the Russian dictionary")
 	all := flag.Bool("all", false, "also list textual literals outside the known sinks")
 	unwrapped := flag.Bool("unwrapped", false, "list window text not passed through an i18n helper")
@@ -34,7 +35,7 @@ func main() {
 	if *wrap != "" {
 		err = wrapDir(*wrap, *dict)
 	} else {
-		err = run(*root, *dict, *all, *unwrapped)
+		err = run(*root, *core, *dict, *all, *unwrapped)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "extract:", err)
@@ -42,10 +43,17 @@ func main() {
 	}
 }
 
-func run(root, dictPath string, all, unwrapped bool) error {
+func run(root, core, dictPath string, all, unwrapped bool) error {
 	res, err := scan.Dir(root)
 	if err != nil {
 		return err
+	}
+	if core != "" {
+		formats, err := scan.CoreFormats(core)
+		if err != nil {
+			return err
+		}
+		res.Literals = append(res.Literals, formats...)
 	}
 	dict, err := scan.LoadDict(dictPath)
 	if err != nil {

@@ -349,3 +349,34 @@ func formatOnly(t string) bool {
 	}
 	return true
 }
+
+// CoreFormats finds the message formats of the Fyne-free core under root
+// (editor/check): the literals passed to its findings' say method. The
+// window translates them; the core cannot call i18n.
+func CoreFormats(root string) ([]Literal, error) {
+	var out []Literal
+	fset := token.NewFileSet()
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return err
+		}
+		f, err := parser.ParseFile(fset, path, nil, parser.SkipObjectResolution)
+		if err != nil {
+			return err
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			c, ok := n.(*ast.CallExpr)
+			if !ok || callee(c.Fun) != ".say" || len(c.Args) == 0 {
+				return true
+			}
+			if lit, ok := c.Args[0].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+				if t, err := strconv.Unquote(lit.Value); err == nil {
+					out = append(out, Literal{Text: t, Pos: fset.Position(lit.Pos()), Sink: ".say", Wrapped: true})
+				}
+			}
+			return true
+		})
+		return nil
+	})
+	return out, err
+}
