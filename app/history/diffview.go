@@ -89,7 +89,7 @@ func (v *View) showFields(r *compare.Result) {
 	table := container.New(layout.NewFormLayout(),
 		heading(i18n.T("Field")), container.NewGridWithColumns(2, heading(i18n.T("Before")), heading(i18n.T("After"))))
 	for _, f := range r.Fields {
-		label := i18n.T(f.Label)
+		label := fieldLabel(f)
 		if f.Internal {
 			label += i18n.T(" (internal)")
 		}
@@ -439,4 +439,16 @@ func (f *fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 // other views that show a change in place (the review dialog).
 func InlineSegments(chunks []compare.Chunk) []widget.RichTextSegment {
 	return chunkSegments(chunks, 0, plainStyle(editor.Paragraph))
+}
+
+// fieldLabel names a changed field in the window's language. A person's
+// fields carry the name, which is not part of the key.
+func fieldLabel(f compare.FieldChange) string {
+	switch {
+	case f.Person != "" && f.Field == "bylines.role":
+		return i18n.Tf("Role of %s", f.Person)
+	case f.Person != "" && f.Field == "bylines.title":
+		return i18n.Tf("Title of %s", f.Person)
+	}
+	return i18n.T(f.Label)
 }

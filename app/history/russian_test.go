@@ -48,6 +48,34 @@ func TestHistoryInRussian(t *testing.T) {
 	}
 }
 
+// A person's byline fields are named in the window's language, with the
+// name as filed; in English the label is the core's.
+func TestPersonFieldLabels(t *testing.T) {
+	t.Cleanup(func() { _, _ = i18n.Setup(i18n.English) })
+	changes := compare.Compare(
+		&editor.Article{Bylines: []editor.Byline{{Name: "Anna Petrova", Role: editor.RoleWriter, Title: "Reporter"}}},
+		&editor.Article{Bylines: []editor.Byline{{Name: "Anna Petrova", Role: editor.RolePhotographer, Title: "Correspondent"}}},
+		compare.Options{}).Fields
+	want := map[string][]string{
+		i18n.English: {"Role of Anna Petrova", "Title of Anna Petrova"},
+		i18n.Russian: {"Роль (Anna Petrova)", "Должность (Anna Petrova)"},
+	}
+	for lang, labels := range want {
+		if _, err := i18n.Setup(lang); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, f := range changes {
+			if f.Person != "" {
+				got = append(got, fieldLabel(f))
+			}
+		}
+		if !slices.Equal(got, labels) {
+			t.Errorf("%v: person fields read %q, want %q", lang, got, labels)
+		}
+	}
+}
+
 // In English the window's stats line is the core's, word for word.
 func TestStatsLineInEnglishIsTheCores(t *testing.T) {
 	for _, s := range []compare.Stats{

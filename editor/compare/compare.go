@@ -143,6 +143,10 @@ type Entry struct {
 type FieldChange struct {
 	Field string // JSON-style name: "headline", "dateline.place", "tags", "bylines"
 	Label string // as the UI shows it: "Headline", "Dateline place"
+	// Person is the byline's name for the fields of one person
+	// (bylines.role, bylines.title), whose Label names them: "Role of
+	// NAME". A window in another language builds its label from it.
+	Person string
 	// Old and New are the values as text; "" when unset.
 	Old, New string
 	// Chunks is a word-level diff of Old and New for prose fields

@@ -166,10 +166,10 @@ func bylineChanges(a, b []editor.Byline) []FieldChange {
 			}
 			ba, bb := restA[i], restB[j]
 			if ba.Role != bb.Role {
-				roles = append(roles, FieldChange{Field: "bylines.role", Label: "Role of " + bb.Name, Old: string(ba.Role), New: string(bb.Role)})
+				roles = append(roles, FieldChange{Field: "bylines.role", Label: "Role of " + bb.Name, Person: bb.Name, Old: string(ba.Role), New: string(bb.Role)})
 			}
 			if ba.Title != bb.Title {
-				roles = append(roles, FieldChange{Field: "bylines.title", Label: "Title of " + bb.Name, Old: ba.Title, New: bb.Title})
+				roles = append(roles, FieldChange{Field: "bylines.title", Label: "Title of " + bb.Name, Person: bb.Name, Old: ba.Title, New: bb.Title})
 			}
 			restA = append(restA[:i], restA[i+1:]...)
 			restB = append(restB[:j], restB[j+1:]...)
