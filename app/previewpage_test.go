@@ -15,13 +15,20 @@ import (
 	"copydesk/editor"
 )
 
+// fixtureInDarkTheme is the TASS story, with the window in the dark
+// theme: the preview must be a light page all the same.
+func fixtureInDarkTheme(t *testing.T) *editor.Article {
+	t.Helper()
+	h := newHarness(t)
+	h.w.setTheme(ThemeDark)
+	return fixtureArticle(t)
+}
+
 // The preview is a page as readers see it: light whatever the desk's
 // theme (it was dark in the dark theme), with space between paragraphs
 // (they ran together).
 func TestPreviewIsALightPageWithSpacedParagraphs(t *testing.T) {
-	h := newHarness(t)
-	h.w.setTheme(ThemeDark)
-	a := fixtureArticle(t)
+	a := fixtureInDarkTheme(t)
 	a.Body = "One.\n\nTwo."
 	page := previewPage(a, editor.StyleTASS)
 
@@ -72,9 +79,7 @@ func TestPreviewIsALightPageWithSpacedParagraphs(t *testing.T) {
 // override of its own, each preview made Fyne parse the theme's fonts once
 // more and keep them (10 previews of the TASS story kept 46 MB).
 func TestPreviewsAreNotKept(t *testing.T) {
-	h := newHarness(t)
-	h.w.setTheme(ThemeDark)
-	a := fixtureArticle(t)
+	a := fixtureInDarkTheme(t)
 	w := test.NewTempWindow(t, nil)
 	show := func() {
 		w.SetContent(previewPage(a, editor.StyleTASS))
@@ -88,9 +93,7 @@ func TestPreviewsAreNotKept(t *testing.T) {
 // A code block in the copy (an indented line, to Markdown) is dark on the
 // page too: Fyne draws code blocks in the theme's own colours.
 func TestPreviewCodeBlockIsDarkOnThePage(t *testing.T) {
-	h := newHarness(t)
-	h.w.setTheme(ThemeDark)
-	a := fixtureArticle(t)
+	a := fixtureInDarkTheme(t)
 	a.Body = "One.\n\n    indented copy"
 	page := previewPage(a, editor.StyleTASS)
 	w := test.NewTempWindow(t, page)
