@@ -68,7 +68,17 @@ quit_app() {
   xdotool mousemove 640 400 click 1
   xdotool key ctrl+shift+q
   local code=0
-  timeout 20 tail --pid="$app" -f /dev/null || fail "Copydesk did not quit within 20 s"
+  if ! timeout 20 tail --pid="$app" -f /dev/null; then
+    # Say whether it hung or never got the key: the screen, and where
+    # each of its goroutines stood (SIGQUIT makes the Go runtime print
+    # them; the GLFW driver catches only SIGINT and SIGTERM).
+    import -window root "$shots/e2e-quit-timeout.png" 2>/dev/null || true
+    kill -QUIT "$app" 2>/dev/null || true
+    sleep 2
+    echo "--- the window's goroutines in copydesk code (screen: $shots/e2e-quit-timeout.png)" >&2
+    awk -v RS= '/copydesk\/(app|cmd)/ { print; print "" }' "$work"/run*.log >&2 || true
+    fail "Copydesk did not quit within 20 s of Ctrl+Shift+Q"
+  fi
   wait "$app" || code=$?
   [ "$code" -eq 0 ] || fail "Copydesk exited with status $code"
 }
